@@ -1,0 +1,126 @@
+"""Command line: parse arguments, then hand off to fieldapp.commands.<module>.run_<command>().
+
+Exit codes: 0 success, 2 bad input (with a message saying what and where, in Arabic when the
+locale is Arabic), 1 an unexpected failure. A user error never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fieldapp import __version__
+from fieldapp.core import i18n
+from fieldapp.core.errors import FieldAppError
+
+# command -> (module in fieldapp.commands, help text)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("gui", "open the desktop app (the default)"),
+    "screenshots": ("gui", "render every screen with demo data to PNG"),
+    "demo": ("demo", "fill the data directory with a realistic demo organisation"),
+    "import-roster": ("people", "import volunteers from CSV or XLSX"),
+    "find": ("people", "search the roster (name, national ID, mobile, badge)"),
+    "scan": ("attendance", "check a person in or out, with the desk's rules"),
+    "attendance": ("attendance", "attendance and hours of an event"),
+    "certificates": ("certificates", "issue attendance certificates of an event to PDF"),
+    "verify": ("certificates", "check a certificate's QR (text, PDF or PNG)"),
+    "export": ("data", "export every table as JSON, for audits"),
+    "backup": ("data", "copy the database safely, even while the app runs"),
+    "restore": ("data", "put a backup back in place"),
+    "bench": ("bench", "measure speed and memory"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldapp", description="ميدان FieldApp — offline field coordination"
+    )
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="data directory (default: the user data dir)")
+    parser.add_argument(
+        "--lang", choices=["ar", "en"], help="language of messages (default: from the locale)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=COMMANDS[name][1], description=COMMANDS[name][1])
+
+    add("gui")
+    p = add("screenshots")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--lang", dest="screen_lang", choices=["ar", "en"], default="ar")
+
+    p = add("demo")
+    p.add_argument("--force", action="store_true", help="replace an existing database (a backup is kept)")
+    p.add_argument("--open", action="store_true", help="open the app when done")
+
+    p = add("import-roster")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--event", metavar="ID", help="also register everyone for this event")
+    p.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    p.add_argument("--json", action="store_true")
+
+    p = add("find")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
+    p = add("scan")
+    p.add_argument("code", metavar="CODE", help="badge code, national ID or mobile")
+    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--direction", choices=["in", "out"])
+    p.add_argument("--json", action="store_true")
+
+    p = add("attendance")
+    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = add("certificates")
+    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--min-hours", type=float, metavar="H")
+    p.add_argument("--per-person", action="store_true", help="one PDF per person")
+    p.add_argument("--template", metavar="NAME")
+
+    p = add("verify")
+    p.add_argument("target", metavar="TEXT|FILE.pdf|FILE.png")
+    p.add_argument("--name", help="the name printed on the certificate, to check it too")
+
+    p = add("export")
+    p.add_argument("--json", action="store_true", required=True)
+    p.add_argument("--out", metavar="FILE", help="write to a file instead of standard output")
+
+    p = add("backup")
+    p.add_argument("target", nargs="?", metavar="FILE", help="default: DATA_DIR/backups/<time>.db")
+
+    p = add("restore")
+    p.add_argument("source", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    p = add("bench")
+    p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    command = args.command or "gui"
+    module = importlib.import_module(f"fieldapp.commands.{COMMANDS[command][0]}")
+    handler = getattr(module, "run_" + command.replace("-", "_"))
+    from fieldapp.commands._context import CliContext
+
+    ctx = CliContext.from_args(args)
+    try:
+        return int(handler(ctx, args) or 0)
+    except FieldAppError as exc:
+        print(exc.message(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()

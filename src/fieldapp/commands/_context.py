@@ -1,0 +1,40 @@
+"""What every command gets: the data directory and, opened on first use, the store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.config import DataDir, resolve_data_dir
+from fieldapp.core.permissions import SYSTEM, Actor
+from fieldapp.store.db import Store
+
+
+@dataclass
+class CliContext:
+    data_dir: DataDir
+    actor: Actor = SYSTEM
+    _store: Store | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> CliContext:
+        return cls(DataDir(resolve_data_dir(args.data_dir)), Actor("cli", "admin"))
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.data_dir.database, self.data_dir.backups)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    @staticmethod
+    def print_json(value: Any) -> None:
+        json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")

@@ -1,0 +1,33 @@
+"""Errors that carry a user-facing, bilingual message (see core.i18n)."""
+
+from __future__ import annotations
+
+from fieldapp.core import i18n
+
+
+class FieldAppError(Exception):
+    """A failure the user caused or can fix: shown as a message, never as a traceback."""
+
+    def __init__(self, key: str, field: str | None = None, **params: object) -> None:
+        self.key = key
+        self.field = field
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return i18n.msg(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class ValidationError(FieldAppError):
+    """Input that breaks a rule (an ID, a mobile number, an empty name...)."""
+
+
+class NotFoundError(FieldAppError):
+    """A referenced record does not exist."""
+
+
+class PermissionDenied(FieldAppError):
+    """The signed-in user's role does not allow this action."""

@@ -1,0 +1,70 @@
+"""Roles and what they may do. Checked in the services; the GUI only greys out what is refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldapp.core import i18n
+from fieldapp.core.errors import PermissionDenied
+
+ROLES = ("coordinator", "supervisor", "admin")
+
+# action -> lowest role allowed
+_MIN_ROLE = {
+    "scan": "coordinator",
+    "walk_in": "coordinator",
+    "handover": "coordinator",
+    "visit.edit": "coordinator",
+    "certificate.print": "coordinator",
+    "void": "supervisor",
+    "roster.edit": "supervisor",
+    "roster.import": "supervisor",
+    "stock.adjust": "supervisor",
+    "event.edit": "supervisor",
+    "checksum.override": "supervisor",
+    "users.manage": "admin",
+    "settings.edit": "admin",
+    "restore": "admin",
+}
+
+ROLE_NAMES = {
+    "coordinator": ("منسق", "Coordinator"),
+    "supervisor": ("مشرف", "Supervisor"),
+    "admin": ("مدير النظام", "Administrator"),
+}
+
+i18n.register(
+    {
+        "permission.denied": (
+            "صلاحية «{role}» لا تسمح بهذا الإجراء؛ يلزم «{needed}» على الأقل.",
+            "The role '{role}' may not do this; it needs '{needed}' or higher.",
+        )
+    }
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in local user, or the CLI/system."""
+
+    user_name: str
+    role: str = "admin"
+    user_id: str | None = None
+
+
+SYSTEM = Actor("system", "admin")
+
+
+def allowed(role: str, action: str) -> bool:
+    return ROLES.index(role) >= ROLES.index(_MIN_ROLE[action])
+
+
+def require(actor: Actor, action: str) -> None:
+    if not allowed(actor.role, action):
+        lang = i18n.language()
+        index = 0 if lang == "ar" else 1
+        raise PermissionDenied(
+            "permission.denied",
+            role=ROLE_NAMES[actor.role][index],
+            needed=ROLE_NAMES[_MIN_ROLE[action]][index],
+        )

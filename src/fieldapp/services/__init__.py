@@ -1,0 +1,116 @@
+"""Application services: the only API the GUI and the CLI call.
+
+Each service owns its transactions (one unit of work per call), checks permissions, and returns
+plain frozen dataclasses, never ORM objects, so screens never touch SQL. Writes return a small
+`Changed` value saying which kinds of data changed, which the GUI turns into one refresh signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from fieldapp.core.permissions import SYSTEM, Actor
+from fieldapp.store.db import Store
+
+if TYPE_CHECKING:
+    from fieldapp.services.attendance import AttendanceService
+    from fieldapp.services.bodies import BodiesService
+    from fieldapp.services.certificates import CertificatesService
+    from fieldapp.services.events import EventsService
+    from fieldapp.services.gifts import GiftsService
+    from fieldapp.services.people import PeopleService
+    from fieldapp.services.roster_import import RosterImportService
+    from fieldapp.services.search import SearchService
+    from fieldapp.services.settings import SettingsService
+    from fieldapp.services.users import UsersService
+    from fieldapp.services.visits import VisitsService
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a write changed: topics such as 'people', 'scans', 'gifts', 'stock', 'visits', 'events'."""
+
+    topics: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, *topics: str) -> Changed:
+        return cls(frozenset(topics))
+
+
+class Services:
+    """All services over one open store, acting as one user."""
+
+    def __init__(self, store: Store, actor: Actor = SYSTEM) -> None:
+        self.store = store
+        self.actor = actor
+
+    def as_user(self, actor: Actor) -> Services:
+        return Services(self.store, actor)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from fieldapp.services.people import PeopleService
+
+        return PeopleService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from fieldapp.services.search import SearchService
+
+        return SearchService(self)
+
+    @cached_property
+    def roster_import(self) -> RosterImportService:
+        from fieldapp.services.roster_import import RosterImportService
+
+        return RosterImportService(self)
+
+    @cached_property
+    def events(self) -> EventsService:
+        from fieldapp.services.events import EventsService
+
+        return EventsService(self)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from fieldapp.services.attendance import AttendanceService
+
+        return AttendanceService(self)
+
+    @cached_property
+    def gifts(self) -> GiftsService:
+        from fieldapp.services.gifts import GiftsService
+
+        return GiftsService(self)
+
+    @cached_property
+    def visits(self) -> VisitsService:
+        from fieldapp.services.visits import VisitsService
+
+        return VisitsService(self)
+
+    @cached_property
+    def bodies(self) -> BodiesService:
+        from fieldapp.services.bodies import BodiesService
+
+        return BodiesService(self)
+
+    @cached_property
+    def users(self) -> UsersService:
+        from fieldapp.services.users import UsersService
+
+        return UsersService(self)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from fieldapp.services.settings import SettingsService
+
+        return SettingsService(self)
+
+    @cached_property
+    def certificates(self) -> CertificatesService:
+        from fieldapp.services.certificates import CertificatesService
+
+        return CertificatesService(self)

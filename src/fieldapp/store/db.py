@@ -1,0 +1,148 @@
+"""Opening the local SQLite database: pragmas, migrations (with a backup first), device identity.
+
+store = Store.open(path)
+with store.session("sara") as s:      # commits on success, rolls back on error
+    s.add(Person(...))
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldapp.core import i18n
+from fieldapp.core.errors import FieldAppError
+from fieldapp.store import migrate, unit_of_work
+from fieldapp.store.models import Device, Outbox
+from fieldapp.sync.hlc import HybridLogicalClock
+from fieldapp.sync.ids import uuid7
+
+i18n.register(
+    {
+        "db.newer_version": (
+            "قاعدة البيانات {path} كُتبت بإصدار أحدث من البرنامج (المراجعة {revision}). حدِّث البرنامج؛ لم يُغيَّر شيء في الملف.",
+            "The database {path} was written by a newer version of the app (revision {revision}). "
+            "Update the app; the file was not touched.",
+        ),
+        "db.corrupt": (
+            "فشل فحص سلامة قاعدة البيانات {path}: {detail}. استعد نسخة احتياطية بالأمر fieldapp restore.",
+            "The integrity check of the database {path} failed: {detail}. "
+            "Restore a backup with `fieldapp restore`.",
+        ),
+        "db.not_sqlite": (
+            "الملف {path} ليس قاعدة بيانات ميدان.",
+            "The file {path} is not a FieldApp database.",
+        ),
+    }
+)
+
+
+class StoreError(FieldAppError):
+    pass
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a laptop battery dies; a check-in the desk showed as saved must survive it.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _configure_connection)
+    return engine
+
+
+class Store:
+    """The open local database of one data directory."""
+
+    def __init__(
+        self, path: Path, engine: Engine, device_id: str, device_code: str, clock: HybridLogicalClock
+    ):
+        self.path = path
+        self.engine = engine
+        self.device_id = device_id
+        self.device_code = device_code
+        self.clock = clock
+        self._factory = sessionmaker(bind=engine, expire_on_commit=False)
+        self._factory.kw["info"] = {"store": self}
+        unit_of_work.install(self._factory, clock, device_id)
+
+    @classmethod
+    def open(cls, path: Path | str, backups_dir: Path | None = None) -> Store:
+        """Open (creating if needed) and migrate the database; refuse a newer or broken one."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        migrate.upgrade(path, backups_dir or path.parent / "backups")
+        engine = make_engine(path)
+        device_id, device_code = _ensure_device(engine)
+        with engine.connect() as conn:
+            last = conn.execute(select(Outbox.hlc).order_by(Outbox.seq.desc()).limit(1)).scalar()
+            stored = conn.execute(select(Device.last_hlc)).scalar()
+        clock = HybridLogicalClock(device_id, last=max(filter(None, [last, stored]), default=None))
+        return cls(path, engine, device_id, device_code, clock)
+
+    @contextlib.contextmanager
+    def session(self, user_name: str = "system", bulk_audit: str | None = None) -> Iterator[Session]:
+        """A unit of work: everything inside commits together (changes, outbox, audit) or not at all."""
+        session = self._factory()
+        session.info[unit_of_work.USER] = user_name
+        if bulk_audit:
+            session.info[unit_of_work.BULK_AUDIT] = bulk_audit
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A read-only session (never commits)."""
+        session = self._factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception), self.engine.connect() as conn:
+            conn.execute(text("UPDATE device SET last_hlc = :h"), {"h": self.clock.now()})
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()
+
+
+def store_of(session: Session) -> Store:
+    return session.info["store"]
+
+
+def _ensure_device(engine: Engine) -> tuple[str, str]:
+    with Session(engine) as session:
+        device = session.scalar(select(Device))
+        if device is None:
+            # Short code: 4 characters people can read aloud (no 0/O, 1/I), unique enough per org.
+            alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+            code = "".join(secrets.choice(alphabet) for _ in range(4))
+            device = Device(id=uuid7(), short_code=code, created_at=dt.datetime.now(dt.UTC))
+            session.add(device)
+            session.commit()
+        return device.id, device.short_code

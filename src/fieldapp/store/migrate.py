@@ -1,0 +1,93 @@
+"""Alembic migrations, applied when the database is opened.
+
+Before any migration of an existing database: an integrity check, then a rotating backup copy.
+A database whose revision this program does not know was written by a newer version: refused,
+never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+KEEP_BACKUPS = 5
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(path: Path) -> str | None:
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    from fieldapp.store.db import StoreError, make_engine
+
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except Exception as exc:  # not a database at all
+        raise StoreError("db.not_sqlite", path=str(path)) from exc
+    finally:
+        engine.dispose()
+
+
+def integrity_problem(path: Path) -> str | None:
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        con.close()
+    result = "; ".join(r[0] for r in rows[:5])
+    return None if result == "ok" else result
+
+
+def backup_before_migration(path: Path, backups_dir: Path, revision: str | None) -> Path:
+    from fieldapp.store.backup import backup_database
+
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups_dir / f"pre-migration-{revision or 'none'}-{stamp}.db"
+    backup_database(path, target)
+    old = sorted(backups_dir.glob("pre-migration-*.db"))
+    for stale in old[:-KEEP_BACKUPS]:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def upgrade(path: Path, backups_dir: Path, target: str = "head") -> None:
+    from fieldapp.store.db import StoreError, make_engine
+
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    current = current_revision(path)
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise StoreError("db.newer_version", path=str(path), revision=current)
+        if current == script.get_current_head() and target == "head":
+            return
+        problem = integrity_problem(path)
+        if problem:
+            raise StoreError("db.corrupt", path=str(path), detail=problem)
+        backup_before_migration(path, backups_dir, current)
+    engine = make_engine(path)
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+    finally:
+        engine.dispose()

@@ -1,0 +1,27 @@
+"""Shared fixtures: every test gets a fresh temp SQLite database (real file, real pragmas)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FIELDAPP_LANG", "en")  # tests assert on English messages unless they set ar
+
+
+@pytest.fixture
+def store(tmp_path):
+    from fieldapp.store.db import Store
+
+    s = Store.open(tmp_path / "fieldapp.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def services(store):
+    from fieldapp.core.permissions import Actor
+    from fieldapp.services import Services
+
+    return Services(store, Actor("sara", "admin"))
