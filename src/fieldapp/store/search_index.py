@@ -9,7 +9,8 @@ Layout (created by migration 0002):
   ``core.text.name_tokens()`` of the full and Latin names: already folded (no hamza, harakat,
   tatweel, ى/ي, ة/ه, Persian shapes) and with the compound variants (عبدالله ↔ عبد الله,
   الزايدي → زايدي). So the tokenizer must not fold again: ``unicode61 remove_diacritics 0`` only
-  splits on the spaces we put there. ``prefix='1 2 3'`` builds prefix indexes so short prefix
+  splits on the spaces we put there; ``categories`` adds combining marks (M*) to the token
+  characters so a word in a script whose marks fold() keeps is never split in two. ``prefix='1 2 3'`` builds prefix indexes so short prefix
   queries (one letter typed at the desk) read one doclist instead of merging thousands of terms,
   and ``detail=none`` keeps the index small (we never need phrase or NEAR queries).
 
@@ -40,7 +41,8 @@ CREATE_STATEMENTS = (
     "docid INTEGER PRIMARY KEY, person_id VARCHAR(36) NOT NULL UNIQUE)",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "person_id UNINDEXED, tokens, "
-    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3', detail = none)",
+    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\", "
+    "prefix = '1 2 3', detail = none)",
 )
 DROP_STATEMENTS = (f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP TABLE IF EXISTS {DOC_TABLE}")
 

@@ -1,0 +1,527 @@
+"""People on the roster: validated create/update, duplicate checks, the paged roster table.
+
+Everything typed or imported goes through `clean_person()` (also used by the roster import), so
+a name, national ID or mobile number is stored the same way whichever screen or file it came
+from. A bad national-ID check digit is a warning only a supervisor may override; a volunteer
+under 18 without a guardian's consent is stored but flagged (`PersonView.needs_consent`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import func, or_, select
+
+from fieldapp.core import i18n
+from fieldapp.core.dates import local_now
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.identifiers import (
+    ADULT_AGE,
+    age_on,
+    format_mobile_display,
+    national_id_checksum_ok,
+    normalize_mobile,
+    normalize_national_id,
+)
+from fieldapp.core.permissions import require
+from fieldapp.core.text import clean_name, clean_text, fold, normalize_digits, strip_invisible
+from fieldapp.services import Changed, Services
+from fieldapp.store import search_index  # noqa: F401  (registers the index hook)
+from fieldapp.store.models import Person
+
+i18n.register(
+    {
+        "person.identifier_required": (
+            "أدخل رقم الهوية أو رقم الجوال على الأقل، ليمكن التعرّف على الشخص عند الحضور",
+            "Enter at least a national ID or a mobile number, so the person can be recognised at check-in",
+        ),
+        "person.duplicate_national_id": (
+            "رقم الهوية {nid} مسجّل مسبقًا باسم «{name}»؛ افتح سجله بدل إضافة شخص جديد",
+            "National ID {nid} is already on the roster as “{name}”; open that record instead of adding a new one",
+        ),
+        "person.duplicate_mobile": (
+            "رقم الجوال {mobile} مسجّل مسبقًا باسم «{name}»؛ افتح سجله بدل إضافة شخص جديد",
+            "Mobile {mobile} is already on the roster as “{name}”; open that record instead of adding a new one",
+        ),
+        "person.duplicate_badge": (
+            "رمز البطاقة {badge} مستخدم مسبقًا لـ«{name}»؛ اختر رمزًا آخر",
+            "Badge code {badge} is already used by “{name}”; choose another code",
+        ),
+        "person.not_found": (
+            "لم يُعثر على الشخص المطلوب (ربما حُذف)",
+            "The person was not found (it may have been deleted)",
+        ),
+        "gender.invalid": (
+            "الجنس «{value}» غير مفهوم: اكتب ذكر أو أنثى (أو M / F)",
+            "Gender “{value}” is not understood: write male or female (or M / F, ذكر / أنثى)",
+        ),
+        "date.invalid": (
+            "التاريخ «{value}» غير مفهوم: اكتبه مثل 2001-05-17 أو 17/05/2001 أو 1422/02/23 هـ",
+            "The date “{value}” is not understood: write it like 2001-05-17, 17/05/2001 or 1422/02/23 AH",
+        ),
+        "birth_date.range": (
+            "تاريخ الميلاد {value} غير معقول: يجب أن يكون بين 1900 واليوم",
+            "The birth date {value} is not plausible: it must be between 1900 and today",
+        ),
+        "consent.invalid": (
+            "قيمة موافقة ولي الأمر «{value}» غير مفهومة: اكتب نعم أو لا",
+            "Guardian consent “{value}” is not understood: write yes or no",
+        ),
+        "badge.invalid": (
+            "رمز البطاقة يجب ألا يتجاوز 64 حرفًا",
+            "A badge code must not be longer than 64 characters",
+        ),
+    }
+)
+
+T = TypeVar("T")
+
+
+class ChecksumWarning(ValidationError):
+    """The national ID fails its check digit: a supervisor may accept it (override_checksum=True)."""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """What a form or a file row gives us; every field in any written form (cleaned on save)."""
+
+    full_name: str
+    latin_name: str | None = None
+    national_id: str | None = None
+    mobile: str | None = None
+    gender: str | None = None
+    birth_date: dt.date | str | None = None
+    guardian_consent: bool | str | None = False
+    badge_code: str | None = None
+    notes: str | None = ""
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: str
+    full_name: str
+    latin_name: str | None
+    national_id: str | None
+    mobile: str | None  # E.164
+    mobile_display: str | None
+    gender: str | None  # m|f
+    birth_date: dt.date | None
+    age: int | None
+    needs_consent: bool  # under 18 without a guardian's consent
+    guardian_consent: bool
+    badge_code: str | None
+    notes: str
+    # Set on the views returned by writes (what the GUI refreshes); not part of equality.
+    changed: Changed = field(default_factory=Changed, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+# --- parsing the loose forms people type ------------------------------------------------------
+
+_GENDERS = {
+    "m": "m",
+    "male": "m",
+    "man": "m",
+    "ذكر": "m",
+    "م": "m",
+    "رجل": "m",
+    "f": "f",
+    "female": "f",
+    "woman": "f",
+    "انثي": "f",  # أنثى / انثى folded
+    "ف": "f",
+    "امراه": "f",
+}
+_TRUE = {"1", "yes", "y", "true", "t", "x", "نعم", "موافق", "موافقه", "✓", "✔"}
+_FALSE = {"", "0", "no", "n", "false", "f", "لا", "غير موافق", "-"}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_PARTS = re.compile(r"(\d{1,4})\s*[-/.\\]\s*(\d{1,2})\s*[-/.\\]\s*(\d{1,4})")
+_HIJRI_MARK = re.compile(r"(هـ|ه|ھ|\bah\b|\bh\b)", re.IGNORECASE)
+_ERA_NOISE = re.compile(r"(هـ|ه|ھ|م|\bah\b|\bad\b|\bh\b|\bg\b)", re.IGNORECASE)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not strip_invisible(value).strip())
+
+
+def parse_gender(value: Any) -> str | None:
+    if _blank(value):
+        return None
+    folded = fold(str(value))
+    if folded in _GENDERS:
+        return _GENDERS[folded]
+    raise ValidationError("gender.invalid", field="gender", value=str(value).strip())
+
+
+def parse_bool(value: Any, field_name: str = "guardian_consent") -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float):
+        return value != 0
+    raw = strip_invisible(str(value)).strip()
+    folded = raw if raw in _TRUE else fold(raw)  # fold() would turn ✓ into a space
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise ValidationError("consent.invalid", field=field_name, value=str(value).strip())
+
+
+def _hijri_to_gregorian(y: int, m: int, d: int) -> dt.date:
+    from hijridate import Hijri
+
+    return Hijri(y, m, d).to_gregorian()
+
+
+def parse_date(value: Any, field_name: str = "birth_date") -> dt.date | None:
+    """A date from a cell or a field: date/datetime objects, Excel serials, ISO, d/m/y, Hijri.
+
+    Day-first (Saudi use) unless the middle number cannot be a month. A year below 1600 is a
+    Hijri (Umm al-Qura) year, as is any date marked هـ / AH.
+    """
+    if _blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_excel_serial(value, field_name, value)
+    raw = str(value)
+    text = normalize_digits(strip_invisible(raw)).strip()
+    hijri = bool(_HIJRI_MARK.search(text))
+    text = _ERA_NOISE.sub(" ", text).strip()
+    try:
+        if text.isdigit() and len(text) == 8:  # 20010517
+            y, m, d = int(text[:4]), int(text[4:6]), int(text[6:])
+        elif text.replace(".", "", 1).isdigit() and len(text.split(".")[0]) == 5:
+            return _from_excel_serial(float(text), field_name, raw)
+        else:
+            match = _DATE_PARTS.match(text)
+            if match is None:
+                raise ValueError(text)
+            a, b, c = match.groups()
+            if len(a) == 4:
+                y, m, d = int(a), int(b), int(c)
+            elif len(c) == 4:
+                d, m, y = int(a), int(b), int(c)
+                if m > 12 and d <= 12:  # month-first (US Excel)
+                    d, m = m, d
+            else:
+                raise ValueError(text)  # two-digit years are ambiguous
+        if hijri or y < 1600:
+            return _hijri_to_gregorian(y, m, d)
+        return dt.date(y, m, d)
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise ValidationError("date.invalid", field=field_name, value=raw.strip()) from exc
+
+
+def _from_excel_serial(serial: float, field_name: str, shown: Any) -> dt.date:
+    if not 1 <= serial < 2958466:
+        raise ValidationError("date.invalid", field=field_name, value=str(shown))
+    return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+def clean_code(value: Any) -> str | None:
+    """A badge code as scanners send it: invisibles and spaces removed, digits ASCII, upper case."""
+    if _blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    code = "".join(normalize_digits(strip_invisible(str(value))).split()).upper()
+    if len(code) > 64:
+        raise ValidationError("badge.invalid", field="badge_code")
+    return code or None
+
+
+def _optional_name(value: Any, field_name: str) -> str | None:
+    return None if _blank(value) else clean_name(str(value), field=field_name)
+
+
+def _id_text(value: Any) -> str:
+    # Excel gives numbers as floats: 1000000008.0 must not become "1000000008.0".
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass
+class CleanPerson:
+    """A validated person, ready to store; `checksum_ok` False means the ID needs an override."""
+
+    full_name: str
+    latin_name: str | None
+    national_id: str | None
+    mobile: str | None
+    gender: str | None
+    birth_date: dt.date | None
+    guardian_consent: bool
+    badge_code: str | None
+    notes: str
+    checksum_ok: bool = True
+
+    def columns(self) -> dict[str, Any]:
+        return {
+            "full_name": self.full_name,
+            "latin_name": self.latin_name,
+            "national_id": self.national_id,
+            "mobile": self.mobile,
+            "gender": self.gender,
+            "birth_date": self.birth_date,
+            "guardian_consent": self.guardian_consent,
+            "badge_code": self.badge_code,
+            "notes": self.notes,
+            "name_key": name_key(self.full_name, self.latin_name),
+        }
+
+
+def name_key(full_name: str, latin_name: str | None) -> str:
+    return fold(f"{full_name} {latin_name or ''}")
+
+
+def clean_person(
+    inp: PersonInput, today: dt.date | None = None
+) -> tuple[CleanPerson | None, list[ValidationError]]:
+    """Validate every field; returns the clean person (None if any error) and ALL the errors."""
+    errors: list[ValidationError] = []
+
+    def attempt(fn, *args):
+        try:
+            return fn(*args)
+        except ValidationError as exc:
+            errors.append(exc)
+            return None
+
+    today = today or local_now().date()
+    full_name = attempt(clean_name, inp.full_name or "", "full_name")
+    latin_name = attempt(_optional_name, inp.latin_name, "latin_name")
+    nid = None if _blank(inp.national_id) else attempt(normalize_national_id, _id_text(inp.national_id))
+    mobile = None if _blank(inp.mobile) else attempt(normalize_mobile, _id_text(inp.mobile))
+    gender = attempt(parse_gender, inp.gender)
+    birth = attempt(parse_date, inp.birth_date)
+    if birth is not None and not (dt.date(1900, 1, 1) <= birth <= today):
+        errors.append(ValidationError("birth_date.range", field="birth_date", value=birth.isoformat()))
+        birth = None
+    consent = attempt(parse_bool, inp.guardian_consent)
+    badge = attempt(clean_code, inp.badge_code)
+    notes = clean_text(None if inp.notes is None else str(inp.notes))
+    if _blank(inp.national_id) and _blank(inp.mobile):
+        errors.append(ValidationError("person.identifier_required", field="national_id"))
+    if errors:
+        return None, errors
+    return (
+        CleanPerson(
+            full_name=full_name,
+            latin_name=latin_name,
+            national_id=nid,
+            mobile=mobile,
+            gender=gender,
+            birth_date=birth,
+            guardian_consent=bool(consent),
+            badge_code=badge,
+            notes=notes,
+            checksum_ok=nid is None or national_id_checksum_ok(nid),
+        ),
+        [],
+    )
+
+
+# --- views ------------------------------------------------------------------------------------
+
+VIEW_COLUMNS = (
+    Person.id,
+    Person.full_name,
+    Person.latin_name,
+    Person.national_id,
+    Person.mobile,
+    Person.gender,
+    Person.birth_date,
+    Person.guardian_consent,
+    Person.badge_code,
+    Person.notes,
+)
+
+
+def view_from_row(row: Any, today: dt.date | None = None, changed: Changed | None = None) -> PersonView:
+    """A PersonView from a Person or a row of VIEW_COLUMNS."""
+    birth = row.birth_date
+    age = None
+    if birth is not None:
+        today = today or local_now().date()
+        age = age_on(birth, today) if birth <= today else None
+    consent = bool(row.guardian_consent)
+    return PersonView(
+        id=row.id,
+        full_name=row.full_name,
+        latin_name=row.latin_name,
+        national_id=row.national_id,
+        mobile=row.mobile,
+        mobile_display=format_mobile_display(row.mobile) if row.mobile else None,
+        gender=row.gender,
+        birth_date=birth,
+        age=age,
+        needs_consent=age is not None and age < ADULT_AGE and not consent,
+        guardian_consent=consent,
+        badge_code=row.badge_code,
+        notes=row.notes or "",
+        changed=changed or Changed(),
+    )
+
+
+_ORDERS = {
+    "name": (Person.name_key, Person.id),
+    "-name": (Person.name_key.desc(), Person.id.desc()),
+    "recent": (Person.created_hlc.desc(), Person.id.desc()),
+    "national_id": (Person.national_id, Person.id),
+}
+
+
+class PeopleService:
+    def __init__(self, services: Services) -> None:
+        self.s = services
+
+    # --- reads -----------------------------------------------------------------------------
+
+    def get(self, person_id: str) -> PersonView:
+        with self.s.store.reader() as r:
+            row = r.execute(
+                select(*VIEW_COLUMNS).where(Person.id == person_id, Person.deleted.is_(False))
+            ).first()
+        if row is None:
+            raise NotFoundError("person.not_found", id=person_id)
+        return view_from_row(row)
+
+    def count(self) -> int:
+        with self.s.store.reader() as r:
+            return r.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
+
+    def list(self, page: int = 1, page_size: int = 100, order: str = "name") -> Page[PersonView]:
+        """One page of the roster table (pages count from 1), with the total for the pager."""
+        if order not in _ORDERS:
+            raise ValueError(f"unknown order {order!r}; one of {sorted(_ORDERS)}")
+        page, page_size = max(1, page), max(1, page_size)
+        today = local_now().date()
+        with self.s.store.reader() as r:
+            total = r.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
+            rows = r.execute(
+                select(*VIEW_COLUMNS)
+                .where(Person.deleted.is_(False))
+                .order_by(*_ORDERS[order])
+                .limit(page_size)
+                .offset((page - 1) * page_size)
+            ).all()
+        return Page([view_from_row(row, today) for row in rows], total, page, page_size)
+
+    def find_duplicates(
+        self, national_id: str | None, mobile: str | None, exclude_id: str | None = None
+    ) -> list[PersonView]:
+        """People already on the roster with this national ID or mobile (any written form)."""
+        conditions = []
+        nid = _loose(normalize_national_id, national_id)
+        mob = _loose(normalize_mobile, mobile)
+        if nid:
+            conditions.append(Person.national_id == nid)
+        if mob:
+            conditions.append(Person.mobile == mob)
+        if not conditions:
+            return []
+        query = select(*VIEW_COLUMNS).where(Person.deleted.is_(False), or_(*conditions))
+        if exclude_id:
+            query = query.where(Person.id != exclude_id)
+        with self.s.store.reader() as r:
+            rows = r.execute(query.order_by(Person.name_key)).all()
+        return [view_from_row(row) for row in rows]
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def create(self, inp: PersonInput, override_checksum: bool = False, walk_in: bool = False) -> PersonView:
+        """Add a person (a walk-in at the desk needs 'walk_in'; the roster screen 'roster.edit')."""
+        require(self.s.actor, "walk_in" if walk_in else "roster.edit")
+        person = self._validated(inp, override_checksum)
+        with self.s.store.session(self.s.actor.user_name) as s:
+            self._check_duplicates(s, person, None)
+            row = Person(**person.columns())
+            s.add(row)
+            s.flush()
+            return view_from_row(row, changed=Changed.of("people"))
+
+    def update(self, person_id: str, inp: PersonInput, override_checksum: bool = False) -> PersonView:
+        """Replace a person's fields with the form's; only the fields that differ are written."""
+        require(self.s.actor, "roster.edit")
+        person = self._validated(inp, override_checksum)
+        with self.s.store.session(self.s.actor.user_name) as s:
+            row = s.get(Person, person_id)
+            if row is None or row.deleted:
+                raise NotFoundError("person.not_found", id=person_id)
+            self._check_duplicates(s, person, person_id)
+            changed = False
+            for key, value in person.columns().items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+                    changed = True
+            s.flush()
+            return view_from_row(row, changed=Changed.of("people") if changed else Changed())
+
+    def delete(self, person_id: str) -> Changed:
+        """Take a person off the roster (a tombstone: synced rows are never deleted)."""
+        require(self.s.actor, "roster.edit")
+        with self.s.store.session(self.s.actor.user_name) as s:
+            row = s.get(Person, person_id)
+            if row is None or row.deleted:
+                raise NotFoundError("person.not_found", id=person_id)
+            row.deleted = True
+        return Changed.of("people")
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _validated(self, inp: PersonInput, override_checksum: bool) -> CleanPerson:
+        person, errors = clean_person(inp)
+        if errors:
+            raise errors[0]
+        assert person is not None
+        if not person.checksum_ok:
+            if not override_checksum:
+                raise ChecksumWarning("national_id.checksum", field="national_id", nid=person.national_id)
+            require(self.s.actor, "checksum.override")
+        return person
+
+    @staticmethod
+    def _check_duplicates(s: Any, person: CleanPerson, own_id: str | None) -> None:
+        checks = [
+            (Person.national_id, person.national_id, "person.duplicate_national_id", "national_id", "nid"),
+            (Person.mobile, person.mobile, "person.duplicate_mobile", "mobile", "mobile"),
+            (Person.badge_code, person.badge_code, "person.duplicate_badge", "badge_code", "badge"),
+        ]
+        for column, value, key, field_name, param in checks:
+            if value is None:
+                continue
+            query = select(Person.full_name).where(column == value, Person.deleted.is_(False))
+            if own_id:
+                query = query.where(Person.id != own_id)
+            name = s.scalar(query.limit(1))
+            if name is not None:
+                shown = format_mobile_display(value) if param == "mobile" else value
+                raise ValidationError(key, field=field_name, name=name, **{param: shown})
+
+
+def _loose(normalize: Any, value: str | None) -> str | None:
+    if _blank(value):
+        return None
+    try:
+        return normalize(value)
+    except ValidationError:
+        return None
