@@ -1,0 +1,187 @@
+"""What every screen gets: one `GuiContext` per main window.
+
+ctx.services            # Services bound to the signed-in user's Actor (rebinds on set_user)
+ctx.runner.db(ctx.services.people.search, q, on_done=...)   # never call services on the UI thread
+ctx.publish(changed)    # after a write: every screen whose topics intersect refreshes
+ctx.notifier.changed    # Signal(object) carrying fieldapp.services.Changed
+ctx.current_event_id / ctx.set_current_event(id) / ctx.current_event_changed
+ctx.fmt_date(d), ctx.fmt_time(t), ctx.fmt_datetime(t), ctx.fmt_number(n), ctx.fmt_hours(h)
+ctx.can("void")         # greys out what the role may not do (the services still check)
+ctx.show_message(text, level)   # status bar: level "info" | "ok" | "warning" | "error"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from fieldapp.config import DataDir
+from fieldapp.core import dates, i18n
+from fieldapp.core.permissions import SYSTEM, Actor, allowed
+from fieldapp.services import Changed, Services
+from fieldapp.store.db import Store
+
+if TYPE_CHECKING:
+    from fieldapp.gui.runner import Runner
+    from fieldapp.services.users import UserView
+
+
+class Notifier(QObject):
+    """One signal for 'something changed': screens refresh on the topics they show."""
+
+    changed = Signal(object)  # fieldapp.services.Changed
+
+
+class GuiContext(QObject):
+    current_event_changed = Signal(object)  # event id (str) or None
+    user_changed = Signal(object)  # UserView or None
+    language_changed = Signal(str)  # "ar" | "en", after translators and layout direction switched
+    digits_changed = Signal(str)
+    message = Signal(str, str)  # text, level: shown in the main window's status bar
+
+    def __init__(
+        self,
+        store: Store,
+        runner: Runner,
+        data_dir: DataDir | None = None,
+        user: UserView | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.data_dir = data_dir or DataDir(store.path.parent)
+        self.notifier = Notifier(self)
+        self.user: UserView | None = None
+        self.services = Services(store, SYSTEM)
+        # Settings cache: read once at start (small, local), updated by the setters below.
+        self.settings: dict[str, Any] = Services(store, SYSTEM).settings.all()
+        self._current_event_id: str | None = self.settings.get("desk.current_event_id")
+        # Called by set_language to re-install translators; app.py wires it (kept here to avoid a cycle).
+        self.language_switcher: Callable[[str], None] | None = None
+        if user is not None:
+            self.set_user(user)
+
+    # -- who ----------------------------------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        return self.services.actor
+
+    def set_user(self, user: UserView | None) -> None:
+        self.user = user
+        self.services = Services(self.store, user.actor if user is not None else SYSTEM)
+        self.user_changed.emit(user)
+
+    def can(self, action: str) -> bool:
+        return self.user is not None and allowed(self.user.role, action)
+
+    # -- changes ------------------------------------------------------------------------------
+    def publish(self, changed: Changed | Any) -> None:
+        """Tell every screen what a write changed. Accepts a Changed or anything with `.changed`."""
+        if not isinstance(changed, Changed):
+            changed = getattr(changed, "changed", None)
+        if isinstance(changed, Changed) and changed.topics:
+            self.notifier.changed.emit(changed)
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        self.message.emit(text, level)
+
+    # -- current event ------------------------------------------------------------------------
+    @property
+    def current_event_id(self) -> str | None:
+        return self._current_event_id
+
+    def set_current_event(self, event_id: str | None) -> None:
+        if event_id == self._current_event_id:
+            return
+        self._current_event_id = event_id
+        self.current_event_changed.emit(event_id)
+
+    # -- language and digits ------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.settings.get("ui.language", "ar")
+
+    @property
+    def digits(self) -> str:
+        return self.settings.get("ui.digits", "latin")
+
+    @property
+    def sounds(self) -> bool:
+        return bool(self.settings.get("ui.sounds", True))
+
+    def is_rtl(self) -> bool:
+        return self.lang == "ar"
+
+    def set_language(self, lang: str, persist: bool = True) -> None:
+        """Switch the UI language live: translators, layout direction, every screen retranslated."""
+        self.settings["ui.language"] = lang
+        i18n.set_language(lang)
+        if self.language_switcher is not None:
+            self.language_switcher(lang)
+        if persist:
+            self.runner.db(self.services.settings.set, "ui.language", lang)
+        self.language_changed.emit(lang)
+
+    def set_digits(self, digits: str, persist: bool = True) -> None:
+        self.settings["ui.digits"] = digits
+        if persist:
+            self.runner.db(self.services.settings.set, "ui.digits", digits)
+        self.digits_changed.emit(digits)
+        self.publish(Changed.of("settings"))
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """A personal setting (ui.sounds...): cached now, saved on the DB thread."""
+        self.settings[key] = value
+        self.runner.db(self.services.settings.set, key, value, on_done=self.publish)
+
+    # -- formatting (UI language + chosen digits) ---------------------------------------------
+    def fmt_date(self, d: dt.date | dt.datetime) -> str:
+        """'1 شوال 1446 هـ الموافق 30 مارس 2025 م' (Umm al-Qura first, as official documents)."""
+        if isinstance(d, dt.datetime):
+            d = dates.to_local(d).date()
+        return dates.format_dual(d, self.lang, self.digits)
+
+    def fmt_hijri(self, d: dt.date | dt.datetime) -> str:
+        if isinstance(d, dt.datetime):
+            d = dates.to_local(d).date()
+        return dates.format_hijri(d, self.lang, self.digits)
+
+    def fmt_gregorian(self, d: dt.date | dt.datetime) -> str:
+        if isinstance(d, dt.datetime):
+            d = dates.to_local(d).date()
+        return dates.format_gregorian(d, self.lang, self.digits)
+
+    def fmt_time(self, t: dt.datetime) -> str:
+        """Riyadh 24-hour time, '14:05'."""
+        return dates.format_time(t, self.lang, self.digits)
+
+    def fmt_datetime(self, t: dt.datetime) -> str:
+        """'1 شوال 1446 هـ الموافق 30 مارس 2025 م، 14:05'."""
+        sep = "، " if self.lang == "ar" else ", "
+        return self.fmt_date(t) + sep + self.fmt_time(t)
+
+    def fmt_time_range(self, start: dt.datetime, end: dt.datetime) -> str:
+        """'30 مارس 2025 م 08:00–14:00' (the end's date is added when it differs)."""
+        a, b = dates.to_local(start), dates.to_local(end)
+        text = f"{self.fmt_hijri(a)} ({self.fmt_gregorian(a)}) {self.fmt_time(a)}–"
+        if b.date() != a.date():
+            text += f"{self.fmt_gregorian(b)} "
+        return text + self.fmt_time(b)
+
+    def fmt_number(self, n: float | int, decimals: int = 0) -> str:
+        """Grouped digits: 12,345 / ١٢٬٣٤٥ (Arabic-Indic uses the Arabic separators)."""
+        text = f"{n:,.{decimals}f}"
+        if self.digits == "arabic":
+            text = dates.to_arabic_indic(text).replace(",", "٬").replace(".", "٫")
+        return text
+
+    def fmt_hours(self, hours: float) -> str:
+        return dates.format_hours(hours, self.lang, self.digits)
+
+    def fmt_digits(self, text: str) -> str:
+        """Any text with its 0-9 shown in the chosen digits (ids, serials stay as they are: don't use there)."""
+        return dates.to_arabic_indic(text) if self.digits == "arabic" else text

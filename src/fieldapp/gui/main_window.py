@@ -1,0 +1,225 @@
+"""The main window: navigation, the stack of screens, the status bar and the lock. It wires, nothing more."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from fieldapp.core.errors import FieldAppError
+from fieldapp.core.permissions import ROLE_NAMES, allowed
+from fieldapp.gui import theme
+from fieldapp.gui.context import GuiContext
+from fieldapp.gui.screen import Screen
+from fieldapp.gui.screens_registry import ScreenFactory, screen_factories
+
+START_SCREEN = "desk"
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    screen_changed = Signal(str)  # key
+
+    def __init__(self, ctx: GuiContext, factories: Sequence[tuple[str, ScreenFactory]] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.resize(1366, 768)
+        self.screens: dict[str, Screen] = {}
+        self._keys: list[str] = []
+
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(230)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget(objectName="screens")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)  # first in the layout: on the right in RTL, on the left in LTR
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        for key, factory in factories if factories is not None else screen_factories():
+            screen = factory(ctx)
+            self.screens[key] = screen
+            self._keys.append(key)
+            self.stack.addWidget(screen)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._row_changed)
+
+        self._build_toolbar()
+        self._build_status_bar()
+        self._shortcuts: list[QShortcut] = []
+        for index in range(min(9, len(self._keys))):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(lambda i=index: self.show_screen(self._keys[i]))
+            self._shortcuts.append(shortcut)
+
+        ctx.current_event_changed.connect(self._load_event)
+        ctx.language_changed.connect(self.retranslate)
+        ctx.user_changed.connect(lambda _user: self._apply_user())
+        ctx.message.connect(self.show_message)
+        self._apply_user()
+        self.retranslate()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(objectName="mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.app_title = QLabel(objectName="appTitle")
+        self.app_title.setProperty("role", "subheading")
+        self.toolbar.addWidget(self.app_title)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.toolbar.addAction(self.lock_action)
+        self.addAction(self.lock_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.message_label = QLabel(objectName="statusMessage")
+        self.event_label = QLabel(objectName="statusEvent")
+        self.user_label = QLabel(objectName="statusUser")
+        #: filled by the sync issue: text and tooltip of the sync state
+        self.sync_status_label = QLabel(objectName="statusSync")
+        self.sync_status_label.setProperty("role", "muted")
+        bar.addWidget(self.message_label, 1)
+        bar.addPermanentWidget(self.event_label)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.sync_status_label)
+        self._message_timer = QTimer(self, singleShot=True, interval=8000)
+        self._message_timer.timeout.connect(self.message_label.clear)
+
+    # -- navigation ---------------------------------------------------------------------------
+    def show_screen(self, key: str) -> bool:
+        """Show a screen by key; False when it does not exist or the user's role may not open it."""
+        if key not in self.screens or not self._may_open(self.screens[key]):
+            return False
+        row = self._keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # -> _row_changed
+        else:
+            self._row_changed(row)
+        return True
+
+    def current_key(self) -> str | None:
+        row = self.nav.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def current_screen(self) -> Screen | None:
+        key = self.current_key()
+        return self.screens.get(key) if key else None
+
+    def _row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._keys):
+            return
+        screen = self.screens[self._keys[row]]
+        if not self._may_open(screen):
+            return
+        self.stack.setCurrentWidget(screen)
+        screen.enter()
+        self.screen_changed.emit(self._keys[row])
+
+    def _may_open(self, screen: Screen) -> bool:
+        action = screen.required_action
+        return action is None or (self.ctx.user is not None and allowed(self.ctx.user.role, action))
+
+    def open_start_screen(self) -> None:
+        """The check-in desk of the chosen event, else of the event running now, focus in the scan field."""
+        if self.ctx.current_event_id is None:
+            self.ctx.runner.db(
+                self.ctx.services.events.running_now,
+                on_done=lambda event: self.ctx.set_current_event(event.id if event else None),
+            )
+        else:
+            self._load_event(self.ctx.current_event_id)
+        if not self.show_screen(START_SCREEN) and self._keys:
+            self.show_screen(self._keys[0])
+
+    # -- status bar ---------------------------------------------------------------------------
+    def _load_event(self, event_id: str | None) -> None:
+        if event_id is None:
+            self._show_event(None)
+            return
+        self.ctx.runner.db(
+            self.ctx.services.events.get,
+            event_id,
+            on_done=self._show_event,
+            on_error=lambda _exc: self._show_event(None),
+        )
+
+    def _show_event(self, event) -> None:
+        self._event = event
+        if event is None:
+            self.event_label.setText(self.tr("لا فعالية جارية الآن"))
+            self.event_label.setToolTip("")
+            return
+        self.event_label.setText(f"{event.title} — {self.ctx.fmt_time_range(event.starts_at, event.ends_at)}")
+        self.event_label.setToolTip(event.place)
+
+    def _apply_user(self) -> None:
+        user = self.ctx.user
+        if user is None:
+            self.user_label.setText("")
+        else:
+            role = ROLE_NAMES.get(user.role, (user.role, user.role))[0 if self.ctx.lang == "ar" else 1]
+            self.user_label.setText(f"{user.display_name} ({role})")
+        for row, key in enumerate(self._keys):
+            item = self.nav.item(row)
+            flags = item.flags()
+            if self._may_open(self.screens[key]):
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        colour = theme.STATUS_COLOURS.get(level, theme.TEXT)
+        self.message_label.setStyleSheet(f"color: {colour};")
+        self.message_label.setText(text)
+        self._message_timer.start()
+
+    def show_error(self, exc: BaseException) -> None:
+        text = exc.message(self.ctx.lang) if isinstance(exc, FieldAppError) else str(exc)
+        self.show_message(text, "error")
+
+    # -- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("ميدان — تنسيق العمل الميداني"))
+        self.app_title.setText(self.tr("ميدان"))
+        self.lock_action.setText(self.tr("قفل"))
+        self.lock_action.setToolTip(self.tr("قفل البرنامج والعودة إلى شاشة الدخول (Ctrl+L)"))
+        self.nav.setAccessibleName(self.tr("التنقل بين الشاشات"))
+        self.sync_status_label.setText(self.tr("المزامنة: غير مفعّلة"))
+        for row, key in enumerate(self._keys):
+            screen = self.screens[key]
+            item = self.nav.item(row)
+            item.setText(screen.title())
+            item.setIcon(screen.icon())
+            item.setToolTip(f"{screen.title()} (Ctrl+{row + 1})" if row < 9 else screen.title())
+            screen.retranslate()
+        self._apply_user()
+        self._show_event(getattr(self, "_event", None))

@@ -1,0 +1,261 @@
+"""Colours, fonts and the application stylesheet: calm, large, readable at arm's length.
+
+Widgets pick variants with dynamic properties instead of inline styles:
+    button.setProperty("kind", "primary" | "danger" | "flat")
+    label.setProperty("role", "heading" | "subheading" | "muted" | "name")
+    banner.setProperty("status", "ok" | "warning" | "refused" | "idle")
+After changing a property at run time call `theme.repolish(widget)`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+UI_FONT = "IBM Plex Sans Arabic"
+HEADING_FONT = "Amiri"
+FONT_FILES = (
+    "IBMPlexSansArabic-Regular.ttf",
+    "IBMPlexSansArabic-Medium.ttf",
+    "IBMPlexSansArabic-Bold.ttf",
+    "Amiri-Regular.ttf",
+    "Amiri-Bold.ttf",
+)
+BASE_POINT_SIZE = 12  # about 16 px at 96 dpi: readable on a 14" laptop at arm's length
+
+PRIMARY = "#0b6b4f"  # deep green
+PRIMARY_DARK = "#08523c"
+PRIMARY_LIGHT = "#e3f1ec"
+TEXT = "#1c2421"
+MUTED = "#5c6b65"
+BORDER = "#c9d3cf"
+SURFACE = "#ffffff"
+BACKGROUND = "#f4f6f5"
+NAV_BACKGROUND = "#0d3b2e"
+FOCUS = "#1d8fe0"
+
+# The desk's result colours.
+OK = "#1e7b34"
+WARNING = "#b7791f"
+REFUSED = "#b42318"
+STATUS_COLOURS = {"ok": OK, "warning": WARNING, "refused": REFUSED, "error": REFUSED, "info": MUTED}
+STATUS_BACKGROUNDS = {"ok": "#e6f4ea", "warning": "#fdf3e1", "refused": "#fdecea", "idle": "#eef2f0"}
+
+
+def stylesheet() -> str:
+    return f"""
+QWidget {{
+    color: {TEXT};
+    font-family: "{UI_FONT}";
+}}
+QMainWindow, QDialog, QStackedWidget > QWidget {{
+    background: {BACKGROUND};
+}}
+QLabel[role="heading"] {{
+    font-family: "{HEADING_FONT}";
+    font-size: 22pt;
+    font-weight: bold;
+    color: {PRIMARY_DARK};
+}}
+QLabel[role="subheading"] {{
+    font-size: 14pt;
+    font-weight: 500;
+    color: {TEXT};
+}}
+QLabel[role="muted"] {{
+    color: {MUTED};
+}}
+QLabel[role="name"] {{
+    font-family: "{HEADING_FONT}";
+    font-size: 18pt;
+}}
+QLabel[role="error"] {{
+    color: {REFUSED};
+    font-weight: 500;
+}}
+QLabel#placeholder {{
+    font-size: 18pt;
+    color: {MUTED};
+}}
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit, QPlainTextEdit, QTextEdit {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 6px;
+    padding: 6px 10px;
+    min-height: 26px;
+    selection-background-color: {PRIMARY};
+}}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus,
+QDateTimeEdit:focus, QTimeEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 2px solid {FOCUS};
+    padding: 5px 9px;
+}}
+QLineEdit[kind="scan"] {{
+    font-size: 20pt;
+    padding: 10px 14px;
+    border: 2px solid {PRIMARY};
+}}
+QLineEdit[kind="scan"]:focus {{
+    border: 3px solid {FOCUS};
+    padding: 9px 13px;
+}}
+QPushButton, QToolButton {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 6px;
+    padding: 7px 16px;
+    min-height: 24px;
+}}
+QPushButton:hover, QToolButton:hover {{
+    background: {PRIMARY_LIGHT};
+}}
+QPushButton:focus, QToolButton:focus {{
+    border: 2px solid {FOCUS};
+}}
+QPushButton:disabled {{
+    color: #9aa5a0;
+    background: #eef1f0;
+}}
+QPushButton[kind="primary"], QPushButton:default {{
+    background: {PRIMARY};
+    color: white;
+    border: 1px solid {PRIMARY_DARK};
+    font-weight: 500;
+}}
+QPushButton[kind="primary"]:hover, QPushButton:default:hover {{
+    background: {PRIMARY_DARK};
+}}
+QPushButton[kind="primary"]:focus, QPushButton:default:focus {{
+    border: 2px solid {FOCUS};
+}}
+QPushButton[kind="danger"] {{
+    color: {REFUSED};
+    border: 1px solid {REFUSED};
+}}
+QPushButton[kind="flat"] {{
+    border: none;
+    background: transparent;
+    color: {PRIMARY};
+}}
+QCheckBox, QRadioButton {{
+    spacing: 8px;
+    padding: 4px 0;
+}}
+QCheckBox:focus, QRadioButton:focus {{
+    color: {PRIMARY_DARK};
+    text-decoration: underline;
+}}
+QListWidget#navigation {{
+    background: {NAV_BACKGROUND};
+    border: none;
+    color: #e8f0ed;
+    font-size: 13pt;
+    padding: 8px 0;
+    outline: none;
+}}
+QListWidget#navigation::item {{
+    padding: 12px 18px;
+    margin: 2px 8px;
+    border-radius: 6px;
+}}
+QListWidget#navigation::item:selected {{
+    background: {PRIMARY};
+    color: white;
+}}
+QListWidget#navigation::item:hover:!selected {{
+    background: #18513f;
+}}
+QListWidget#navigation::item:disabled {{
+    color: #6f8a80;
+}}
+QListWidget#navigation:focus {{
+    border: 2px solid {FOCUS};
+}}
+QListView, QTableView, QTreeView, QListWidget {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 6px;
+    alternate-background-color: #f7faf9;
+    selection-background-color: {PRIMARY};
+    selection-color: white;
+}}
+QListView:focus, QTableView:focus, QTreeView:focus {{
+    border: 2px solid {FOCUS};
+}}
+QTableView {{
+    gridline-color: #e3e8e6;
+}}
+QHeaderView::section {{
+    background: #e9efec;
+    border: none;
+    border-bottom: 1px solid {BORDER};
+    padding: 6px 8px;
+    font-weight: 500;
+}}
+QStatusBar {{
+    background: {SURFACE};
+    border-top: 1px solid {BORDER};
+}}
+QStatusBar QLabel {{
+    padding: 2px 10px;
+}}
+QToolBar {{
+    background: {SURFACE};
+    border-bottom: 1px solid {BORDER};
+    spacing: 8px;
+    padding: 4px 8px;
+}}
+QGroupBox {{
+    border: 1px solid {BORDER};
+    border-radius: 8px;
+    margin-top: 14px;
+    padding: 14px 10px 10px 10px;
+    background: {SURFACE};
+    font-weight: 500;
+}}
+QGroupBox::title {{
+    subcontrol-origin: margin;
+    subcontrol-position: top right;
+    padding: 0 8px;
+    color: {PRIMARY_DARK};
+}}
+QFrame#statusBanner {{
+    border-radius: 10px;
+    border: 2px solid {BORDER};
+    background: {STATUS_BACKGROUNDS["idle"]};
+}}
+QFrame#statusBanner[status="ok"] {{ border-color: {OK}; background: {STATUS_BACKGROUNDS["ok"]}; }}
+QFrame#statusBanner[status="warning"] {{ border-color: {WARNING}; background: {STATUS_BACKGROUNDS["warning"]}; }}
+QFrame#statusBanner[status="refused"] {{ border-color: {REFUSED}; background: {STATUS_BACKGROUNDS["refused"]}; }}
+QFrame#statusBanner QLabel#bannerTitle {{ font-size: 24pt; font-weight: bold; }}
+QFrame#statusBanner[status="ok"] QLabel#bannerTitle {{ color: {OK}; }}
+QFrame#statusBanner[status="warning"] QLabel#bannerTitle {{ color: {WARNING}; }}
+QFrame#statusBanner[status="refused"] QLabel#bannerTitle {{ color: {REFUSED}; }}
+QFrame#statusBanner QLabel#bannerSubtitle {{ font-family: "{HEADING_FONT}"; font-size: 18pt; }}
+QFrame#statusBanner QLabel#bannerDetail {{ color: {MUTED}; }}
+QFrame#card {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 10px;
+}}
+QTabBar::tab {{
+    padding: 8px 18px;
+}}
+QTabBar::tab:selected {{
+    color: {PRIMARY_DARK};
+    border-bottom: 3px solid {PRIMARY};
+}}
+QToolTip {{
+    background: {TEXT};
+    color: white;
+    border: none;
+    padding: 6px;
+}}
+"""
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply a changed dynamic property (kind/role/status) to the stylesheet."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
