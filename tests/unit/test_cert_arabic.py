@@ -178,3 +178,26 @@ def test_wrap_keeps_every_word_in_order() -> None:
     text = "تتقدم أمانة منطقة الرياض بخالص الشكر وعظيم الامتنان إلى جميع المتطوعين والمتطوعات"
     lines = wrap_logical(text, SANS, 15, 150)
     assert " ".join(lines).replace(NBSP, " ") == text
+
+
+def test_quantity_glue_stops_at_brackets() -> None:
+    assert glue("on 30 March 2025 (1 Shawwal 1446 AH)") == (
+        "on 30" + NBSP + "March" + NBSP + "2025 (1" + NBSP + "Shawwal" + NBSP + "1446" + NBSP + "AH)"
+    )
+
+
+def test_arabic_value_inside_english_line_keeps_its_order() -> None:
+    from fieldapp.certificates.arabic import embed_rtl
+
+    line = "attended " + embed_rtl("مؤتمر John Smith 2nd للتطوع") + ", held in Riyadh"
+    v = visual_line(line, "L")
+    no_controls(v)
+    assert v.startswith("attended ") and v.endswith(", held in Riyadh")
+    inner = v[len("attended ") : -len(", held in Riyadh")]
+    left, right = inner.split("John Smith 2nd")
+    assert logical(left.strip()) == "للتطوع" and logical(right.strip()) == "مؤتمر"
+    # wrapped: the embedding is re-opened on the next line, so both halves stay right-to-left
+    lines = visual_lines(line, SANS, 15, 190, "L")
+    assert len(lines) >= 2
+    for x in lines:
+        no_controls(x)

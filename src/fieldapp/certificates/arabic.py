@@ -27,6 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 NBSP = "\u00a0"
 LRE = "\u202a"
+RLE = "\u202b"
 PDF = "\u202c"
 
 # Built once: reading the configuration is slow, and the defaults are wrong for names.
@@ -64,7 +65,7 @@ _DATE_RE = re.compile(
 # phone numbers: +966 50 123 4567, 050 123 4567, 0501234567 (three or more digit groups or a long run)
 _PHONE_RE = re.compile(rf"\+?{_DIGIT}{{1,4}}(?:[ \u00a0-]{_DIGIT}{{2,4}}){{2,}}|\+?{_DIGIT}{{9,15}}")
 # number + the word after it (its unit): 12 ساعة, 12.5 ساعة, 3 أيام
-_QUANTITY_RE = re.compile(rf"{_DIGIT}+(?:[.,\u066b]{_DIGIT}+)?[ \u00a0]+[^\s\d]+")
+_QUANTITY_RE = re.compile(rf"{_DIGIT}+(?:[.,\u066b]{_DIGIT}+)?[ \u00a0]+(?=[^\W\d_])\S+")
 # Latin runs (words, numbers after a Latin word, e-mail/URL punctuation), kept LTR inside Arabic
 _LATIN = "A-Za-z\u00c0-\u024f"
 _LATIN_RUN_RE = re.compile(
@@ -152,7 +153,27 @@ def wrap_logical(text: str, font_name: str, font_size: float, max_width: float) 
                 current.append(word)
         if current:
             lines.append(" ".join(current))
-    return lines
+    return _carry_embeddings(lines)
+
+
+def _carry_embeddings(lines: list[str]) -> list[str]:
+    """Re-open on the next line an LRE/RLE embedding that a line break cut in two."""
+    out: list[str] = []
+    stack: list[str] = []
+    for line in lines:
+        opened = "".join(stack)
+        for ch in line:
+            if ch in (LRE, RLE):
+                stack.append(ch)
+            elif ch == PDF and stack:
+                stack.pop()
+        out.append(opened + line)
+    return out
+
+
+def embed_rtl(value: str) -> str:
+    """Keep an Arabic value (a name, an event title) in its own order inside an English line."""
+    return RLE + value + PDF if has_rtl(value) else value
 
 
 def visual_lines(

@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.certificates import qr as qrmod
-from fieldapp.certificates.arabic import has_rtl, visual_line, visual_lines
+from fieldapp.certificates.arabic import embed_rtl, has_rtl, strip_controls, visual_line, visual_lines
 from fieldapp.certificates.fonts import NASKH, NASKH_BOLD, SANS, SANS_MEDIUM, register_fonts
 from fieldapp.certificates.templates import CertificateTemplate, default_template, fill, split_at_name
 
@@ -312,6 +312,8 @@ def _draw_page(
         "gregorian_date": greg,
         "place": d.place,
     }
+    if not rtl:  # Arabic values keep their own word order inside an English sentence
+        values = {k: embed_rtl(v) for k, v in values.items()}
     before, after = split_at_name(t.body)
     margin = 78 * s
     text_w = w - 2 * margin
@@ -325,7 +327,7 @@ def _draw_page(
         blocks: list[_Block] = []
         if before:
             blocks.append(_para(fill(before, values), SANS, body_size, text_w, rtl, INK, "center", 4 * s))
-        blocks.append(_name_block(values["name"], text_w, s))
+        blocks.append(_name_block(strip_controls(values["name"]), text_w, s))
         sub = []
         other = d.latin_name if rtl else (d.full_name if d.latin_name else None)
         if other:
