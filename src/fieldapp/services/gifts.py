@@ -564,7 +564,7 @@ class GiftsService:
             # (at, ref id as tie-break: UUIDv7 follows creation order, kind, delta, detail, user, voided)
             lines: list[tuple] = []
 
-            def add(movement: tuple, table: str, ref: str, quantity: int) -> None:
+            def add(movement: tuple, table: str, ref: str) -> None:
                 void = voids.get((table, ref))
                 lines.append((*movement, void is not None))
                 if void is not None:
@@ -578,10 +578,10 @@ class GiftsService:
                 )
             )
             for e in entries:
-                add((e.at, e.id, e.kind, e.quantity, e.reason, e.user_name), _STOCK_TABLE, e.id, e.quantity)
+                add((e.at, e.id, e.kind, e.quantity, e.reason, e.user_name), _STOCK_TABLE, e.id)
             for h in self._views(r, select(Handover).where(Handover.gift_type_id == gift_type_id)):
                 movement = (h.at, h.id, rules.HANDOVER, -h.quantity, h.recipient_display, h.handed_by)
-                add(movement, _HANDOVER_TABLE, h.id, h.quantity)
+                add(movement, _HANDOVER_TABLE, h.id)
         lines.sort(key=lambda line: (line[0], line[1]))
         balances = rules.running_balance((line[2], line[3]) for line in lines)
         return [
