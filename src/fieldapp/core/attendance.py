@@ -217,12 +217,13 @@ def decide_scan(
     if at > rules.ends_at + SCAN_CLOSES_AFTER:
         return ScanDecision("refused", None, ENDED, params={"ended_at": rules.ends_at})
 
-    live = ordered(prior)
-    is_in, checked_out = current_state(live)
+    # The state at `at`: a scan another laptop stamped later (its clock ahead) comes after this one
+    # in the timeline, so it does not decide this one.
+    before = [s for s in ordered(prior) if s.at <= at]
+    is_in, checked_out = current_state(before)
     direction = requested_direction or (OUT if is_in else IN)
 
-    # The latest scan at or before `at`: another laptop's clock may have put one slightly later.
-    previous = next((s for s in reversed(live) if s.at <= at), None)
+    previous = before[-1] if before else None
     interval = dt.timedelta(minutes=rules.min_scan_interval_min)
     if previous is not None and at - previous.at < interval:
         wait_s = (interval - (at - previous.at)).total_seconds()

@@ -15,13 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists, or_, select, union
+from sqlalchemy import bindparam, exists, select, union
 from sqlalchemy.orm import Session
 
 from fieldapp.core import dates, i18n
 from fieldapp.core.attendance import (
     IN,
     OUT,
+    EventRules,
     PersonAttendance,
     ScanFact,
     certificate_eligible,
@@ -30,11 +31,10 @@ from fieldapp.core.attendance import (
     decide_scan,
 )
 from fieldapp.core.errors import NotFoundError, PermissionDenied, ValidationError
-from fieldapp.core.identifiers import is_adult, mobile_search_key
+from fieldapp.core.identifiers import is_adult
 from fieldapp.core.permissions import allowed, require
-from fieldapp.core.text import digits_only, normalize_digits, strip_invisible
+from fieldapp.core.text import strip_invisible
 from fieldapp.services import Changed, Services
-from fieldapp.services.events import rules_of
 from fieldapp.store.models import Event, Person, Registration, Scan, Void
 from fieldapp.sync.hlc import Timestamp
 
@@ -70,12 +70,12 @@ i18n.register(
             "{name} is not checked in, so there is nothing to check out; check them in first.",
         ),
         "attendance.not_started": (
-            "لم يبدأ المسح لهذه الفعالية بعد؛ يبدأ في {opens}. تأكد من اختيار الفعالية الصحيحة.",
-            "Scanning for this event has not opened yet; it opens at {opens}. Check the right event is selected.",
+            "لم يبدأ المسح لهذه الفعالية بعد؛ يبدأ في {opens_at}. تأكد من اختيار الفعالية الصحيحة.",
+            "Scanning for this event has not opened yet; it opens at {opens_at}. Check the right event is selected.",
         ),
         "attendance.ended": (
-            "انتهت هذه الفعالية في {ended} ولا يُقبل المسح بعد 12 ساعة من نهايتها؛ تأكد من اختيار الفعالية الصحيحة.",
-            "This event ended at {ended}; scans are not accepted more than 12 hours after the end. "
+            "انتهت هذه الفعالية في {ended_at} ولا يُقبل المسح بعد 12 ساعة من نهايتها؛ تأكد من اختيار الفعالية الصحيحة.",
+            "This event ended at {ended_at}; scans are not accepted more than 12 hours after the end. "
             "Check the right event is selected.",
         ),
         "attendance.not_found": (
@@ -260,8 +260,7 @@ class AttendanceService:
             raise ValidationError("attendance.direction", field="direction", value=direction)
         at = at or dates.now()
         with self.s.store.session(self.s.actor.user_name) as s:
-            event = _event(s, event_id)
-            rules = rules_of(event)
+            rules = _rules(s, event_id)
             person = self._resolve(s, code_or_person_id)
             if person is None:
                 params = {"code": strip_invisible(code_or_person_id).strip()}
@@ -353,7 +352,7 @@ class AttendanceService:
         at = at or dates.now()
         user = self.s.actor.user_name
         with self.s.store.session(user, bulk_audit=f"check out everyone, event {event_id}") as s:
-            _event(s, event_id)
+            _rules(s, event_id)
             by_person = _event_scans(s, event_id)
             count = 0
             for person_id, scans in by_person.items():
@@ -381,7 +380,7 @@ class AttendanceService:
         """Every person who scanned or is registered, with hours and flags; totals."""
         at = at or dates.now()
         with self.s.store.reader() as r:
-            rules = rules_of(_event(r, event_id))
+            rules = _rules(r, event_id)
             by_person = _event_scans(r, event_id)
             registered = _registered_ids(r, event_id)
             people = _names(r, event_id)
@@ -426,7 +425,7 @@ class AttendanceService:
         self, event_id: str, person_id: str, at: dt.datetime | None = None
     ) -> PersonAttendance:
         with self.s.store.reader() as r:
-            rules = rules_of(_event(r, event_id))
+            rules = _rules(r, event_id)
             return compute_attendance(rules, _prior_scans(r, event_id, person_id), now=at or dates.now())
 
     def counts(self, event_id: str, at: dt.datetime | None = None) -> AttendanceCounts:
@@ -497,7 +496,7 @@ class AttendanceService:
     ) -> tuple[dict[str, PersonAttendance], set[str]]:
         at = at or dates.now()
         with self.s.store.reader() as r:
-            rules = rules_of(_event(r, event_id))
+            rules = _rules(r, event_id)
             by_person = _event_scans(r, event_id)
             registered = _registered_ids(r, event_id)
         return {pid: compute_attendance(rules, scans, now=at) for pid, scans in by_person.items()}, registered
@@ -511,33 +510,12 @@ class AttendanceService:
             person = s.get(Person, text.lower())
             if person is not None and not person.deleted:
                 return person.id, person.full_name, _needs_consent(person.birth_date, person.guardian_consent)
-        found = _resolve_code(s, text)
-        if found is None:
-            return None
-        return found.id, found.full_name, _needs_consent(found.birth_date, found.guardian_consent)
+        found = self.s.search.resolve_code(text)
+        return None if found is None else (found.id, found.full_name, found.needs_consent)
 
 
 def _needs_consent(birth: dt.date | None, consent: bool) -> bool:
     return birth is not None and not consent and not is_adult(birth, dates.local_now().date())
-
-
-def _resolve_code(s: Session, text: str) -> Person | None:
-    """A badge code, national ID or mobile (any digits, any common form) to one person.
-
-    Stand-in until services/search.py offers resolve_code: three indexed equality lookups.
-    """
-    badge = "".join(normalize_digits(text).split()).upper()  # as people.clean_code stores it
-    conditions = [Person.badge_code == badge]
-    digits = digits_only(text)
-    if _NATIONAL_ID.match(digits):
-        conditions.append(Person.national_id == digits)
-    mobile = mobile_search_key(text)
-    if mobile:
-        conditions.append(Person.mobile == mobile)
-    candidates = s.scalars(select(Person).where(or_(*conditions), Person.deleted.is_(False)).limit(5)).all()
-    # A badge match wins over an ID or mobile that happens to be the same digits.
-    candidates.sort(key=lambda p: (p.badge_code != badge, p.id))
-    return candidates[0] if candidates else None
 
 
 def _result(
@@ -573,11 +551,16 @@ def _open_since(attendance: PersonAttendance) -> dt.datetime | None:
     return last.start if last is not None and last.open else None
 
 
-def _event(s: Session, event_id: str) -> Event:
-    event = s.get(Event, event_id)
-    if event is None or event.deleted:
-        raise NotFoundError("event.not_found", field="event_id", id=event_id)
-    return event
+# Statements built once: the desk runs them on every scan, and building a select costs more
+# than running it on an index.
+_RULES = select(
+    Event.starts_at,
+    Event.ends_at,
+    Event.allow_reentry,
+    Event.min_scan_interval_min,
+    Event.rounding_min,
+    Event.min_certificate_hours,
+).where(Event.id == bindparam("event_id"), Event.deleted.is_(False))
 
 
 def _voided_expr():
@@ -588,12 +571,37 @@ def _voided_expr():
     )
 
 
-def _prior_scans(s: Session, event_id: str, person_id: str) -> list[ScanFact]:
-    """One indexed query (event, person, at) for a person's scans of the event, with void marks."""
-    query = select(Scan.id, Scan.direction, Scan.at, Scan.device_id, _voided_expr()).where(
-        Scan.event_id == event_id, Scan.person_id == person_id, Scan.deleted.is_(False)
+# One indexed query (event, person, at) for a person's scans of the event, with void marks.
+_PRIOR = select(Scan.id, Scan.direction, Scan.at, Scan.device_id, _voided_expr()).where(
+    Scan.event_id == bindparam("event_id"),
+    Scan.person_id == bindparam("person_id"),
+    Scan.deleted.is_(False),
+)
+_REGISTERED = (
+    select(Registration.id)
+    .where(
+        Registration.event_id == bindparam("event_id"),
+        Registration.person_id == bindparam("person_id"),
+        Registration.deleted.is_(False),
     )
-    return [ScanFact(i, d, a, dev, bool(v)) for i, d, a, dev, v in s.execute(query)]
+    .limit(1)
+)
+
+
+def _rules(s: Session, event_id: str) -> EventRules:
+    row = s.execute(_RULES, {"event_id": event_id}).first()
+    if row is None:
+        raise NotFoundError("event.not_found", field="event_id", id=event_id)
+    return EventRules(*row)
+
+
+def _prior_scans(s: Session, event_id: str, person_id: str) -> list[ScanFact]:
+    rows = s.execute(_PRIOR, {"event_id": event_id, "person_id": person_id})
+    return [ScanFact(i, d, a, dev, bool(v)) for i, d, a, dev, v in rows]
+
+
+def _is_registered(s: Session, event_id: str, person_id: str) -> bool:
+    return s.execute(_REGISTERED, {"event_id": event_id, "person_id": person_id}).first() is not None
 
 
 def _live_scan(s: Session, scan_id: str) -> Scan:
@@ -605,32 +613,27 @@ def _live_scan(s: Session, scan_id: str) -> Scan:
     return scan
 
 
-def _is_registered(s: Session, event_id: str, person_id: str) -> bool:
-    query = select(Registration.id).where(
-        Registration.event_id == event_id,
-        Registration.person_id == person_id,
-        Registration.deleted.is_(False),
-    )
-    return s.scalar(query.limit(1)) is not None
-
-
 def _event_scans(s: Session, event_id: str) -> dict[str, list[ScanFact]]:
     """All scans of an event grouped by person, voids marked: two queries, no per-person work."""
+    # A join lets SQLite walk the (few) voids and look each scan up by key, not the other way.
     voided = set(
         s.scalars(
-            select(Void.target_id).where(
-                Void.target_table == "scan",
-                Void.deleted.is_(False),
-                Void.target_id.in_(select(Scan.id).where(Scan.event_id == event_id)),
-            )
+            select(Void.target_id)
+            .join(Scan, Scan.id == Void.target_id)
+            .where(Void.target_table == "scan", Void.deleted.is_(False), Scan.event_id == event_id)
         )
     )
     by_person: dict[str, list[ScanFact]] = defaultdict(list)
-    query = select(Scan.person_id, Scan.id, Scan.direction, Scan.at, Scan.device_id).where(
-        Scan.event_id == event_id, Scan.deleted.is_(False)
+    # Plain driver rows: for thousands of scans the ORM's per-row processing costs twice the query.
+    rows = s.connection().exec_driver_sql(
+        "SELECT person_id, id, direction, at, device_id FROM scan WHERE event_id = ? AND deleted = 0",
+        (event_id,),
     )
-    for person_id, scan_id, direction, at, device_id in s.execute(query):
-        by_person[person_id].append(ScanFact(scan_id, direction, at, device_id, scan_id in voided))
+    parse, utc = dt.datetime.fromisoformat, dt.UTC  # stored as naive UTC text (models.UTCDateTime)
+    for person_id, scan_id, direction, at, device_id in rows:
+        by_person[person_id].append(
+            ScanFact(scan_id, direction, parse(at).replace(tzinfo=utc), device_id, scan_id in voided)
+        )
     return by_person
 
 
