@@ -9,6 +9,7 @@ under 18 without a guardian's consent is stored but flagged (`PersonView.needs_c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -155,10 +156,18 @@ _ERA_NOISE = re.compile(r"(هـ|ه|ھ|م|\bah\b|\bad\b|\bh\b|\bg\b)", re.IGNOREC
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not strip_invisible(value).strip())
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    if value.isascii():  # the common case, without the translate table
+        return not value.strip()
+    return not strip_invisible(value).strip()
 
 
+@functools.lru_cache(maxsize=256)
 def parse_gender(value: Any) -> str | None:
+    # Cached: a roster column holds a handful of distinct spellings, read 100,000 times.
     if _blank(value):
         return None
     folded = fold(str(value))
@@ -167,6 +176,7 @@ def parse_gender(value: Any) -> str | None:
     raise ValidationError("gender.invalid", field="gender", value=str(value).strip())
 
 
+@functools.lru_cache(maxsize=256)
 def parse_bool(value: Any, field_name: str = "guardian_consent") -> bool:
     if value is None or isinstance(value, bool):
         return bool(value)
@@ -202,6 +212,14 @@ def parse_date(value: Any, field_name: str = "birth_date") -> dt.date | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_excel_serial(value, field_name, value)
     raw = str(value)
+    if len(raw) == 10 and raw[4] == "-" and raw.isascii():  # ISO, the common case
+        try:
+            parsed = dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+        else:
+            if parsed.year >= 1600:
+                return parsed
     text = normalize_digits(strip_invisible(raw)).strip()
     hijri = bool(_HIJRI_MARK.search(text))
     text = _ERA_NOISE.sub(" ", text).strip()
@@ -308,17 +326,17 @@ def clean_person(
 
     today = today or local_now().date()
     full_name = attempt(clean_name, inp.full_name or "", "full_name")
-    latin_name = attempt(_optional_name, inp.latin_name, "latin_name")
+    latin_name = None if _blank(inp.latin_name) else attempt(_optional_name, inp.latin_name, "latin_name")
     nid = None if _blank(inp.national_id) else attempt(normalize_national_id, _id_text(inp.national_id))
     mobile = None if _blank(inp.mobile) else attempt(normalize_mobile, _id_text(inp.mobile))
-    gender = attempt(parse_gender, inp.gender)
-    birth = attempt(parse_date, inp.birth_date)
+    gender = None if _blank(inp.gender) else attempt(parse_gender, inp.gender)
+    birth = None if _blank(inp.birth_date) else attempt(parse_date, inp.birth_date)
     if birth is not None and not (dt.date(1900, 1, 1) <= birth <= today):
         errors.append(ValidationError("birth_date.range", field="birth_date", value=birth.isoformat()))
         birth = None
     consent = attempt(parse_bool, inp.guardian_consent)
-    badge = attempt(clean_code, inp.badge_code)
-    notes = clean_text(None if inp.notes is None else str(inp.notes))
+    badge = None if _blank(inp.badge_code) else attempt(clean_code, inp.badge_code)
+    notes = "" if _blank(inp.notes) else clean_text(str(inp.notes))
     if _blank(inp.national_id) and _blank(inp.mobile):
         errors.append(ValidationError("person.identifier_required", field="national_id"))
     if errors:
