@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from fieldapp.core.dates import round_down_minutes
 
@@ -123,9 +124,14 @@ class ScanDecision:
         return self.status != "refused"
 
 
+_BY_TIME_THEN_ID = attrgetter("at", "id")
+
+
 def ordered(scans: Iterable[ScanFact]) -> list[ScanFact]:
     """Live scans in the one order every device agrees on: time, then id."""
-    return sorted((s for s in scans if not s.voided), key=lambda s: (s.at, s.id))
+    live = [s for s in scans if not s.voided]
+    live.sort(key=_BY_TIME_THEN_ID)
+    return live
 
 
 def compute_attendance(
