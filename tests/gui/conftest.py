@@ -39,7 +39,7 @@ def admin_user(store):
     return Services(store).users.create("sara", "سارة العتيبي", "admin", "secret123")
 
 
-def make_user(ctx_or_store, role: str, username: str | None = None, password: str = "secret123"):
+def _make_user(ctx_or_store, role: str, username: str | None = None, password: str = "secret123"):
     """Create another local user (the admin creates it)."""
     from fieldapp.core.permissions import Actor
     from fieldapp.services import Services
@@ -50,6 +50,12 @@ def make_user(ctx_or_store, role: str, username: str | None = None, password: st
     return Services(store, Actor("sara", "admin")).users.create(
         username, names.get(role, "مستخدم"), role, password
     )
+
+
+@pytest.fixture
+def make_user():
+    """make_user(ctx_or_store, "coordinator", username=None, password="secret123") -> UserView."""
+    return _make_user
 
 
 @pytest.fixture

@@ -76,7 +76,7 @@ QLabel#placeholder {{
     font-size: 18pt;
     color: {MUTED};
 }}
-QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit, QPlainTextEdit, QTextEdit {{
+QLineEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit, QPlainTextEdit, QTextEdit {{
     background: {SURFACE};
     border: 1px solid {BORDER};
     border-radius: 6px;
@@ -84,10 +84,26 @@ QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeE
     min-height: 26px;
     selection-background-color: {PRIMARY};
 }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus,
+QComboBox {{
+    min-height: 32px;
+    padding: 2px 8px;
+}}
+QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus,
 QDateTimeEdit:focus, QTimeEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid {FOCUS};
     padding: 5px 9px;
+}}
+QComboBox QAbstractItemView {{
+    background: {SURFACE};
+    selection-background-color: {PRIMARY};
+    selection-color: white;
+    padding: 4px;
+}}
+QScrollArea {{
+    background: transparent;
+}}
+QWidget#qt_scrollarea_viewport, QWidget#scrollBody {{
+    background: transparent;
 }}
 QLineEdit[kind="scan"] {{
     font-size: 20pt;

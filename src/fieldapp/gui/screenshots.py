@@ -1,0 +1,110 @@
+"""`fieldapp screenshots`: every registered screen with demo data, rendered offscreen to PNG.
+
+Look at them: Arabic shaped and right-to-left, navigation on the right, nothing clipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldapp.config import DataDir
+from fieldapp.gui.app import configure_logging, create_app, install_error_handlers, switch_language
+from fieldapp.gui.context import GuiContext
+from fieldapp.gui.login import LoginDialog, build_demo_available, demo_accounts, setup_organisation
+from fieldapp.gui.runner import ThreadRunner
+from fieldapp.services import Services
+from fieldapp.services.users import UserView
+from fieldapp.store.db import Store
+
+log = logging.getLogger("fieldapp.gui")
+
+SIZE = (1366, 768)  # a typical laptop screen
+
+
+def _settle(runner: ThreadRunner, rounds: int = 3) -> None:
+    app = QApplication.instance()
+    for _ in range(rounds):
+        runner.wait_idle(30)
+        app.processEvents()
+
+
+def _grab(widget: QWidget, path: Path) -> Path:
+    widget.grab().save(str(path))
+    return path
+
+
+def pick_user(store: Store) -> UserView:
+    """The demo's administrator (every screen visible), else any active admin, else any user."""
+    users = [u for u in Services(store).users.list() if u.active]
+    wanted = [a["username"] for a in demo_accounts(store) if a.get("role") == "admin"]
+    for rule in (lambda u: u.username in wanted, lambda u: u.role == "admin", lambda u: True):
+        for user in users:
+            if rule(user):
+                return user
+    raise LookupError("no active user")
+
+
+def prepare_store(store: Store) -> None:
+    """An empty database gets the demo (or, without the demo module, an organisation and an admin)."""
+    services = Services(store)
+    if services.users.count() > 0:
+        return
+    if build_demo_available():
+        import fieldapp.demo
+
+        fieldapp.demo.build_demo(store)
+    if services.users.count() == 0:
+        setup_organisation(
+            store, "أمانة محافظة الطائف", "TAIF", "الطائف", "admin", "سارة العتيبي", secrets.token_urlsafe(12)
+        )
+
+
+def render_screenshots(
+    data_dir: DataDir, out: Path, lang: str = "ar", store: Store | None = None
+) -> list[Path]:
+    configure_logging(data_dir)
+    create_app([], lang)
+    own_store = store is None
+    store = store or Store.open(data_dir.database, data_dir.backups)
+    out.mkdir(parents=True, exist_ok=True)
+    runner = ThreadRunner()
+    written: list[Path] = []
+    try:
+        prepare_store(store)
+        window_ref: list[QWidget | None] = [None]
+        install_error_handlers(runner, lambda: window_ref[0])
+
+        login = LoginDialog(store, runner)
+        login.resize(*SIZE)
+        login.show()
+        login.activate()
+        _settle(runner)
+        written.append(_grab(login, out / "login.png"))
+        login.close()
+
+        from fieldapp.gui.main_window import MainWindow
+
+        ctx = GuiContext(store, runner, data_dir, pick_user(store))
+        ctx.language_switcher = switch_language
+        ctx.settings["ui.language"] = lang  # this run only: the stored choice is left alone
+        switch_language(lang)
+        window = MainWindow(ctx)
+        window_ref[0] = window
+        window.resize(*SIZE)
+        window.show()
+        window.open_start_screen()
+        _settle(runner)
+        for index, key in enumerate(list(window.screens)):
+            window.show_screen(key)
+            _settle(runner)
+            written.append(_grab(window, out / f"{index + 1:02d}-{key}.png"))
+        window.close()
+    finally:
+        runner.shutdown()
+        if own_store:
+            store.close()
+    return written

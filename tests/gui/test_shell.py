@@ -1,0 +1,239 @@
+"""The shell a coordinator meets: Arabic right-to-left, navigation keys, language switch, login, lock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+from fieldapp.core.errors import PermissionDenied, ValidationError
+from fieldapp.gui.app import Shell
+from fieldapp.gui.runner import SyncRunner
+from fieldapp.gui.screen import PlaceholderScreen
+from fieldapp.gui.screens_registry import screen_factories
+from fieldapp.gui.widgets import ResultItem, ResultsList, SearchField
+from fieldapp.services import Changed, Services
+
+NAV_KEYS = ["dashboard", "desk", "gifts", "visits", "people", "events", "settings"]
+
+
+def test_arabic_right_to_left_by_default_with_navigation_on_the_right(main_window):
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert main_window.isRightToLeft()
+    nav_x = main_window.nav.mapTo(main_window, main_window.nav.rect().topLeft()).x()
+    stack_x = main_window.stack.mapTo(main_window, main_window.stack.rect().topLeft()).x()
+    assert nav_x > stack_x
+    assert [main_window.nav.item(i).text() for i in (1, 6)] == ["مكتب التسجيل", "الإعدادات"]
+
+
+def test_standard_buttons_come_from_qtbase_ar(gui_app):
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok).text().replace("&", "")
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+    assert ok != "OK" and "ح" in ok
+    assert cancel != "Cancel"
+
+
+def test_switching_to_english_flips_to_left_to_right_and_back(main_window, gui_ctx):
+    gui_ctx.set_language("en")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert main_window.nav.item(6).text() == "Settings"
+    assert main_window.lock_action.text() == "Lock"
+    assert Services(gui_ctx.store).settings.get("ui.language") == "en"
+    gui_ctx.set_language("ar")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert main_window.nav.item(6).text() == "الإعدادات"
+
+
+def test_ctrl_digits_navigate_and_the_window_opens_on_the_desk(main_window, qtbot):
+    assert main_window.current_key() == "desk"
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window, timeout=2000)
+    for index, key in enumerate(NAV_KEYS):
+        qtbot.keyClick(main_window, getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.ControlModifier)
+        assert main_window.current_key() == key
+        assert main_window.stack.currentWidget() is main_window.screens[key]
+
+
+def test_registry_order_and_placeholders_keep_the_app_running(gui_ctx):
+    factories = screen_factories()
+    assert [key for key, _ in factories] == NAV_KEYS
+    screens = {key: factory(gui_ctx) for key, factory in factories}
+    assert type(screens["settings"]).__name__ == "SettingsScreen"
+    for screen in screens.values():
+        if isinstance(screen, PlaceholderScreen):
+            assert "قيد الإنشاء" in screen.label.text()
+
+
+@pytest.fixture
+def shell(store, gui_app, qtbot, tmp_path):
+    from fieldapp.config import DataDir
+
+    runner = SyncRunner()
+    shell = Shell(store, runner, DataDir(tmp_path))
+    yield shell
+    for widget in (shell.window, shell.login, shell.wizard):
+        if widget is not None:
+            widget.close()
+
+
+def test_lock_returns_to_login_and_forgets_stay_signed_in(shell, store, admin_user, qtbot):
+    Services(store).users.sign_in("sara", "secret123", stay_signed_in=True)
+    shell.start()  # remembered: straight to the main window
+    assert shell.window is not None and shell.login is None
+    shell.window.lock_action.trigger()
+    assert shell.window is None
+    assert shell.login is not None and shell.login.isVisible()
+    assert Services(store).users.remembered() is None
+
+
+def test_wrong_password_shows_the_arabic_error(shell, admin_user, qtbot):
+    shell.start()
+    login = shell.login
+    qtbot.keyClicks(login.ui.usernameEdit, "sara")
+    qtbot.keyClicks(login.ui.passwordEdit, "wrong-password")
+    qtbot.keyClick(login.ui.passwordEdit, Qt.Key.Key_Return)
+    assert login.error_text() == "اسم المستخدم أو كلمة المرور غير صحيحة."
+    assert shell.window is None
+    login.ui.passwordEdit.setText("secret123")
+    login.ui.signInButton.click()
+    assert shell.window is not None and shell.window.ctx.user.username == "sara"
+
+
+def test_first_run_wizard_creates_the_organisation_and_admin(shell, store, qtbot):
+    from fieldapp.store.models import Organisation
+
+    shell.start()
+    wizard = shell.wizard
+    assert wizard is not None
+    wizard.create_button.click()
+    values = ["أمانة محافظة الطائف", "taif", "الطائف", "fahad", "فهد الدوسري", "secret123", "secret123"]
+    for edit, value in zip(wizard._edits, values, strict=True):
+        assert edit.accessibleName()
+        edit.setText(value)  # QTest.keyClicks aborts on non-Latin characters
+    wizard.save_button.click()
+    assert shell.window is not None
+    assert shell.window.ctx.user.role == "admin"
+    with store.reader() as r:
+        org = r.query(Organisation).one()
+        assert (org.name, org.short_code, org.city) == ("أمانة محافظة الطائف", "TAIF", "الطائف")
+
+
+def test_first_run_wizard_refuses_mismatched_passwords(shell, store, qtbot):
+    shell.start()
+    wizard = shell.wizard
+    wizard.create_button.click()
+    for edit, value in zip(
+        wizard._edits, ["م", "TAIF", "", "fahad", "فهد", "secret123", "other123"], strict=True
+    ):
+        edit.setText(value)
+    wizard.save_button.click()
+    assert "غير متطابقتين" in wizard.error_label.text()
+    assert Services(store).users.count() == 0
+
+
+def test_coordinator_cannot_open_admin_settings(main_window, gui_ctx, make_user):
+    coordinator = make_user(gui_ctx, "coordinator")
+    gui_ctx.set_user(coordinator)
+    assert main_window.show_screen("settings")
+    settings = main_window.screens["settings"]
+    assert not settings.users_box.isVisible()
+    assert settings.users_note.isVisible()
+    # and the service refuses even if the form were reached
+    with pytest.raises(PermissionDenied):
+        gui_ctx.services.users.create("x_user", "س", "coordinator", "secret123")
+
+
+def test_admin_adds_a_user_from_settings(main_window, gui_ctx, qtbot):
+    main_window.show_screen("settings")
+    screen = main_window.screens["settings"]
+    qtbot.keyClicks(screen.new_username, "khalid")
+    screen.new_name.setText("خالد الزهراني")
+    qtbot.keyClicks(screen.new_password, "secret123")
+    screen.add_user_button.click()
+    assert [u.username for u in Services(gui_ctx.store).users.list()] == ["khalid", "sara"]
+    assert [r.username for r in screen.users_model.rows] == ["khalid", "sara"]
+
+
+def test_runner_routes_user_errors_and_delivers_results(gui_ctx):
+    got, errors, default = [], [], []
+
+    def fail():
+        raise ValidationError("user.bad_login")
+
+    gui_ctx.runner.error_handler = default.append
+    gui_ctx.runner.db(lambda a, b: a + b, 2, 3, on_done=got.append)
+    gui_ctx.runner.db(fail, on_error=errors.append)
+    gui_ctx.runner.db(fail)
+    assert got == [5]
+    assert len(errors) == 1 and len(default) == 1
+    assert errors[0].message("ar") == "اسم المستخدم أو كلمة المرور غير صحيحة."
+
+
+def test_unexpected_errors_are_logged_and_shown_calmly(gui_ctx, caplog):
+    runner = SyncRunner(raise_unexpected=False)
+    shown = []
+    runner.unexpected_handler = shown.append
+    runner.db(lambda: 1 / 0)
+    assert len(shown) == 1 and isinstance(shown[0], ZeroDivisionError)
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_publish_refreshes_only_screens_that_show_the_topic(main_window, gui_ctx):
+    settings = main_window.screens["settings"]
+    main_window.show_screen("settings")
+    calls = []
+    settings.refresh = lambda: calls.append("refresh")
+    gui_ctx.publish(Changed.of("gifts"))
+    assert calls == []
+    gui_ctx.publish(Changed.of("users"))
+    assert calls == ["refresh"]
+
+
+def test_search_field_scanner_burst_submits_at_once(gui_app, qtbot):
+    field = SearchField()
+    qtbot.addWidget(field)
+    queries, submitted = [], []
+    field.query_changed.connect(queries.append)
+    field.submitted.connect(submitted.append)
+    qtbot.keyClicks(field, "1000000008")  # the scanner's burst
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert submitted == ["1000000008"]
+    field.setText("١٠٠٠٠٠٠٠٠٨")  # typed with Arabic-Indic digits
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert submitted == ["1000000008", "1000000008"]
+    qtbot.wait(200)
+    assert queries == []  # Enter cancelled the pending debounce
+    qtbot.keyClicks(field, "x")
+    qtbot.waitUntil(lambda: queries == ["1000000008x"], timeout=1000)
+
+
+def test_results_list_follows_the_keyboard_from_the_search_field(gui_app, qtbot):
+    field, results = SearchField(), ResultsList()
+    qtbot.addWidget(field)
+    qtbot.addWidget(results)
+    results.attach_to(field)
+    chosen = []
+    results.chosen.connect(chosen.append)
+    field.submitted.connect(lambda q: results.choose_current() or chosen.append(f"scan:{q}"))
+    results.set_results(
+        [ResultItem("a", "عبدالله بن خميس الزايدي", "1000000008"), ResultItem("b", "مُحَمَّد عَلِيّ")]
+    )
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert chosen == ["scan:"]
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert chosen == ["scan:", "b"]
+
+
+def test_id_field_stays_right_aligned_in_rtl_and_reads_arabic_digits(gui_app, qtbot):
+    from fieldapp.gui.widgets import IdLineEdit
+
+    edit = IdLineEdit()
+    qtbot.addWidget(edit)
+    assert edit.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    assert edit.alignment() & Qt.AlignmentFlag.AlignRight
+    edit.setText("٠٥٠ ١٢٣ ٤٥٦٧")
+    assert edit.value() == "0501234567"
+    assert isinstance(edit, QLineEdit)
