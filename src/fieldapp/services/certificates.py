@@ -53,12 +53,12 @@ i18n.register(
             "There is no certificate with id {id}.",
         ),
         "certificate.template_unknown": (
-            "قالب الشهادة «{key}» غير موجود؛ المتاح: {known}.",
-            "There is no certificate template '{key}'; available: {known}.",
+            "قالب الشهادة «{template}» غير موجود؛ المتاح: {known}.",
+            "There is no certificate template '{template}'; available: {known}.",
         ),
         "certificate.template_invalid": (
-            "نص القالب «{key}» غير صالح: {detail}",
-            "The text of template '{key}' is not valid: {detail}",
+            "نص القالب «{template}» غير صالح: {detail}",
+            "The text of template '{template}' is not valid: {detail}",
         ),
         "certificate.template_field": (
             "الحقل «{name}» غير معروف في القالب؛ المتاح: {known}.",
@@ -681,7 +681,10 @@ class CertificatesService:
         templates = self._templates()
         if key not in templates:
             raise ValidationError(
-                "certificate.template_unknown", field="template", key=key, known=", ".join(sorted(templates))
+                "certificate.template_unknown",
+                field="template",
+                template=key,
+                known=", ".join(sorted(templates)),
             )
         return templates[key]
 
@@ -1029,13 +1032,13 @@ def _clean_template_fields(fields: Mapping[str, Any]) -> dict[str, str]:
 def _build_template(key: str, edits: Mapping[str, str], page: str) -> CertificateTemplate:
     """A built-in (or ``based_on``) template with edits applied, checked by filling a sample."""
     if not key:
-        raise ValidationError("certificate.template_unknown", field="template", key=key, known="")
+        raise ValidationError("certificate.template_unknown", field="template", template=key, known="")
     base_key = edits.get("based_on") or (key if key in DEFAULT_TEMPLATES else "attendance-ar")
     if base_key not in DEFAULT_TEMPLATES:
         raise ValidationError(
             "certificate.template_unknown",
             field="based_on",
-            key=base_key,
+            template=base_key,
             known=", ".join(sorted(DEFAULT_TEMPLATES)),
         )
     base = replace(DEFAULT_TEMPLATES[base_key], key=key, page=page if page in ("A4", "A5") else "A4")
@@ -1047,7 +1050,7 @@ def _build_template(key: str, edits: Mapping[str, str], page: str) -> Certificat
         fill(template, {p: "x" for p in PLACEHOLDERS})
     except TemplateError as exc:
         raise ValidationError(
-            "certificate.template_invalid", field="body", key=key, detail=str(exc)
+            "certificate.template_invalid", field="body", template=key, detail=str(exc)
         ) from None
     return template
 
