@@ -74,7 +74,7 @@ class EventRules:
     min_certificate_hours: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScanFact:
     id: str
     direction: str  # in|out
@@ -83,7 +83,7 @@ class ScanFact:
     voided: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     start: dt.datetime
     end: dt.datetime
@@ -95,7 +95,7 @@ class Interval:
         return max(0.0, (self.end - self.start).total_seconds() / 60)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonAttendance:
     first_in: dt.datetime | None
     last_out: dt.datetime | None  # the event's end when the check-out was auto-closed

@@ -157,7 +157,7 @@ class VoidResult:
     changed: Changed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttendanceRow:
     person_id: str
     full_name: str
