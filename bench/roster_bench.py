@@ -65,8 +65,10 @@ def generate_people(n: int, seed: int = 7) -> list[dict[str, str]]:
         first = rng.choice(FEMALE_FIRST if female else MALE_FIRST)
         link = "بنت" if female else "بن"
         father = rng.choice(FATHERS)
-        name = f"{first} {link} {father} {rng.choice(FAMILIES)}" if rng.random() < 0.3 else (
-            f"{first} {father} {rng.choice(FAMILIES)}"
+        name = (
+            f"{first} {link} {father} {rng.choice(FAMILIES)}"
+            if rng.random() < 0.3
+            else (f"{first} {father} {rng.choice(FAMILIES)}")
         )
         while True:
             nid = _luhn_complete(rng.choice("12") + f"{rng.randrange(10**8):08d}")
@@ -81,7 +83,9 @@ def generate_people(n: int, seed: int = 7) -> list[dict[str, str]]:
             "الجوال": mobile if rng.random() > 0.05 else "",
             "الجنس": "أنثى" if female else "ذكر",
             "تاريخ الميلاد": birth if rng.random() > 0.1 else "",
-            "الاسم بالإنجليزي": f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_FAMILY)}" if rng.random() < 0.3 else "",
+            "الاسم بالإنجليزي": f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_FAMILY)}"
+            if rng.random() < 0.3
+            else "",
             "ملاحظات": "",
         }
         people.append(row)
