@@ -21,7 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
-from fieldapp.store import migrate, unit_of_work
+from fieldapp.store import (
+    migrate,
+    search_index,  # noqa: F401  (its flush hook keeps the person index current on every write path)
+    unit_of_work,
+)
 from fieldapp.store.models import Device, Outbox
 from fieldapp.sync.hlc import HybridLogicalClock
 from fieldapp.sync.ids import uuid7
