@@ -6,6 +6,7 @@ ThreadRunner), and it returns the longest gap, in seconds, between 10 ms ticks o
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 import time
@@ -30,7 +31,7 @@ def measure_max_stall(qtbot, action: Callable[[], object], duration: float) -> f
     qtbot.wait(int(duration * 1000))
     timer.stop()
     ticks.append(time.perf_counter())
-    return max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    return max(b - a for a, b in itertools.pairwise(ticks))
 
 
 def _slow_count(path: str, rows: int) -> int:

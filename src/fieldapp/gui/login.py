@@ -34,8 +34,14 @@ def demo_accounts(store: Store) -> list[dict[str, str]]:
     """The demo's accounts ({"username","password","role"}), written by `fieldapp demo`; [] otherwise."""
     try:
         value = Services(store).settings.get("demo.accounts")
-    except KeyError:  # the key is not in config.SETTINGS (no demo support yet)
-        return []
+    except KeyError:
+        # Stopgap until config.SETTINGS registers "demo.accounts" (SettingsService.get refuses
+        # unknown keys): read the row the demo wrote. Remove once the key is registered.
+        from fieldapp.store.models import Setting
+
+        with store.reader() as r:
+            row = r.get(Setting, "demo.accounts")
+            value = (row.value or {}).get("v") if row is not None else None
     return [a for a in value or [] if isinstance(a, dict) and a.get("username")]
 
 

@@ -23,7 +23,7 @@ ScreenFactory = Callable[[GuiContext], Screen]
 def _screen(key: str, module: str, class_name: str) -> tuple[str, ScreenFactory]:
     try:
         return key, getattr(importlib.import_module(module), class_name)
-    except ImportError as exc:
+    except (ImportError, AttributeError) as exc:  # module or class not written yet
         log.info("screen %s not available yet (%s): placeholder shown", key, exc)
         return key, partial(PlaceholderScreen, key=key)
 
