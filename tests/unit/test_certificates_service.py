@@ -213,16 +213,16 @@ def test_serials_of_two_laptops_never_collide(services: Services, scenario: Scen
             issued = laptop.certificates.issue(sc.event_id, min_one, min_hours=1)
             # More people on a second event: the per-device sequence keeps counting.
             event = laptop.events.create(EventInput(title="يوم التشجير", starts_at=at(15), ends_at=at(20)))
-            people = [_person(laptop, f"متطوع {i}") for i in range(12)]
+            people = [_person(laptop, f"متطوع {i}") for i in range(6)]
             for pid in people:
                 laptop.attendance.scan(event.id, pid, method="manual", direction="in", at=at(15))
                 laptop.attendance.scan(event.id, pid, method="manual", direction="out", at=at(19))
             issued += laptop.certificates.issue(event.id, people)
             numbers = [int(SERIAL_RE.match(c.serial).group(3)) for c in issued]
-            assert numbers == list(range(1, 16))
+            assert numbers == list(range(1, 10))
             serials += [c.serial for c in issued]
         assert services.store.device_code != other.store.device_code
-        assert len(serials) == len(set(serials)) == 30
+        assert len(serials) == len(set(serials)) == 18
     finally:
         other.store.close()
 
@@ -436,3 +436,14 @@ def test_default_organisation_and_code_when_none_is_set_up(services: Services, t
     assert cert.serial.startswith("FA-")
     (pdf,) = services.certificates.render([cert.id], tmp_path)
     assert pdf.parent == tmp_path and pdf.suffix == ".pdf"
+
+
+def test_both_pdf_rasterisers_read_the_qr(services: Services, scenario: Scenario, tmp_path: Path) -> None:
+    """pypdfium2 in-process, or poppler's pdftoppm where pypdfium2 is not installed."""
+    (cert,) = services.certificates.issue(scenario.event_id, [scenario.full])
+    (pdf,) = services.certificates.render([cert.id], tmp_path / "one.pdf")
+    for rasterise in (decode._pdf_pages_pdfium, decode._pdf_pages_pdftoppm):
+        images = rasterise(pdf, decode.PDF_DPI)
+        assert images is not None, rasterise.__name__
+        (text,) = decode.payloads_from_image(images[0])
+        assert services.certificates.verify(text).serial == cert.serial
