@@ -1,0 +1,86 @@
+"""Small pieces shared by the gift and visit screens: a reason dialog, flag words, an amber note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.gui import theme
+
+
+def flag_label(code: str) -> str:
+    """The words for a hand-over flag (stored as a code on the fact)."""
+    labels = {
+        "overdrawn": QCoreApplication.translate("GiftFlags", "تجاوز المخزون"),
+        "over_limit": QCoreApplication.translate("GiftFlags", "فوق الحد"),
+        "repeat": QCoreApplication.translate("GiftFlags", "استلام مكرر"),
+    }
+    return labels.get(code, code)
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select a whole row and make it current (QTableView.selectRow depends on the keyboard state)."""
+    index = table.model().index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().setCurrentIndex(index, flags)
+
+
+def set_note(label: QLabel, status: str, text: str) -> None:
+    """An inline note: amber for warnings, red for errors, hidden when empty."""
+    colour = theme.STATUS_COLOURS.get(status, theme.MUTED)
+    background = theme.STATUS_BACKGROUNDS.get(status, "transparent")
+    label.setStyleSheet(
+        f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
+        " border-radius: 6px; padding: 8px 12px; font-weight: 500; }"
+    )
+    label.setText(text)
+    label.setVisible(bool(text))
+    label.setProperty("status", status if text else "idle")
+
+
+class ReasonDialog(QDialog):
+    """Asks for a required text (void reason, cancel reason, outcome notes): OK stays disabled until
+    something is typed. Non-blocking: `open()` it and connect `accepted`; tests fill `text_edit`
+    and call `accept()`."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        layout.addWidget(self.prompt)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("reasonEdit")
+        self.text_edit.setAccessibleName(prompt)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMaximumHeight(120)
+        layout.addWidget(self.text_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.text_edit.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.text().strip())))
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.text():  # required: never accepted empty, even by code
+            return
+        super().accept()
