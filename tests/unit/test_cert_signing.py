@@ -46,6 +46,7 @@ def test_round_trip_genuine(keys) -> None:
     assert f.key_id == key_id(public)
     assert f.name_matches(NAME)
     assert f.name_matches("عَبْدُالله  بن خميس الزايـــدي")  # harakat, tatweel, double space
+    assert f.name_matches("عبد الله بن خميس الزايدى")  # the compound name's space, ى for ي
     assert not f.name_matches("عبدالله بن خميس الزهراني")
 
 

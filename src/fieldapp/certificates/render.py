@@ -430,7 +430,7 @@ def render_certificates(
 def _render(items, template_for, out, progress, cancel, org_name, digits, compress, qr_backend) -> int:
     total = len(items)
     target = str(out) if isinstance(out, (str, PathLike)) else out
-    c = Canvas(target, pageCompression=1 if compress else 0)
+    c = Canvas(target, pageCompression=1 if compress else 0, initialFontName=SANS)
     c.setTitle("Certificates" if not org_name else f"{org_name} - certificates")
     c.setCreator("FieldApp")
     batch = _Batch(c, org_name)

@@ -32,7 +32,6 @@ import base64
 import hashlib
 import re
 import struct
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -40,6 +39,8 @@ from typing import Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from fieldapp.core.text import fold
 
 PREFIX = "FA1."
 _EPOCH = date(1970, 1, 1)
@@ -55,18 +56,14 @@ class PayloadError(ValueError):
 
 # --- name folding --------------------------------------------------------------------------
 
-_INVISIBLE_RE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-# harakat, Quranic marks, superscript alef, tatweel
-_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_SPACES_RE = re.compile(r"\s+")
-
 
 def fold_name(full_name: str) -> str:
-    """The form of a name that is hashed: what a verifier types must fold to the same string."""
-    text = unicodedata.normalize("NFKC", full_name)  # presentation forms pasted from a PDF -> letters
-    text = _INVISIBLE_RE.sub("", text)
-    text = _MARKS_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip().casefold()
+    """The form of a name that is hashed: what a verifier types must fold to the same string.
+
+    The search key of core.text (no harakat, tatweel or hamza forms, ى/ي, ة/ه, digits ASCII)
+    with every space removed, so "عبد الله" and "عبدالله" are the same person on the paper.
+    """
+    return fold(full_name).replace(" ", "")
 
 
 def name_digest(full_name: str) -> bytes:
