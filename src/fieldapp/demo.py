@@ -379,6 +379,11 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
             svc.visits.mark_missed(visit.id)
         elif status == "cancelled":
             svc.visits.cancel(visit.id, "اعتذرت الجهة لظروف التشغيل، وستُحدَّد زيارة بديلة")
+
+    say("certificates of the National Day")
+    eligible = [row.person_id for row in svc.certificates.eligible(nd.id) if row.eligible]
+    issued = svc.certificates.issue(nd.id, eligible[:150], "attendance-ar", at=_local(national_day, 23, 30))
+    svc.certificates.void(issued[-1].id, "أُصدرت باسم غير مكتمل وأُعيد إصدارها")
     return {"national_day": nd.id, "today": live.id}
 
 

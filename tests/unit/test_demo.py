@@ -35,6 +35,8 @@ def test_demo_finished_event_has_attendance_and_flags(demo):
     assert len(attended) == 228
     assert sum("auto_closed" in row.flags for row in attendance.rows) >= 9
     assert svc.people.count() == 305
+    certificates = svc.certificates.list(ids["national_day"])
+    assert len(certificates) == 150 and sum(c.voided for c in certificates) == 1
 
 
 def test_demo_gifts_visits_and_accounts(demo):
