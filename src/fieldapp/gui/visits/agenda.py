@@ -1,0 +1,263 @@
+"""Visit cards and the day / week agendas (Saudi week Sunday→Saturday, Friday and Saturday shaded)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.core import dates
+from fieldapp.gui import theme
+from fieldapp.gui.context import GuiContext
+from fieldapp.services.visits import VisitView
+
+STATUS_STYLE = {  # text colour, background
+    "planned": ("#1d5fa8", "#e5effa"),
+    "in_progress": (theme.WARNING, theme.STATUS_BACKGROUNDS["warning"]),
+    "done": (theme.OK, theme.STATUS_BACKGROUNDS["ok"]),
+    "cancelled": (theme.MUTED, "#eef1f0"),
+    "missed": (theme.REFUSED, theme.STATUS_BACKGROUNDS["refused"]),
+}
+WEEKEND_BACKGROUND = "#eceeed"
+
+
+def status_chip(ctx: GuiContext, status: str) -> QLabel:
+    from fieldapp.core.visits import status_label
+
+    colour, background = STATUS_STYLE.get(status, (theme.MUTED, "#eef1f0"))
+    chip = QLabel(status_label(status, ctx.lang))
+    chip.setObjectName("statusChip")
+    chip.setStyleSheet(
+        f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
+        " border-radius: 9px; padding: 1px 10px; font-weight: 500; }"
+    )
+    chip.setSizePolicy(chip.sizePolicy().horizontalPolicy(), chip.sizePolicy().verticalPolicy())
+    return chip
+
+
+def time_range(ctx: GuiContext, v: VisitView) -> str:
+    return f"{ctx.fmt_time(v.planned_start)}–{ctx.fmt_time(v.planned_end)}"
+
+
+def gifts_text(ctx: GuiContext, v: VisitView) -> str:
+    sep = "، " if ctx.lang == "ar" else ", "
+    return sep.join(f"{g.gift_name} × {ctx.fmt_number(g.quantity)}" for g in v.planned_gifts)
+
+
+def handed_text(ctx: GuiContext, v: VisitView) -> str:
+    sep = "، " if ctx.lang == "ar" else ", "
+    return sep.join(f"{g.gift_name} × {ctx.fmt_number(g.quantity)} {g.unit}" for g in v.handed_gifts)
+
+
+def team_text(ctx: GuiContext, v: VisitView) -> str:
+    sep = "، " if ctx.lang == "ar" else ", "
+    return sep.join(p.name for p in v.team)
+
+
+class VisitCard(QFrame):
+    """One visit: time, status chip, clash marker, body and title; team and gifts when not compact."""
+
+    def __init__(self, ctx: GuiContext, visit: VisitView, compact: bool = False) -> None:
+        super().__init__()
+        self.visit = visit
+        self.setObjectName("visitCard")
+        inactive = visit.status in ("cancelled", "missed")
+        border = theme.WARNING if visit.has_clash else theme.BORDER
+        self.setStyleSheet(
+            f"QFrame#visitCard {{ background: {theme.SURFACE}; border: 1px solid {border};"
+            " border-radius: 8px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        time_label = QLabel(time_range(ctx, visit))
+        time_label.setStyleSheet("font-weight: 600;")
+        top.addWidget(time_label)
+        top.addWidget(status_chip(ctx, visit.status))
+        if visit.has_clash:
+            clash = QLabel("⚠ " + QCoreApplication.translate("VisitAgenda", "تعارض"))
+            clash.setObjectName("clashMarker")
+            clash.setStyleSheet(f"color: {theme.WARNING}; font-weight: 600;")
+            clash.setToolTip(
+                QCoreApplication.translate("VisitAgenda", "أحد أعضاء الفريق لديه زيارة أخرى في الوقت نفسه")
+            )
+            top.addWidget(clash)
+        top.addStretch(1)
+        layout.addLayout(top)
+        body = QLabel(visit.body.name)
+        body.setStyleSheet("font-weight: 600;" + (" text-decoration: line-through;" if inactive else ""))
+        body.setWordWrap(True)
+        layout.addWidget(body)
+        title = QLabel(visit.title)
+        title.setWordWrap(True)
+        title.setProperty("role", "muted")
+        layout.addWidget(title)
+        if not compact:
+            for prefix, text in (
+                (QCoreApplication.translate("VisitAgenda", "الفريق: "), team_text(ctx, visit)),
+                (QCoreApplication.translate("VisitAgenda", "الهدايا المخططة: "), gifts_text(ctx, visit)),
+                (QCoreApplication.translate("VisitAgenda", "سُلِّم: "), handed_text(ctx, visit)),
+            ):
+                if text:
+                    line = QLabel(prefix + text)
+                    line.setWordWrap(True)
+                    layout.addWidget(line)
+        self.setAccessibleName(
+            f"{time_range(ctx, visit)} {visit.body.name} {visit.title} {visit.status_label(ctx.lang)}"
+        )
+
+
+class VisitList(QListWidget):
+    """Visit cards in a keyboard-navigable list; `selected(visit_id)` when the current one changes."""
+
+    selected = Signal(str)
+
+    def __init__(self, ctx: GuiContext, compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.compact = compact
+        self.setSpacing(3)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.currentItemChanged.connect(self._current_changed)
+
+    def set_visits(self, visits: list[VisitView], selected_id: str | None = None) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for v in visits:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, v.id)
+            card = VisitCard(self.ctx, v, self.compact)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
+            hint = card.sizeHint()
+            item.setSizeHint(QSize(max(hint.width(), 60), hint.height() + 4))
+            self.addItem(item)
+            self.setItemWidget(item, card)
+            if v.id == selected_id:
+                self.setCurrentItem(item)
+        self.blockSignals(False)
+
+    def visit_ids(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+    def select_id(self, visit_id: str) -> bool:
+        for i in range(self.count()):
+            if self.item(i).data(Qt.ItemDataRole.UserRole) == visit_id:
+                self.setCurrentRow(i)
+                return True
+        return False
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.selected.emit(current.data(Qt.ItemDataRole.UserRole))
+
+
+def day_header(ctx: GuiContext, day: dt.date, compact: bool) -> str:
+    names_ar = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+    names_en = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    name = (names_ar if ctx.lang == "ar" else names_en)[day.weekday()]
+    if compact:
+        return f"{name}\n{ctx.fmt_hijri(day)}\n{ctx.fmt_gregorian(day)}"
+    return f"{name} {ctx.fmt_date(day)}"
+
+
+class DayView(QWidget):
+    selected = Signal(str)
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = QLabel(objectName="dayHeader")
+        self.header.setProperty("role", "subheading")
+        self.empty = QLabel()
+        self.empty.setProperty("role", "muted")
+        self.list = VisitList(ctx)
+        self.list.setObjectName("dayList")
+        self.list.setAccessibleName(QCoreApplication.translate("VisitAgenda", "زيارات اليوم"))
+        self.list.selected.connect(self.selected)
+        layout.addWidget(self.header)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+
+    def show_day(self, day: dt.date, visits: list[VisitView], selected_id: str | None) -> None:
+        self.header.setText(day_header(self.ctx, day, compact=False))
+        weekend = dates.is_weekend(day)
+        self.empty.setText(
+            (
+                QCoreApplication.translate("VisitAgenda", "لا زيارات في هذا اليوم.")
+                + (" " + QCoreApplication.translate("VisitAgenda", "(عطلة نهاية الأسبوع)") if weekend else "")
+            )
+            if not visits
+            else ""
+        )
+        self.empty.setVisible(not visits)
+        self.list.set_visits(visits, selected_id)
+
+
+class WeekView(QWidget):
+    """Seven columns Sunday→Saturday (in RTL, Sunday on the right); Friday and Saturday shaded."""
+
+    selected = Signal(str)
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.headers: list[QLabel] = []
+        self.lists: list[VisitList] = []
+        self.days: list[dt.date] = []
+        for _ in range(7):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            header = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+            header.setObjectName("weekDayHeader")
+            header.setWordWrap(True)
+            day_list = VisitList(ctx, compact=True)
+            day_list.setObjectName("weekDayList")
+            day_list.selected.connect(self._selected)
+            column.addWidget(header)
+            column.addWidget(day_list, 1)
+            layout.addLayout(column, 1)
+            self.headers.append(header)
+            self.lists.append(day_list)
+
+    def show_week(
+        self, week: dict[dt.date, list[VisitView]], selected_id: str | None, today: dt.date
+    ) -> None:
+        self.days = sorted(week)
+        for header, day_list, day in zip(self.headers, self.lists, self.days, strict=True):
+            header.setText(day_header(self.ctx, day, compact=True))
+            weekend = dates.is_weekend(day)
+            background = WEEKEND_BACKGROUND if weekend else theme.SURFACE
+            border = f"2px solid {theme.PRIMARY}" if day == today else f"1px solid {theme.BORDER}"
+            header.setStyleSheet(
+                f"QLabel {{ background: {background}; border: {border}; border-radius: 6px; padding: 4px;"
+                f" font-weight: {'700' if day == today else '500'}; }}"
+            )
+            day_list.setStyleSheet(f"QListWidget {{ background: {background}; }}")
+            day_list.setAccessibleName(day_header(self.ctx, day, compact=False))
+            day_list.set_visits(week[day], selected_id)
+
+    def _selected(self, visit_id: str) -> None:
+        sender = self.sender()
+        for day_list in self.lists:  # one selection across the week
+            if day_list is not sender:
+                day_list.blockSignals(True)
+                day_list.setCurrentRow(-1)
+                day_list.clearSelection()
+                day_list.blockSignals(False)
+        self.selected.emit(visit_id)
