@@ -167,10 +167,10 @@ class GuiContext(QObject):
     def fmt_time_range(self, start: dt.datetime, end: dt.datetime) -> str:
         """'30 مارس 2025 م 08:00–14:00' (the end's date is added when it differs)."""
         a, b = dates.to_local(start), dates.to_local(end)
-        # LRI…PDI: inside an Arabic line "08:00–20:00" would otherwise read "20:00–08:00".
-        times = f"\u2066{self.fmt_time(a)}–{self.fmt_time(b)}\u2069"
+        # LRE…PDF: inside an Arabic line "08:00–20:00" would otherwise read "20:00–08:00".
+        times = f"\u202a{self.fmt_time(a)}–{self.fmt_time(b)}\u202c"
         if b.date() != a.date():
-            times = f"\u2066{self.fmt_time(a)}\u2069 – {self.fmt_gregorian(b)} \u2066{self.fmt_time(b)}\u2069"
+            times = f"\u202a{self.fmt_time(a)}\u202c – {self.fmt_gregorian(b)} \u202a{self.fmt_time(b)}\u202c"
         return f"{self.fmt_hijri(a)} ({self.fmt_gregorian(a)}) {times}"
 
     def fmt_number(self, n: float | int, decimals: int = 0) -> str:
