@@ -299,7 +299,7 @@ class DeskScreen(Screen):
         if not self._events_loaded:
             self._load_events()
             return
-        self._refresh_timer.start()
+        self._load_snapshot()
 
     def on_changed(self, changed: Changed) -> None:
         if "events" in changed.topics:
