@@ -90,5 +90,10 @@ SETTINGS: dict[str, SettingDef] = {
             "certificates.templates", {}, "Template texts edited by the coordinators, by template key"
         ),
         SettingDef("sync.server_url", "", "The organisation's central server"),
+        SettingDef(
+            "demo.accounts",
+            [],
+            "Demo sign-in accounts, shown on the login screen (written by `fieldapp demo`)",
+        ),
     )
 }

@@ -27,7 +27,7 @@ from fieldapp.services.gifts import GiftTypeInput, HandoverInput
 from fieldapp.services.people import PersonInput
 from fieldapp.services.visits import PlannedGift, VisitInput
 from fieldapp.store.db import Store
-from fieldapp.store.models import Organisation, Setting
+from fieldapp.store.models import Organisation
 
 i18n.register(
     {
@@ -81,18 +81,14 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
     today = dates.to_local(now).date()
 
     say("organisation and users")
-    with store.session(admin.user_name) as s:
-        s.add(Organisation(**words.ORGANISATION))
-        s.add(
-            Setting(
-                key="demo.accounts",
-                value={"v": [{k: a[k] for k in ("username", "password", "role")} for a in DEMO_ACCOUNTS]},
-            )
-        )
-        s.add(Setting(key="certificates.signatory_name", value={"v": "م. خالد بن سعد العمري"}))
-        s.add(Setting(key="certificates.signatory_title", value={"v": "مدير إدارة المشاركة المجتمعية"}))
     for account in DEMO_ACCOUNTS:
         svc.users.create(account["username"], account["name"], account["role"], account["password"])
+    svc.organisation.create(**words.ORGANISATION)
+    svc.settings.set(
+        "demo.accounts", [{k: a[k] for k in ("username", "password", "role")} for a in DEMO_ACCOUNTS]
+    )
+    svc.settings.set("certificates.signatory_name", "م. خالد بن سعد العمري")
+    svc.settings.set("certificates.signatory_title", "مدير إدارة المشاركة المجتمعية")
 
     say("bodies")
     bodies = [

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.core import i18n
 from fieldapp.core.errors import ValidationError
-from fieldapp.core.permissions import ROLE_NAMES, SYSTEM, Actor
+from fieldapp.core.permissions import ROLE_NAMES, SYSTEM
 from fieldapp.gui.forms.ui_login import Ui_LoginForm
 from fieldapp.gui.runner import Runner
 from fieldapp.gui.widgets import show_error, user_message
@@ -32,16 +32,7 @@ from fieldapp.store.db import Store
 
 def demo_accounts(store: Store) -> list[dict[str, str]]:
     """The demo's accounts ({"username","password","role"}), written by `fieldapp demo`; [] otherwise."""
-    try:
-        value = Services(store).settings.get("demo.accounts")
-    except KeyError:
-        # Stopgap until config.SETTINGS registers "demo.accounts" (SettingsService.get refuses
-        # unknown keys): read the row the demo wrote. Remove once the key is registered.
-        from fieldapp.store.models import Setting
-
-        with store.reader() as r:
-            row = r.get(Setting, "demo.accounts")
-            value = (row.value or {}).get("v") if row is not None else None
+    value = Services(store).settings.get("demo.accounts")
     return [a for a in value or [] if isinstance(a, dict) and a.get("username")]
 
 
@@ -155,40 +146,23 @@ class LoginDialog(QDialog):
         self.ui.passwordEdit.setFocus()
 
 
-def _create_organisation(store: Store, actor: Actor, name: str, short_code: str, city: str) -> None:
-    """Stopgap until an organisation service exists (see the GUI issue note): the one Organisation row."""
-    services = Services(store, actor)
-    if hasattr(Services, "organisation"):
-        services.organisation.create(name=name, short_code=short_code, city=city)  # type: ignore[attr-defined]
-        return
-    from fieldapp.store.models import Organisation
-
-    with store.session(actor.user_name) as s:
-        s.add(Organisation(name=name, short_code=short_code, city=city or None))
-
-
 def setup_organisation(
     store: Store, org_name: str, short_code: str, city: str, username: str, display_name: str, password: str
 ) -> Any:
     """First run: the first admin (validated by the users service), then the organisation."""
     from fieldapp.core.text import clean_name
+    from fieldapp.services.organisation import clean_short_code
 
-    org_name = clean_name(org_name, field="org_name")
-    short_code = short_code.strip().upper()
-    if not (2 <= len(short_code) <= 8 and short_code.isascii() and short_code.isalnum()):
-        raise ValidationError("setup.short_code", field="short_code")
+    clean_name(org_name, field="org_name")  # refuse a bad form before anything is written
+    clean_short_code(short_code)
     users = Services(store, SYSTEM).users
     admin = users.create(username, display_name, "admin", password)
-    _create_organisation(store, admin.actor, org_name, short_code, city.strip())
+    Services(store, admin.actor).organisation.create(org_name, short_code, city)
     return users.sign_in(username, password, stay_signed_in=True)
 
 
 i18n.register(
     {
-        "setup.short_code": (
-            "الرمز المختصر من 2 إلى 8 أحرف لاتينية أو أرقام، مثل TAIF؛ يظهر في أرقام الشهادات.",
-            "The short code must be 2 to 8 Latin letters or digits, such as TAIF; it appears in certificate numbers.",
-        ),
         "setup.password_mismatch": (
             "كلمتا المرور غير متطابقتين؛ اكتبها مرة أخرى.",
             "The two passwords differ; type it again.",

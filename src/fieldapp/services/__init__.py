@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from fieldapp.services.certificates import CertificatesService
     from fieldapp.services.events import EventsService
     from fieldapp.services.gifts import GiftsService
+    from fieldapp.services.organisation import OrganisationService
     from fieldapp.services.people import PeopleService
     from fieldapp.services.roster_import import RosterImportService
     from fieldapp.services.search import SearchService
@@ -48,6 +49,12 @@ class Services:
 
     def as_user(self, actor: Actor) -> Services:
         return Services(self.store, actor)
+
+    @cached_property
+    def organisation(self) -> OrganisationService:
+        from fieldapp.services.organisation import OrganisationService
+
+        return OrganisationService(self)
 
     @cached_property
     def people(self) -> PeopleService:
