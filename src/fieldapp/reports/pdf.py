@@ -184,7 +184,9 @@ class _TablePdf:
         now = dates.local_now()
         issued = f"أُصدر في {dates.format_dual(now.date())} {now:%H:%M}"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        c = Canvas(str(self.path), pagesize=PAGE, pageCompression=1)
+        c = Canvas(
+            str(self.path), pagesize=PAGE, pageCompression=1, initialFontName=SANS
+        )  # no stray Helvetica
         c.setTitle(self.running_title)
         c.setAuthor("ميدان")
         for number, page_rows in enumerate(pages, start=1):

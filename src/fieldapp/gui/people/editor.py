@@ -98,7 +98,8 @@ class PersonDialog(QDialog):
         ui.fullName.setText(p.full_name)
         ui.latinName.setText(p.latin_name or "")
         ui.nationalId.setText(p.national_id or "")
-        ui.mobile.setText(p.mobile_display or p.mobile or "")
+        # The local form (05…): digits only, so the field never shows a reversed "+966" group in RTL.
+        ui.mobile.setText("0" + p.mobile[4:] if p.mobile and p.mobile.startswith("+966") else p.mobile or "")
         ui.gender.setCurrentIndex(max(0, ui.gender.findData(p.gender)))
         ui.birthDate.setText(p.birth_date.isoformat() if p.birth_date else "")
         ui.guardianConsent.setChecked(p.guardian_consent)

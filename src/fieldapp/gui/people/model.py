@@ -32,6 +32,13 @@ PAGE_SIZE = 200
 MAX_PAGES = 40  # 8,000 rows in memory at most
 SEARCH_LIMIT = 500
 LOADING = "…"
+LRE, PDF = "\u202a", "\u202c"
+
+
+def ltr(text: str) -> str:
+    """Keep a phone number, a time range... left to right inside RTL text ("+966 50…" not "…50 966+")."""
+    return f"{LRE}{text}{PDF}" if text else text
+
 
 NAME, LATIN, NATIONAL_ID, MOBILE, GENDER, AGE, CONSENT, BADGE = range(8)
 
@@ -230,15 +237,15 @@ class RosterModel(QAbstractTableModel):
         if column == NATIONAL_ID:
             return p.national_id or ""
         if column == MOBILE:
-            return p.mobile_display or ""
+            return ltr(p.mobile_display or "")
         if column == GENDER:
             return {"m": _tr("ذكر"), "f": _tr("أنثى")}.get(p.gender or "", "")
         if column == AGE:
             return self.ctx.fmt_number(p.age) if p.age is not None else ""
         if column == CONSENT:
             if p.needs_consent:
-                return _tr("دون 18 — تلزم موافقة")
-            return _tr("موافقة ولي الأمر ✓") if p.guardian_consent else ""
+                return _tr("تلزم موافقة ولي الأمر")
+            return _tr("موافقة ✓") if p.guardian_consent else ""
         if column == BADGE:
             return p.badge_code or ""
         return ""

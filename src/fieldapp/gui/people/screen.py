@@ -77,7 +77,7 @@ class PeopleScreen(Screen):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((260, 200, 130, 150, 70, 60, 190, 110)):
+        for column, width in enumerate((240, 170, 120, 150, 60, 55, 170, 100)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))

@@ -1,0 +1,80 @@
+"""The export actions (Excel / PDF) shared by the Events screen and anyone else who wants them.
+
+The file is written on the DB thread (it reads the data there too); a path may be given (tests),
+otherwise a non-native QFileDialog asks for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from fieldapp import reports
+from fieldapp.core import dates
+from fieldapp.gui.context import GuiContext
+from fieldapp.gui.widgets import show_error
+from fieldapp.services import Services
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Exports", text)
+
+
+def ask_path(parent: QWidget, suggested: str, kind: str) -> str | None:
+    """A save dialog (non-native: same look everywhere, and tests never reach it)."""
+    filters = {"xlsx": _tr("ملف Excel (*.xlsx)"), "pdf": _tr("ملف PDF (*.pdf)")}
+    dialog = QFileDialog(parent, _tr("حفظ التصدير"))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(filters[kind])
+    dialog.setDefaultSuffix(kind)
+    dialog.selectFile(suggested)
+    if dialog.exec() and dialog.selectedFiles():
+        return dialog.selectedFiles()[0]
+    return None
+
+
+def safe_name(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in text)
+    return "_".join(keep.split())[:60] or "export"
+
+
+def write_attendance(services: Services, event_id: str, path: str, kind: str) -> Path:
+    """On the DB thread: read the event's attendance and write it."""
+    event = services.events.get(event_id)
+    attendance = services.attendance.event_attendance(event_id)
+    organisation = reports.organisation_name(services)
+    writer = reports.attendance_xlsx if kind == "xlsx" else reports.attendance_pdf
+    return writer(attendance, event, path, organisation)
+
+
+def write_gift_log(services: Services, path: str, kind: str, title: str, filters: dict | None = None) -> Path:
+    """On the DB thread: services.gifts.log(**filters) written as Excel or PDF."""
+    filters = filters or {}
+    rows = services.gifts.log(**filters)
+    organisation = reports.organisation_name(services)
+    if kind == "xlsx":
+        return reports.gift_log_xlsx(rows, path, title, organisation)
+    return reports.gift_log_pdf(rows, path, title, organisation)
+
+
+def run_export(
+    ctx: GuiContext,
+    parent: QWidget,
+    work: Callable[..., Path],
+    *args: object,
+    on_done: Callable[[Path], None] | None = None,
+) -> None:
+    def done(path: Path) -> None:
+        ctx.show_message(_tr("حُفظ الملف: %1").replace("%1", str(path)), "ok")
+        if on_done is not None:
+            on_done(path)
+
+    ctx.runner.db(work, *args, on_done=done, on_error=lambda exc: show_error(parent.window(), exc))
+
+
+def default_file_name(prefix: str, title: str, kind: str) -> str:
+    return f"{prefix}-{safe_name(title)}-{dates.local_now():%Y%m%d-%H%M}.{kind}"
