@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fieldapp.bench.roster_bench import _luhn_complete
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldapp.bench.roster_bench import _luhn_complete
 from fieldapp.core import dates
 from fieldapp.services.events import EventInput
 from fieldapp.services.people import PersonInput
@@ -101,7 +101,7 @@ def test_scanner_checks_in_then_out_and_focus_returns(desk, roster, gui_ctx, qtb
     assert desk.scan_field.text() == ""
     assert focus_in_scan_field(desk)
     assert [row.person_id for row in attendance.in_now(desk.event_id)] == [roster["B-1001"]]
-    assert desk.in_now_model.rowCount() == 1
+    qtbot.waitUntil(lambda: desk.in_now_model.rowCount() == 1, timeout=2000)  # refreshed after the paint
     assert desk.in_now_count.text() == "1"
 
     scan(qtbot, desk, "B-1001")
@@ -111,8 +111,7 @@ def test_scanner_checks_in_then_out_and_focus_returns(desk, roster, gui_ctx, qtb
     recent = attendance.recent_scans(desk.event_id)
     assert [(s.direction, s.method) for s in recent] == [("out", "scanner"), ("in", "scanner")]
     assert attendance.in_now(desk.event_id) == []
-    assert desk.in_now_model.rowCount() == 0
-    assert desk.recent_list.count() == 2
+    qtbot.waitUntil(lambda: desk.in_now_model.rowCount() == 0 and desk.recent_list.count() == 2, timeout=2000)
 
 
 def test_national_id_in_arabic_indic_digits_checks_in(desk, roster, gui_ctx, qtbot):
@@ -200,7 +199,7 @@ def test_repeat_scan_inside_the_interval_is_refused(gui_ctx, qtbot, roster):
 def test_check_out_everyone_after_confirmation(desk, gui_ctx, qtbot):
     for badge in ("B-1001", "B-1002", "B-1003"):
         scan(qtbot, desk, badge)
-    assert desk.in_now_count.text() == "3"
+    qtbot.waitUntil(lambda: desk.in_now_count.text() == "3", timeout=2000)
     qtbot.mouseClick(desk.check_out_all_button, Qt.MouseButton.LeftButton)
     box = desk.confirm_box
     assert box is not None and box.isVisible()
@@ -364,9 +363,9 @@ def test_every_input_has_an_accessible_name(desk):
 
 def test_typing_a_search_on_a_20k_roster_never_stalls_the_ui(gui_app, store, admin_user, tmp_path, qtbot):
     """Real ThreadRunner: every keystroke's search runs on the DB thread; the UI keeps ticking."""
+    from fieldapp.bench.roster_bench import generate_roster_csv
     from test_ui_responsiveness import measure_max_stall
 
-    from fieldapp.bench.roster_bench import generate_roster_csv
     from fieldapp.config import DataDir
     from fieldapp.gui.context import GuiContext
     from fieldapp.gui.desk import DeskScreen

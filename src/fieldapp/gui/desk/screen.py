@@ -51,6 +51,7 @@ from fieldapp.services.search import SearchHit
 RECENT_ROWS = 10
 DEFAULT_UNDO_SECONDS = 120
 REFRESH_COALESCE_MS = 60
+PUBLISH_DELAY_MS = 40
 
 
 @dataclass(frozen=True)
@@ -284,9 +285,23 @@ class DeskScreen(Screen):
         self._undo_timer.timeout.connect(self._tick_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_COALESCE_MS)
         self._refresh_timer.timeout.connect(self._load_snapshot)
+        # The refresh a scan triggers starts after the banner is painted: started at once, the DB
+        # thread's reload competes with the UI thread for the GIL while the result is drawn.
+        self._pending_topics: set[str] = set()
+        self._publish_timer = QTimer(self, singleShot=True, interval=PUBLISH_DELAY_MS)
+        self._publish_timer.timeout.connect(self._publish_pending)
         self._clock = QTimer(self, interval=60_000)  # hours so far move on while people stay
         self._clock.timeout.connect(self.in_now_model.refresh_display)
         self._clock.start()
+
+    def _publish_soon(self, changed: Changed) -> None:
+        self._pending_topics |= changed.topics
+        self._publish_timer.start()
+
+    def _publish_pending(self) -> None:
+        topics, self._pending_topics = frozenset(self._pending_topics), set()
+        if topics:
+            self.ctx.publish(Changed(topics))
 
     # -- Screen -------------------------------------------------------------------------------
     def title(self) -> str:
@@ -524,7 +539,7 @@ class DeskScreen(Screen):
         self.focus_scan_field()
         if result.accepted:
             self._set_undo(result)
-            self.ctx.publish(result.changed)  # -> on_changed -> refresh (coalesced)
+            self._publish_soon(result.changed)
         else:
             self._local_log.append(LogEntry(result.at, name, "refused", self.tr("مرفوض")))
             del self._local_log[:-RECENT_ROWS]
