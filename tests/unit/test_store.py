@@ -129,3 +129,24 @@ def test_aware_datetimes_round_trip_as_utc(store):
         assert got == dt.datetime(2025, 3, 30, 6, 0, tzinfo=dt.UTC)
         raw = r.execute(text("SELECT starts_at FROM event")).scalar()
         assert raw.startswith("2025-03-30 06:00:00")
+
+
+def test_insert_many_stamps_queues_and_indexes_like_a_flush(store):
+    from fieldapp.services import Services
+    from fieldapp.store.unit_of_work import insert_many
+
+    rows = [{"full_name": "عبدالله بن خميس الزايدي", "national_id": "1000000008"}, {"full_name": "نورة"}]
+    with store.session("sara", bulk_audit="import roster.csv") as s:
+        insert_many(s, Person, rows)
+    with store.reader() as r:
+        people = r.scalars(select(Person).order_by(Person.created_hlc)).all()
+        assert [p.full_name for p in people] == ["عبدالله بن خميس الزايدي", "نورة"]
+        assert all(p.device_id == store.device_id and p.field_hlc["full_name"] == p.created_hlc for p in people)
+        assert people[0].deleted is False and people[0].notes == ""
+        ops = r.scalars(select(Outbox).order_by(Outbox.seq)).all()
+        assert [(o.row_id, o.kind) for o in ops] == [(p.id, "insert") for p in people]
+        assert ops[0].payload["national_id"] == "1000000008"
+        audit = r.scalars(select(AuditEntry)).one()
+        assert audit.action == "bulk" and '"rows": 2' in audit.detail
+    hits = Services(store).search.find("عبد الله الزايدى")
+    assert [h.person.full_name for h in hits] == ["عبدالله بن خميس الزايدي"]

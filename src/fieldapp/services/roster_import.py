@@ -40,6 +40,7 @@ from fieldapp.services import Changed, Services
 from fieldapp.services.people import CleanPerson, PersonInput, clean_person, name_key
 from fieldapp.services.people import _blank as people_blank
 from fieldapp.store.models import Event, Person, Registration
+from fieldapp.store.unit_of_work import insert_many
 from fieldapp.sync.ids import uuid7
 
 CHUNK_ROWS = 5_000
@@ -581,23 +582,6 @@ def _display(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-_PERSON_MANAGER = Person._sa_class_manager
-
-
-def _new_person(person_id: str, values: dict[str, Any]) -> Person:
-    """A pending Person with its column values, without 13 instrumented attribute sets each.
-
-    The import's hot spot: a new (pending) object needs no change history, only its values,
-    which the flush and the unit-of-work hooks read from the instance dict as usual, so stamping
-    and outbox entries are unaffected. Same result as Person(id=..., **values), ~4x faster.
-    """
-    person = _PERSON_MANAGER.new_instance()
-    state = person._sa_instance_state
-    state.dict.update(values)
-    state.dict["id"] = person_id
-    return person
-
-
 class RosterImportService:
     def __init__(self, services: Services) -> None:
         self.s = services
@@ -772,7 +756,7 @@ class RosterImportService:
         updates = {pid: changes for kind, pid, changes in chunk if kind == "update"}
         with self.s.store.session(self.s.actor.user_name, bulk_audit=label) as s:
             if added:
-                s.add_all([_new_person(pid, person.columns()) for pid, person in added])
+                insert_many(s, Person, [{**person.columns(), "id": pid} for pid, person in added])
             if updates:
                 for row in s.scalars(select(Person).where(Person.id.in_(list(updates)))):
                     for key, value in updates[row.id].items():

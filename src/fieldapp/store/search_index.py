@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from fieldapp.core.text import name_tokens
+from fieldapp.store import unit_of_work
 from fieldapp.store.models import Person
 
 FTS_TABLE = "person_search"
@@ -124,3 +125,10 @@ def _sync_person_index(session: Session, _ctx: Any) -> None:
         session.connection(),
         [(p.id, p.full_name, p.latin_name, bool(p.deleted)) for p in changed],
     )
+
+
+def _index_bulk_insert(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    write_rows(connection, [(r["id"], r["full_name"], r["latin_name"], r["deleted"]) for r in rows])
+
+
+unit_of_work.on_bulk_insert(Person, _index_bulk_insert)
