@@ -66,11 +66,14 @@ def switch_language(lang: str) -> None:
         else:
             log.warning("qtbase_ar.qm not found: standard buttons stay English")
     else:
-        own = QTranslator(app)
-        if own.load(str(translations_dir() / f"fieldapp_{lang}.qm")):
-            _translators.append(own)
-        else:
-            log.warning("fieldapp_%s.qm not found", lang)
+        # One .qm per part of the app (fieldapp_en.qm for the shell, desk_en.qm, gifts_en.qm...).
+        files = sorted(translations_dir().glob(f"*_{lang}.qm"))
+        for path in files:
+            own = QTranslator(app)
+            if own.load(str(path)):
+                _translators.append(own)
+        if not files:
+            log.warning("no *_%s.qm translations found", lang)
     for translator in _translators:
         app.installTranslator(translator)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight)
