@@ -69,9 +69,9 @@ class DeskScreen(Screen):
     topics = frozenset({"scans", "people", "events"})
     required_action = None
 
-    #: a check-out with enough hours: the certificate screen connects this
+    # a check-out with enough hours: the certificate screen connects this
     print_certificate_requested = Signal(str, str)  # event_id, person_id
-    #: every result shown in the banner (tests and the bench wait on it)
+    # every result shown in the banner (tests and the bench wait on it)
     result_shown = Signal(object)  # ScanResult
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
