@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -24,6 +26,36 @@ def flag_label(code: str) -> str:
         "repeat": QCoreApplication.translate("GiftFlags", "استلام مكرر"),
     }
     return labels.get(code, code)
+
+
+# Keep a time range or a date reading left to right inside Arabic text (Qt honours embeddings).
+LRI, PDI = "\u202a", "\u202c"
+
+
+def ltr(text: str) -> str:
+    return f"{LRI}{text}{PDI}"
+
+
+def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
+    """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
+    for the plain spin and time boxes, no tiny arrow buttons (keyboard and wheel still step)."""
+    locale = (
+        QLocale(QLocale.Language.Arabic, QLocale.Country.SaudiArabia) if digits == "arabic" else QLocale.c()
+    )
+    for widget in widgets:
+        # Read before the locale changes: Qt then reports the format reversed for RTL.
+        wanted = widget.displayFormat() if isinstance(widget, QDateTimeEdit) else ""
+        widget.setLocale(locale)
+        if isinstance(widget, QDateTimeEdit):
+            # A date or time reads left to right; in an RTL form Qt reverses its sections (22-11-2026).
+            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            widget.setDisplayFormat("yyyy")  # the same format again would be ignored
+            widget.setDisplayFormat(wanted)
+        if not buttons:
+            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        widget.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        )
 
 
 def select_row(table: QTableView, row: int) -> None:

@@ -17,7 +17,7 @@ from fieldapp.core import dates
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_handover import Ui_HandoverForm
-from fieldapp.gui.gifts.common import set_note
+from fieldapp.gui.gifts.common import number_inputs, set_note
 from fieldapp.gui.recipient_picker import RecipientPicker
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import user_message
@@ -79,7 +79,8 @@ class HandoverForm(QWidget):
         self.ui.occasionCombo.currentIndexChanged.connect(lambda _i: self.recheck())
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.clearButton.clicked.connect(self.clear_form)
-        self.ui.quantitySpin.setLocale(self.locale())
+        number_inputs(ctx.digits, self.ui.quantitySpin)
+        self.ui.quantitySpin.setMaximumWidth(180)
         self.retranslate()
         self._default_recipient()
 
@@ -288,7 +289,7 @@ class HandoverDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("visitHandoverDialog")
         self.setWindowTitle(self.tr("تسليم هدية في زيارة: {0}").format(visit.body.name))
-        self.setMinimumSize(680, 520)
+        self.setMinimumSize(700, 620)
         layout = QVBoxLayout(self)
         self.form = HandoverForm(ctx, self, visit=visit)
         layout.addWidget(self.form)

@@ -27,7 +27,8 @@ from fieldapp.core import dates
 from fieldapp.core.text import fold
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.gifts.common import ReasonDialog, flag_label, select_row
+from fieldapp.gui.gifts.common import ReasonDialog, flag_label, ltr, number_inputs, select_row
+from fieldapp.gui.gifts.stock import fit_columns
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel
 from fieldapp.gui.widgets.dates import saudi_weekend
@@ -159,6 +160,7 @@ class LogTab(QWidget):
     def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True, objectName=name)
         edit.setDisplayFormat("yyyy-MM-dd")
+        number_inputs(self.ctx.digits, edit, buttons=True)
         saudi_weekend(edit.calendarWidget())
         return edit
 
@@ -166,7 +168,8 @@ class LogTab(QWidget):
         ctx = self.ctx
 
         def when(h: HandoverView) -> str:
-            return f"{ctx.fmt_hijri(h.at)} · {ctx.fmt_gregorian(h.at)} · {ctx.fmt_time(h.at)}"
+            greg = ctx.fmt_digits(h.at.strftime("%Y-%m-%d"))
+            return f"{ctx.fmt_hijri(h.at)} ({ltr(greg)}) {ltr(ctx.fmt_time(h.at))}"
 
         def flags(h: HandoverView) -> str:
             words = [flag_label(f) for f in h.flags]
@@ -234,7 +237,7 @@ class LogTab(QWidget):
         needle = fold(self.recipient_edit.text())
         rows = [h for h in self._rows if not needle or needle in fold(h.recipient_display)]
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, stretch=5, widest=200, uncapped=(0,))
         voided = sum(1 for h in rows if h.voided)
         text = self.tr("{0} تسليمًا").format(self.ctx.fmt_number(len(rows)))
         if voided:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,12 +24,26 @@ from PySide6.QtWidgets import (
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_stock_entry import Ui_StockEntryDialog
-from fieldapp.gui.gifts.common import select_row, set_note
+from fieldapp.gui.gifts.common import number_inputs, select_row, set_note
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, show_error
 from fieldapp.services.gifts import GiftTypeInput, GiftTypeView, LedgerLine
 
 NUMBER_ALIGN = Qt.AlignmentFlag.AlignCenter
+
+
+def fit_columns(table: QTableView, stretch: int, widest: int = 320, uncapped: tuple[int, ...] = ()) -> None:
+    """Columns as wide as their contents (capped), one column taking the rest of the width."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if column not in uncapped:
+                table.setColumnWidth(column, min(table.columnWidth(column), widest))
 
 
 def stock_colour(t: GiftTypeView) -> str | None:
@@ -41,7 +56,9 @@ class StockEntryDialog(QDialog):
     """Receive goods (quantity, note) or adjust a count (signed, reason required). Non-blocking:
     `open()` and connect `accepted`; `values()` -> (quantity or delta, note)."""
 
-    def __init__(self, parent: QWidget | None, gift: GiftTypeView, adjust: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None, gift: GiftTypeView, adjust: bool = False, digits: str = "latin"
+    ) -> None:
         super().__init__(parent)
         self.adjust = adjust
         self.ui = Ui_StockEntryDialog()
@@ -69,6 +86,7 @@ class StockEntryDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.quantitySpin.valueChanged.connect(lambda _v: self._validate())
         self.ui.reasonEdit.textChanged.connect(lambda _t: self._validate())
+        number_inputs(digits, self.ui.quantitySpin)
         self._validate()
 
     def values(self) -> tuple[int, str]:
@@ -277,7 +295,7 @@ class StockTab(QWidget):
         keep = self._want_selected or (self.selected().id if self.selected() else None)
         self._want_selected = None
         self.types_model.set_rows(types)
-        self.types_table.resizeColumnsToContents()
+        fit_columns(self.types_table, stretch=0)
         row = next((i for i, t in enumerate(types) if t.id == keep), 0 if types else -1)
         if row >= 0:
             select_row(self.types_table, row)
@@ -316,14 +334,14 @@ class StockTab(QWidget):
 
     def _show_ledger(self, lines: list[LedgerLine]) -> None:
         self.ledger_model.set_rows(list(reversed(lines)))  # newest on top, balance after each
-        self.ledger_table.resizeColumnsToContents()
+        fit_columns(self.ledger_table, stretch=4)
 
     # -- dialogs --------------------------------------------------------------------------------
     def ask_receive(self) -> None:
         gift = self.selected()
         if gift is None:
             return
-        dialog = StockEntryDialog(self, gift)
+        dialog = StockEntryDialog(self, gift, digits=self.ctx.digits)
         dialog.accepted.connect(
             lambda: self._write(self.ctx.services.gifts.receive, gift.id, *dialog.values())
         )
@@ -334,7 +352,7 @@ class StockTab(QWidget):
         gift = self.selected()
         if gift is None:
             return
-        dialog = StockEntryDialog(self, gift, adjust=True)
+        dialog = StockEntryDialog(self, gift, adjust=True, digits=self.ctx.digits)
         dialog.accepted.connect(
             lambda: self._write(self.ctx.services.gifts.adjust, gift.id, *dialog.values())
         )

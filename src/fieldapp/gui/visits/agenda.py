@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core import dates
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
+from fieldapp.gui.gifts.common import ltr
 from fieldapp.services.visits import VisitView
 
 STATUS_STYLE = {  # text colour, background
@@ -45,7 +46,7 @@ def status_chip(ctx: GuiContext, status: str) -> QLabel:
 
 
 def time_range(ctx: GuiContext, v: VisitView) -> str:
-    return f"{ctx.fmt_time(v.planned_start)}–{ctx.fmt_time(v.planned_end)}"
+    return ltr(f"{ctx.fmt_time(v.planned_start)}–{ctx.fmt_time(v.planned_end)}")
 
 
 def gifts_text(ctx: GuiContext, v: VisitView) -> str:
@@ -77,32 +78,56 @@ class VisitCard(QFrame):
             " border-radius: 8px; }"
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(8 if compact else 10, 6, 8 if compact else 10, 6)
         layout.setSpacing(2)
+        small = "font-size: 10pt;" if compact else ""
         top = QHBoxLayout()
+        top.setSpacing(6)
         time_label = QLabel(time_range(ctx, visit))
-        time_label.setStyleSheet("font-weight: 600;")
+        time_label.setStyleSheet(f"font-weight: 600; {small}")
         top.addWidget(time_label)
-        top.addWidget(status_chip(ctx, visit.status))
-        if visit.has_clash:
-            clash = QLabel("⚠ " + QCoreApplication.translate("VisitAgenda", "تعارض"))
+        if visit.has_clash and not compact:
+            clash = QLabel("⚠" if compact else "⚠ " + QCoreApplication.translate("VisitAgenda", "تعارض"))
             clash.setObjectName("clashMarker")
-            clash.setStyleSheet(f"color: {theme.WARNING}; font-weight: 600;")
+            clash.setStyleSheet(f"color: {theme.WARNING}; font-weight: 600; {small}")
             clash.setToolTip(
                 QCoreApplication.translate("VisitAgenda", "أحد أعضاء الفريق لديه زيارة أخرى في الوقت نفسه")
             )
             top.addWidget(clash)
+        if not compact:
+            top.addWidget(status_chip(ctx, visit.status))
         top.addStretch(1)
         layout.addLayout(top)
         body = QLabel(visit.body.name)
-        body.setStyleSheet("font-weight: 600;" + (" text-decoration: line-through;" if inactive else ""))
+        body.setStyleSheet(
+            f"font-weight: 600; {small}" + (" text-decoration: line-through;" if inactive else "")
+        )
         body.setWordWrap(True)
         layout.addWidget(body)
-        title = QLabel(visit.title)
-        title.setWordWrap(True)
-        title.setProperty("role", "muted")
-        layout.addWidget(title)
-        if not compact:
+        if compact:  # a narrow week column: the status as a small chip, details in the side panel
+            chip_row = QHBoxLayout()
+            chip = status_chip(ctx, visit.status)
+            chip.setStyleSheet(
+                chip.styleSheet().replace("padding: 1px 10px;", "padding: 0 6px; font-size: 9pt;")
+            )
+            chip_row.addWidget(chip)
+            if visit.has_clash:
+                clash = QLabel("⚠")
+                clash.setObjectName("clashMarker")
+                clash.setStyleSheet(f"color: {theme.WARNING}; font-weight: 600;")
+                clash.setToolTip(
+                    QCoreApplication.translate(
+                        "VisitAgenda", "أحد أعضاء الفريق لديه زيارة أخرى في الوقت نفسه"
+                    )
+                )
+                chip_row.addWidget(clash)
+            chip_row.addStretch(1)
+            layout.addLayout(chip_row)
+        else:
+            title = QLabel(visit.title)
+            title.setWordWrap(True)
+            title.setProperty("role", "muted")
+            layout.addWidget(title)
             for prefix, text in (
                 (QCoreApplication.translate("VisitAgenda", "الفريق: "), team_text(ctx, visit)),
                 (QCoreApplication.translate("VisitAgenda", "الهدايا المخططة: "), gifts_text(ctx, visit)),
@@ -112,6 +137,7 @@ class VisitCard(QFrame):
                     line = QLabel(prefix + text)
                     line.setWordWrap(True)
                     layout.addWidget(line)
+        self.setToolTip(f"{visit.body.name}\n{visit.title}\n{team_text(ctx, visit)}")
         self.setAccessibleName(
             f"{time_range(ctx, visit)} {visit.body.name} {visit.title} {visit.status_label(ctx.lang)}"
         )
@@ -129,6 +155,7 @@ class VisitList(QListWidget):
         self.setSpacing(3)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.currentItemChanged.connect(self._current_changed)
 
     def set_visits(self, visits: list[VisitView], selected_id: str | None = None) -> None:
@@ -139,13 +166,28 @@ class VisitList(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, v.id)
             card = VisitCard(self.ctx, v, self.compact)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
-            hint = card.sizeHint()
-            item.setSizeHint(QSize(max(hint.width(), 60), hint.height() + 4))
             self.addItem(item)
             self.setItemWidget(item, card)
             if v.id == selected_id:
                 self.setCurrentItem(item)
+        self._fit()
         self.blockSignals(False)
+
+    def _fit(self) -> None:
+        """Cards as wide as the list, as tall as their wrapped text (never clipped at the side)."""
+        width = max(self.viewport().width() - 2 * self.spacing() - 2, 40)
+        for i in range(self.count()):
+            item = self.item(i)
+            card = self.itemWidget(item)
+            if card is None:
+                continue
+            card.setFixedWidth(width)
+            height = card.layout().heightForWidth(width) if card.layout().hasHeightForWidth() else -1
+            item.setSizeHint(QSize(width, max(height, card.sizeHint().height()) + 2))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def visit_ids(self) -> list[str]:
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
@@ -166,8 +208,10 @@ def day_header(ctx: GuiContext, day: dt.date, compact: bool) -> str:
     names_ar = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
     names_en = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     name = (names_ar if ctx.lang == "ar" else names_en)[day.weekday()]
-    if compact:
-        return f"{name}\n{ctx.fmt_hijri(day)}\n{ctx.fmt_gregorian(day)}"
+    if compact:  # the year is in the period line above the week
+        hijri = ctx.fmt_hijri(day).rsplit(" ", 2)[0]
+        greg = ctx.fmt_gregorian(day).rsplit(" ", 2 if ctx.lang == "ar" else 1)[0]
+        return f"{name}\n{hijri}\n{greg}"
     return f"{name} {ctx.fmt_date(day)}"
 
 

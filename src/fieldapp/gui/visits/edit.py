@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core import dates
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_visit_edit import Ui_VisitEditDialog
-from fieldapp.gui.gifts.common import set_note
+from fieldapp.gui.gifts.common import LRI, PDI, number_inputs, set_note
 from fieldapp.gui.recipient_picker import BODY, PERSON, RecipientPicker
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import HijriDateEdit, user_message
@@ -51,7 +51,7 @@ def clash_text(ctx: GuiContext, clash: Clash) -> str:
     """«فهد القحطاني لديه زيارة أخرى في الوقت نفسه: سجن الطائف — زيارة النزلاء ١٠:٠٠–١٢:٠٠»."""
     where = " — ".join(x for x in (clash.other_body_name, clash.other_title) if x)
     return QCoreApplication.translate("VisitClash", "{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}").format(
-        clash.person_name, where, ctx.fmt_time(clash.other_start), ctx.fmt_time(clash.other_end)
+        clash.person_name, where, LRI + ctx.fmt_time(clash.other_start), ctx.fmt_time(clash.other_end) + PDI
     )
 
 
@@ -102,6 +102,10 @@ class VisitDialog(QDialog):
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("احفظ الزيارة"))
         set_note(self.ui.clashLabel, "warning", "")
+        number_inputs(ctx.digits, self.ui.startTime, self.ui.endTime)
+        number_inputs(ctx.digits, self.date_edit.edit, buttons=True)
+        for edit in (self.ui.startTime, self.ui.endTime):
+            edit.setMinimumWidth(90)
 
         self.team_search.chosen.connect(self._add_member)
         self.ui.removeMemberButton.clicked.connect(self._remove_member)
@@ -188,6 +192,7 @@ class VisitDialog(QDialog):
         spin.setRange(1, 100_000)
         spin.setValue(quantity)
         spin.setAccessibleName(self.tr("الكمية المخططة"))
+        number_inputs(self.ctx.digits, spin)
         table.setCellWidget(row, 0, combo)
         table.setCellWidget(row, 1, spin)
         return row

@@ -160,7 +160,7 @@ class VisitsScreen(Screen):
     # -- layout pieces --------------------------------------------------------------------------
     def _details_panel(self) -> QWidget:
         panel = QFrame(objectName="card")
-        panel.setFixedWidth(360)
+        panel.setFixedWidth(290)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(14, 12, 14, 12)
         self.detail_title = QLabel(objectName="detailTitle")
@@ -176,6 +176,8 @@ class VisitsScreen(Screen):
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(self.detail_text)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.detail_text.setStyleSheet("background: transparent;")
         layout.addWidget(scroll, 1)
         grid = QGridLayout()
         self.edit_button = QPushButton(objectName="editVisit")
@@ -317,6 +319,10 @@ class VisitsScreen(Screen):
         )
         self.edit_button.setEnabled(status in ("planned", "in_progress"))
         self.handover_button.setEnabled(status in ("planned", "in_progress"))
+        # The theme's primary/danger colours would make a disabled button look usable.
+        for button, kind in ((self.handover_button, "primary"), (self.cancel_button, "danger")):
+            button.setProperty("kind", kind if button.isEnabled() else "")
+            theme.repolish(button)
         if v is None:
             self.detail_title.setText(self.tr("اختر زيارة لعرض تفاصيلها"))
             self.detail_text.setText("")
