@@ -19,14 +19,13 @@ from fieldapp.gui.widgets import show_error
 from fieldapp.services import Services
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Exports", text)
-
-
 def ask_path(parent: QWidget, suggested: str, kind: str) -> str | None:
     """A save dialog (non-native: same look everywhere, and tests never reach it)."""
-    filters = {"xlsx": _tr("ملف Excel (*.xlsx)"), "pdf": _tr("ملف PDF (*.pdf)")}
-    dialog = QFileDialog(parent, _tr("حفظ التصدير"))
+    filters = {
+        "xlsx": QCoreApplication.translate("Exports", "ملف Excel (*.xlsx)"),
+        "pdf": QCoreApplication.translate("Exports", "ملف PDF (*.pdf)"),
+    }
+    dialog = QFileDialog(parent, QCoreApplication.translate("Exports", "حفظ التصدير"))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(filters[kind])
@@ -69,7 +68,9 @@ def run_export(
     on_done: Callable[[Path], None] | None = None,
 ) -> None:
     def done(path: Path) -> None:
-        ctx.show_message(_tr("حُفظ الملف: %1").replace("%1", str(path)), "ok")
+        ctx.show_message(
+            QCoreApplication.translate("Exports", "حُفظ الملف: %1").replace("%1", str(path)), "ok"
+        )
         if on_done is not None:
             on_done(path)
 

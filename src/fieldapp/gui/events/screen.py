@@ -129,8 +129,7 @@ class EventsScreen(Screen):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column, width in enumerate((190, 110, 75, 75, 80)):
-            header.resizeSection(column, width)
+        header.setResizeContentsPrecision(200)  # measure the first rows only: thousands of rows stay fast
         header.setStretchLastSection(True)
         self.export_xlsx_button = QPushButton(objectName="exportXlsx")
         self.export_xlsx_button.clicked.connect(lambda: self.export_attendance("xlsx"))
@@ -383,6 +382,8 @@ class EventsScreen(Screen):
                 return  # the user moved on meanwhile
             self.attendance = attendance
             self.model.set_rows(attendance.rows)
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))
             self._show_totals()
             self._update_actions()
 

@@ -43,20 +43,16 @@ def ltr(text: str) -> str:
 NAME, LATIN, NATIONAL_ID, MOBILE, GENDER, AGE, CONSENT, BADGE = range(8)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterModel", text)
-
-
 def headers() -> list[str]:
     return [
-        _tr("الاسم"),
-        _tr("الاسم بالإنجليزية"),
-        _tr("رقم الهوية"),
-        _tr("الجوال"),
-        _tr("الجنس"),
-        _tr("العمر"),
-        _tr("الموافقة"),
-        _tr("البطاقة"),
+        QCoreApplication.translate("RosterModel", "الاسم"),
+        QCoreApplication.translate("RosterModel", "الاسم بالإنجليزية"),
+        QCoreApplication.translate("RosterModel", "رقم الهوية"),
+        QCoreApplication.translate("RosterModel", "الجوال"),
+        QCoreApplication.translate("RosterModel", "الجنس"),
+        QCoreApplication.translate("RosterModel", "العمر"),
+        QCoreApplication.translate("RosterModel", "الموافقة"),
+        QCoreApplication.translate("RosterModel", "البطاقة"),
     ]
 
 
@@ -239,13 +235,16 @@ class RosterModel(QAbstractTableModel):
         if column == MOBILE:
             return ltr(p.mobile_display or "")
         if column == GENDER:
-            return {"m": _tr("ذكر"), "f": _tr("أنثى")}.get(p.gender or "", "")
+            return {
+                "m": QCoreApplication.translate("RosterModel", "ذكر"),
+                "f": QCoreApplication.translate("RosterModel", "أنثى"),
+            }.get(p.gender or "", "")
         if column == AGE:
             return self.ctx.fmt_number(p.age) if p.age is not None else ""
         if column == CONSENT:
             if p.needs_consent:
-                return _tr("تلزم موافقة ولي الأمر")
-            return _tr("موافقة ✓") if p.guardian_consent else ""
+                return QCoreApplication.translate("RosterModel", "تلزم موافقة ولي الأمر")
+            return QCoreApplication.translate("RosterModel", "موافقة ✓") if p.guardian_consent else ""
         if column == BADGE:
             return p.badge_code or ""
         return ""
