@@ -1,0 +1,127 @@
+"""Putting rendered certificate PDFs on paper.
+
+QtPdf rasterises each page at the printer's resolution (300 dpi: sharp text and QR, pages of a
+few MB; 1200 dpi would make 5 MB pages and slow printers down) and QPainter draws it on the
+QPrinter. `print_to` is the one code path: the print dialog, the default printer and the tests
+(a QPrinter in PdfFormat writing to a file) all go through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+PRINT_DPI = 300
+
+
+class PrintError(Exception):
+    """The PDF could not be read or the printer refused to start; the message says which."""
+
+
+def new_printer(printer_name: str | None = None) -> QPrinter:
+    """A high-resolution QPrinter at 300 dpi, on the named (or the system's default) printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(PRINT_DPI)
+    if printer_name:
+        printer.setPrinterName(printer_name)
+    return printer
+
+
+def default_printer_name() -> str | None:
+    """The system's default printer, or None when there is none (a headless machine, no CUPS)."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull() or not info.printerName():
+        return None
+    return info.printerName()
+
+
+def printer_label(printer: QPrinter) -> str:
+    """What the print log records: the printer's name, or the file a PDF 'printer' writes."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"PDF: {Path(printer.outputFileName()).name}"
+    return printer.printerName() or "?"
+
+
+def _page_layout_for(doc: QPdfDocument) -> QPageLayout:
+    """The paper of the certificate itself (A4/A5, landscape or portrait), no margins."""
+    points = doc.pagePointSize(0)
+    landscape = points.width() > points.height()
+    portrait_size = QSizeF(min(points.width(), points.height()), max(points.width(), points.height()))
+    size = QPageSize(portrait_size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
+
+
+def _fit(source: QSizeF, target: QRect) -> QRect:
+    """`source` scaled to fit inside `target`, centred, aspect kept."""
+    if source.width() <= 0 or source.height() <= 0:
+        return target
+    scale = min(target.width() / source.width(), target.height() / source.height())
+    w, h = round(source.width() * scale), round(source.height() * scale)
+    return QRect(target.x() + (target.width() - w) // 2, target.y() + (target.height() - h) // 2, w, h)
+
+
+def print_to(
+    printer: QPrinter,
+    pdf_path: str | Path,
+    progress: Callable[[int, int], None] | None = None,
+    match_paper: bool = True,
+) -> int:
+    """Print every page of `pdf_path` on `printer`; returns the number of pages printed.
+
+    With `match_paper` the printer's paper follows the certificate (A4/A5 landscape), so the
+    coordinator does not have to set it in the dialog. Raises PrintError when the PDF cannot be
+    read or the printer cannot start.
+    """
+    total = 0
+    for done, total in print_pages(printer, pdf_path, match_paper):
+        if progress is not None:
+            progress(done, total)
+    return total
+
+
+def print_pages(
+    printer: QPrinter, pdf_path: str | Path, match_paper: bool = True
+) -> Iterator[tuple[int, int]]:
+    """`print_to` one page at a time: yields (pages done, total) after each page, so the GUI can
+    let the event loop breathe between pages (a 300 dpi page takes a noticeable moment)."""
+    doc = QPdfDocument()
+    error = doc.load(str(pdf_path))
+    if error != QPdfDocument.Error.None_ or doc.pageCount() == 0:
+        raise PrintError(f"cannot read {pdf_path}: {error.name}")
+    if printer.resolution() != PRINT_DPI:
+        printer.setResolution(PRINT_DPI)
+    if match_paper:
+        printer.setFullPage(True)  # the certificate carries its own margins and frame
+        printer.setPageLayout(_page_layout_for(doc))
+    painter = QPainter()
+    if not painter.begin(printer):
+        doc.close()
+        raise PrintError(f"the printer {printer_label(printer)} did not start")
+    total = doc.pageCount()
+    try:
+        for page in range(total):
+            if page > 0 and not printer.newPage():
+                raise PrintError(f"the printer {printer_label(printer)} refused page {page + 1}")
+            box = _fit(doc.pagePointSize(page), painter.viewport())
+            image = doc.render(page, QSize(box.width(), box.height()))
+            painter.drawImage(box, image)
+            yield page + 1, total
+    finally:
+        painter.end()
+        doc.close()
+
+
+def pdf_page_count(pdf_path: str | Path) -> int:
+    doc = QPdfDocument()
+    try:
+        if doc.load(str(pdf_path)) != QPdfDocument.Error.None_:
+            return 0
+        return doc.pageCount()
+    finally:
+        doc.close()
