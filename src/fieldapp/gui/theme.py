@@ -147,6 +147,11 @@ QPushButton[kind="danger"] {{
     color: {REFUSED};
     border: 1px solid {REFUSED};
 }}
+QPushButton[kind="primary"]:disabled, QPushButton:default:disabled, QPushButton[kind="danger"]:disabled {{
+    color: #9aa5a0;
+    background: #eef1f0;
+    border: 1px solid #d5dcd9;
+}}
 QPushButton[kind="flat"] {{
     border: none;
     background: transparent;

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from fieldapp.core import dates
 
 if TYPE_CHECKING:
@@ -72,14 +70,7 @@ def local_naive(value: dt.datetime | None) -> dt.datetime | None:
 
 def organisation_name(services: Services, lang: str = "ar") -> str:
     """The organisation's name as printed on reports ('' when none is set up yet)."""
-    from fieldapp.store.models import Organisation
-
-    with services.store.reader() as r:
-        org = r.execute(
-            select(Organisation.name, Organisation.name_en)
-            .where(Organisation.deleted.is_(False))
-            .order_by(Organisation.id)
-        ).first()
+    org = services.organisation.get()
     if org is None:
         return ""
     return org.name_en if lang == "en" and org.name_en else org.name

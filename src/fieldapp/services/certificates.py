@@ -772,12 +772,10 @@ class CertificatesService:
 
     def _organisation(self, lang: str) -> tuple[str, str]:
         """(name to print, short code for serials)."""
-        with self.s.store.reader() as r:
-            org = _organisation_row(r)
+        org = self.s.organisation.get()
         if org is None:
             return _DEFAULT_ORG_NAME.get(lang, _DEFAULT_ORG_NAME["ar"]), _DEFAULT_ORG_CODE
-        name, name_en, code = org
-        return (name_en if lang == "en" and name_en else name), (code or _DEFAULT_ORG_CODE)
+        return (org.name_en if lang == "en" and org.name_en else org.name), org.short_code
 
     def _person_name(self, person_id: str) -> str:
         with self.s.store.reader() as r:
@@ -923,16 +921,6 @@ def _chunks(ids: builtins.list[str], size: int = 500) -> Iterable[builtins.list[
     """Ids in slices under SQLite's bound-parameter limit."""
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
-
-
-def _organisation_row(s: Session) -> tuple[str, str | None, str] | None:
-    row = s.execute(
-        select(Organisation.name, Organisation.name_en, Organisation.short_code)
-        .where(Organisation.deleted.is_(False))
-        .order_by(Organisation.id)
-        .limit(1)
-    ).first()
-    return None if row is None else (row[0], row[1], row[2])
 
 
 def _take_write_lock(s: Session) -> None:
