@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>امسح البطاقة، أو اكتب رقم الهوية أو الجوال أو الاسم</source>
-        <translation>Scan a badge, or type a national ID, mobile or name</translation>
+        <translation>Scan a badge or type an ID, mobile or name</translation>
     </message>
     <message>
         <source>حقل المسح والبحث</source>

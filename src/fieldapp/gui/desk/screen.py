@@ -392,8 +392,13 @@ class DeskScreen(Screen):
         self.event_combo.blockSignals(False)
         self._set_event(choice.selected_id)
 
+    def _directed(self, text: str) -> str:
+        """Text laid out in the UI's direction even when it starts with a name in the other script."""
+        return ("\u200f" if self.ctx.lang == "ar" else "\u200e") + text
+
     def _event_text(self, event: EventView) -> str:
-        return f"{event.title} — {self.ctx.fmt_time(event.starts_at)}–{self.ctx.fmt_time(event.ends_at)}"
+        hours = f"\u2066{self.ctx.fmt_time(event.starts_at)}–{self.ctx.fmt_time(event.ends_at)}\u2069"
+        return self._directed(f"\u2068{event.title}\u2069 — {hours}")
 
     def _event_chosen(self, index: int) -> None:
         self._set_event(self.event_combo.itemData(index))
@@ -526,7 +531,7 @@ class DeskScreen(Screen):
         name = result.person.full_name if result.person else str(result.params.get("code", ""))
         self.banner.show_status(status, self._result_title(result), name, self._result_detail(result))
         reason = result.text(self.ctx.lang) if status != "ok" else ""
-        self.reason_label.setText(reason)
+        self.reason_label.setText(self._directed(reason) if reason else "")
         self.reason_label.setStyleSheet(f"color: {theme.STATUS_COLOURS.get(status, theme.TEXT)};")
         self.reason_label.setVisible(bool(reason))
         self.banner.setAccessibleName(
@@ -560,7 +565,7 @@ class DeskScreen(Screen):
 
     def _result_detail(self, result: ScanResult) -> str:
         time_text = self.tr("الساعة {0}").format(self.ctx.fmt_time(result.at))
-        if result.status == "not_found" or (result.direction == "in" and result.hours_so_far <= 0):
+        if result.status == "not_found" or result.hours_so_far <= 0:
             return time_text
         return self.tr("{0} · الساعات حتى الآن: {1}").format(
             time_text, self.ctx.fmt_hours(result.hours_so_far)
@@ -634,7 +639,9 @@ class DeskScreen(Screen):
         if last is not None and last.scan_id == self._undo_scan_id:
             self.undo_button.setText(self.tr("تراجع ({0})").format(countdown))
         else:  # the banner shows a later (refused) result: say which scan would be undone
-            self.undo_button.setText(self.tr("تراجع عن مسح {0} ({1})").format(self._undo_name, countdown))
+            self.undo_button.setText(
+                self.tr("تراجع عن مسح {0} ({1})").format(f"\u2068{self._undo_name}\u2069", countdown)
+            )
         self.undo_button.setVisible(True)
 
     def undo_last(self) -> None:
@@ -798,6 +805,8 @@ class DeskScreen(Screen):
         self.recent_list.clear()
         colours = {"ok": theme.OK, "refused": theme.REFUSED, "voided": theme.MUTED}
         for entry in self.log_entries():
-            item = QListWidgetItem(f"{self.ctx.fmt_time(entry.at)}   {entry.text} — {entry.name}")
+            item = QListWidgetItem(
+                self._directed(f"{self.ctx.fmt_time(entry.at)}   {entry.text} — {entry.name}")
+            )
             item.setForeground(QColor(colours.get(entry.status, theme.TEXT)))
             self.recent_list.addItem(item)
