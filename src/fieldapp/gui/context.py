@@ -165,13 +165,15 @@ class GuiContext(QObject):
         return self.fmt_date(t) + sep + self.fmt_time(t)
 
     def fmt_time_range(self, start: dt.datetime, end: dt.datetime) -> str:
-        """'30 مارس 2025 م 08:00–14:00' (the end's date is added when it differs)."""
+        """'12 جمادى الآخرة 1448 هـ (22 نوفمبر 2026 م)، 08:00–20:00' (the end's date added when it differs)."""
+        from fieldapp.gui.widgets.inputs import ltr  # late: widgets import this module
+
         a, b = dates.to_local(start), dates.to_local(end)
-        # LRE…PDF: inside an Arabic line "08:00–20:00" would otherwise read "20:00–08:00".
-        times = f"\u202a{self.fmt_time(a)}–{self.fmt_time(b)}\u202c"
+        day = f"{self.fmt_hijri(a)} ({self.fmt_gregorian(a)})"
+        times = ltr(f"{self.fmt_time(a)}–{self.fmt_time(b)}")  # one LTR run, not "20:00–08:00"
         if b.date() != a.date():
-            times = f"\u202a{self.fmt_time(a)}\u202c – {self.fmt_gregorian(b)} \u202a{self.fmt_time(b)}\u202c"
-        return f"{self.fmt_hijri(a)} ({self.fmt_gregorian(a)}) {times}"
+            times = f"{ltr(self.fmt_time(a))} – {self.fmt_hijri(b)} ({self.fmt_gregorian(b)}) {ltr(self.fmt_time(b))}"
+        return f"{day}، {times}" if self.lang == "ar" else f"{day}, {times}"
 
     def fmt_number(self, n: float | int, decimals: int = 0) -> str:
         """Grouped digits: 12,345 / ١٢٬٣٤٥ (Arabic-Indic uses the Arabic separators)."""

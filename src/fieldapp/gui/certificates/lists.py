@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from fieldapp.gui import theme
 from fieldapp.gui.certificates.jobs import load_issued, load_print_log
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.gifts.common import ReasonDialog
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
+from fieldapp.gui.widgets.inputs import ReasonDialog
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import CertificateView, PrintLogRow
 

@@ -21,8 +21,8 @@ from fieldapp.core.errors import FieldAppError
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.dashboard.data import DashboardData, load_dashboard
-from fieldapp.gui.events.screen import period_text
 from fieldapp.gui.screen import Screen
+from fieldapp.gui.widgets.inputs import ltr
 
 VISIT_COLOURS = {
     "in_progress": theme.OK,
@@ -191,7 +191,11 @@ class DashboardScreen(Screen):
                 card.set("—")
         else:
             self.heading.setText(event.title)
-            self.period.setText(" · ".join(p for p in (event.place, period_text(self.ctx, event)) if p))
+            self.period.setText(
+                " · ".join(
+                    p for p in (event.place, self.ctx.fmt_time_range(event.starts_at, event.ends_at)) if p
+                )
+            )
             counts = data.counts
             self.in_now.set(fmt(counts.in_now))
             self.attended.set(
@@ -234,9 +238,7 @@ class DashboardScreen(Screen):
     def _fill_visits(self, data: DashboardData) -> None:
         self.visits_list.clear()
         for visit in data.visits:
-            when = (
-                f"\u202a{self.ctx.fmt_time(visit.planned_start)}–{self.ctx.fmt_time(visit.planned_end)}\u202c"
-            )
+            when = ltr(f"{self.ctx.fmt_time(visit.planned_start)}–{self.ctx.fmt_time(visit.planned_end)}")
             item = QListWidgetItem(f"{when}  {visit.body.name}\n{visit.status_label(self.ctx.lang)}")
             colour = VISIT_COLOURS.get(visit.status)
             if colour:

@@ -41,16 +41,6 @@ from fieldapp.services.attendance import AttendanceRow, EventAttendance
 from fieldapp.services.events import EventView
 
 
-def period_text(ctx: GuiContext, event: EventView) -> str:
-    """'12 جمادى الآخرة 1448 هـ (22 نوفمبر 2026 م)، 08:00–20:00' with the times kept left to right."""
-    start, end = event.starts_local, event.ends_local
-    times = f"\u202a{ctx.fmt_time(start)}–{ctx.fmt_time(end)}\u202c"
-    text = f"{ctx.fmt_hijri(start)} ({ctx.fmt_gregorian(start)})"
-    if end.date() != start.date():
-        times = f"\u202a{ctx.fmt_time(start)}\u202c – {ctx.fmt_hijri(end)} ({ctx.fmt_gregorian(end)}) \u202a{ctx.fmt_time(end)}\u202c"
-    return f"{text}، {times}" if ctx.lang == "ar" else f"{text}, {times}"
-
-
 @dataclass(frozen=True)
 class EventTree:
     events: list[tuple[EventView, list[EventView]]]  # top-level events with their opportunities
@@ -293,7 +283,7 @@ class EventsScreen(Screen):
         self._by_id[event.id] = event
         item = QTreeWidgetItem([event.title, self.ctx.fmt_gregorian(event.starts_at)])
         item.setData(0, Qt.ItemDataRole.UserRole, event.id)
-        item.setToolTip(0, period_text(self.ctx, event))
+        item.setToolTip(0, self.ctx.fmt_time_range(event.starts_at, event.ends_at))
         return item
 
     def _items(self) -> list[QTreeWidgetItem]:
@@ -349,7 +339,7 @@ class EventsScreen(Screen):
         )
         parts = [
             e.place,
-            period_text(self.ctx, e),
+            self.ctx.fmt_time_range(e.starts_at, e.ends_at),
             self.tr("العودة بعد الخروج مسموحة") if e.allow_reentry else self.tr("لا عودة بعد الخروج"),
             self.tr("أقل مدة بين مسحين: %1 دقيقة").replace("%1", fmt(e.min_scan_interval_min)),
             rounding,

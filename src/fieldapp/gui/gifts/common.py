@@ -1,21 +1,8 @@
-"""Small pieces shared by the gift and visit screens: a reason dialog, flag words, an amber note."""
+"""Words for hand-over flags (shared by the gift and visit screens)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, Qt
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
-
-from fieldapp.gui import theme
+from PySide6.QtCore import QCoreApplication
 
 
 def flag_label(code: str) -> str:
@@ -26,93 +13,3 @@ def flag_label(code: str) -> str:
         "repeat": QCoreApplication.translate("GiftFlags", "استلام مكرر"),
     }
     return labels.get(code, code)
-
-
-# Keep a time range or a date reading left to right inside Arabic text (Qt honours embeddings).
-LRI, PDI = "\u202a", "\u202c"
-
-
-def ltr(text: str) -> str:
-    return f"{LRI}{text}{PDI}"
-
-
-def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
-    """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
-    for the plain spin and time boxes, no tiny arrow buttons (keyboard and wheel still step)."""
-    locale = (
-        QLocale(QLocale.Language.Arabic, QLocale.Country.SaudiArabia) if digits == "arabic" else QLocale.c()
-    )
-    for widget in widgets:
-        # Read before the locale changes: Qt then reports the format reversed for RTL.
-        wanted = widget.displayFormat() if isinstance(widget, QDateTimeEdit) else ""
-        widget.setLocale(locale)
-        if isinstance(widget, QDateTimeEdit):
-            # A date or time reads left to right; in an RTL form Qt reverses its sections (22-11-2026).
-            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            widget.setDisplayFormat("yyyy")  # the same format again would be ignored
-            widget.setDisplayFormat(wanted)
-        if not buttons:
-            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        widget.setAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-        )
-
-
-def select_row(table: QTableView, row: int) -> None:
-    """Select a whole row and make it current (QTableView.selectRow depends on the keyboard state)."""
-    index = table.model().index(row, 0)
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    table.selectionModel().setCurrentIndex(index, flags)
-
-
-def set_note(label: QLabel, status: str, text: str) -> None:
-    """An inline note: amber for warnings, red for errors, hidden when empty."""
-    colour = theme.STATUS_COLOURS.get(status, theme.MUTED)
-    background = theme.STATUS_BACKGROUNDS.get(status, "transparent")
-    label.setStyleSheet(
-        f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
-        " border-radius: 6px; padding: 8px 12px; font-weight: 500; }"
-    )
-    label.setText(text)
-    label.setVisible(bool(text))
-    label.setProperty("status", status if text else "idle")
-
-
-class ReasonDialog(QDialog):
-    """Asks for a required text (void reason, cancel reason, outcome notes): OK stays disabled until
-    something is typed. Non-blocking: `open()` it and connect `accepted`; tests fill `text_edit`
-    and call `accept()`."""
-
-    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        self.prompt = QLabel(prompt)
-        self.prompt.setWordWrap(True)
-        layout.addWidget(self.prompt)
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setObjectName("reasonEdit")
-        self.text_edit.setAccessibleName(prompt)
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMaximumHeight(120)
-        layout.addWidget(self.text_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
-        self.ok_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.text_edit.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.text().strip())))
-        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def text(self) -> str:
-        return self.text_edit.toPlainText().strip()
-
-    def accept(self) -> None:
-        if not self.text():  # required: never accepted empty, even by code
-            return
-        super().accept()

@@ -17,10 +17,10 @@ from fieldapp.core import dates
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_handover import Ui_HandoverForm
-from fieldapp.gui.gifts.common import number_inputs, set_note
 from fieldapp.gui.recipient_picker import RecipientPicker
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.inputs import number_inputs, set_note
 from fieldapp.services import Services
 from fieldapp.services.events import EventView
 from fieldapp.services.gifts import GiftTypeView, HandoverInput, HandoverResult

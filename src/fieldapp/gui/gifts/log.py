@@ -27,11 +27,12 @@ from fieldapp.core import dates
 from fieldapp.core.text import fold
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.gifts.common import ReasonDialog, flag_label, ltr, number_inputs, select_row
+from fieldapp.gui.gifts.common import flag_label
 from fieldapp.gui.gifts.stock import fit_columns
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel
 from fieldapp.gui.widgets.dates import saudi_weekend
+from fieldapp.gui.widgets.inputs import ReasonDialog, ltr, number_inputs, select_row
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services import Services
 from fieldapp.services.events import EventView

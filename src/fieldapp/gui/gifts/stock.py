@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_stock_entry import Ui_StockEntryDialog
-from fieldapp.gui.gifts.common import number_inputs, select_row, set_note
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, show_error
+from fieldapp.gui.widgets.inputs import number_inputs, select_row, set_note
 from fieldapp.services.gifts import GiftTypeInput, GiftTypeView, LedgerLine
 
 NUMBER_ALIGN = Qt.AlignmentFlag.AlignCenter

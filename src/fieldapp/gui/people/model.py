@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
+from fieldapp.gui.widgets.inputs import ltr
 from fieldapp.services.people import PersonView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,14 +33,6 @@ PAGE_SIZE = 200
 MAX_PAGES = 40  # 8,000 rows in memory at most
 SEARCH_LIMIT = 500
 LOADING = "…"
-LRE, PDF = "\u202a", "\u202c"
-
-
-def ltr(text: str) -> str:
-    """Keep a phone number, a time range... left to right inside RTL text ("+966 50…" not "…50 966+")."""
-    return f"{LRE}{text}{PDF}" if text else text
-
-
 NAME, LATIN, NATIONAL_ID, MOBILE, GENDER, AGE, CONSENT, BADGE = range(8)
 
 

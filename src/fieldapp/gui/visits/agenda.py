@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core import dates
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.gifts.common import ltr
+from fieldapp.gui.widgets.inputs import ltr
 from fieldapp.services.visits import VisitView
 
 STATUS_STYLE = {  # text colour, background

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from fieldapp.core import dates
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_visit_edit import Ui_VisitEditDialog
-from fieldapp.gui.gifts.common import LRI, PDI, number_inputs, set_note
 from fieldapp.gui.recipient_picker import BODY, PERSON, RecipientPicker
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import HijriDateEdit, user_message
+from fieldapp.gui.widgets.inputs import LRE, PDF, number_inputs, set_note
 from fieldapp.services import Services
 from fieldapp.services.events import EventView
 from fieldapp.services.gifts import GiftTypeView
@@ -51,7 +51,10 @@ def clash_text(ctx: GuiContext, clash: Clash) -> str:
     """«فهد القحطاني لديه زيارة أخرى في الوقت نفسه: سجن الطائف — زيارة النزلاء ١٠:٠٠–١٢:٠٠»."""
     where = " — ".join(x for x in (clash.other_body_name, clash.other_title) if x)
     return QCoreApplication.translate("VisitClash", "{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}").format(
-        clash.person_name, where, LRI + ctx.fmt_time(clash.other_start), ctx.fmt_time(clash.other_end) + PDI
+        clash.person_name,
+        where,
+        LRE + ctx.fmt_time(clash.other_start),
+        ctx.fmt_time(clash.other_end) + PDF,  # one LTR run: "10:00–12:00"
     )
 
 

@@ -28,7 +28,6 @@ from fieldapp.core import dates
 from fieldapp.core.visits import STATUSES, status_label
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.gifts.common import ReasonDialog, select_row
 from fieldapp.gui.gifts.handover import HandoverDialog
 from fieldapp.gui.runner import Task
 from fieldapp.gui.screen import Screen
@@ -43,6 +42,7 @@ from fieldapp.gui.visits.agenda import (
 )
 from fieldapp.gui.visits.edit import VisitDialog, clash_text
 from fieldapp.gui.widgets import Column, TableModel, show_error
+from fieldapp.gui.widgets.inputs import ReasonDialog, select_row
 from fieldapp.services import Services
 from fieldapp.services.visits import VisitView, saudi_week_start
 

@@ -7,6 +7,8 @@ IdLineEdit    digits field (national ID, mobile) that stays right-aligned in RTL
 HijriDateEdit / HijriDateTimeEdit   Gregorian editors with the Umm al-Qura date beside them
 TableModel, Column   QAbstractTableModel over a list of dataclasses
 show_error(parent, exc)   a calm, non-blocking message in the user's language
+inputs: ltr(text) for LTR runs in Arabic lines, number_inputs(digits, *editors), select_row,
+        set_note(label, status, text), ReasonDialog (a required reason before a void or cancel)
 """
 
 from fieldapp.gui.widgets.banner import StatusBanner
