@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -131,6 +131,10 @@ class IssueTab(QWidget):
         self.min_hours.setSingleStep(0.5)
         self.min_hours.setDecimals(1)
         self.min_hours.setEnabled(False)
+        # The spin box follows the chosen digits, not the ar_SA locale's Arabic-Indic default.
+        self.min_hours.setLocale(
+            QLocale("ar_SA") if ctx.digits == "arabic" else QLocale(QLocale.Language.English)
+        )
         self.min_hours.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self.template_label = QLabel()
         self.template_combo = QComboBox(objectName="templateCombo")
@@ -452,12 +456,14 @@ class IssueTab(QWidget):
 
 def template_title(key: str) -> str:
     """«شهادة حضور — عربية» for the built-in keys; a custom key is shown as it is."""
-    tr = QCoreApplication.translate
     kinds = {
-        "attendance": tr("Certificates", "شهادة حضور"),
-        "appreciation": tr("Certificates", "شهادة شكر وتقدير"),
+        "attendance": QCoreApplication.translate("Certificates", "شهادة حضور"),
+        "appreciation": QCoreApplication.translate("Certificates", "شهادة شكر وتقدير"),
     }
-    langs = {"ar": tr("Certificates", "عربية"), "en": tr("Certificates", "إنجليزية")}
+    langs = {
+        "ar": QCoreApplication.translate("Certificates", "عربية"),
+        "en": QCoreApplication.translate("Certificates", "إنجليزية"),
+    }
     kind, _, lang = key.rpartition("-")
     if kind in kinds and lang in langs:
         return f"{kinds[kind]} — {langs[lang]}"

@@ -70,6 +70,7 @@ class CertificatesScreen(Screen):
         self.event_label = QLabel()
         self.event_combo = QComboBox(objectName="certEvent")
         self.event_combo.setMinimumWidth(420)
+        self.event_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.event_label.setBuddy(self.event_combo)
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -120,7 +121,10 @@ class CertificatesScreen(Screen):
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
         for event in sorted(data.events, key=lambda e: e.starts_at, reverse=True):
-            self.event_combo.addItem(f"{event.title} — {self.ctx.fmt_date(event.starts_at)}", event.id)
+            # FSI…PDI: an Arabic title keeps its place inside an English line (and the reverse).
+            self.event_combo.addItem(
+                f"\u2068{event.title}\u2069 — {self.ctx.fmt_date(event.starts_at)}", event.id
+            )
         index = self.event_combo.findData(wanted)
         if index < 0 and self.event_combo.count():
             index = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,6 +29,10 @@ BANNER_STATUS = {
     "unknown_key": "warning",
     "malformed": "warning",
 }
+
+
+def _isolate(text: str | None) -> str | None:
+    return f"\u2068{text}\u2069" if text else text
 
 
 class VerifyTab(QWidget):
@@ -62,8 +67,7 @@ class VerifyTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.verify_button)
         layout.addLayout(buttons)
-        self.banner = StatusBanner()
-        self.banner.setObjectName("verifyBanner")
+        self.banner = StatusBanner()  # keeps its objectName: the theme colours it by that
         self.banner.setMinimumHeight(200)
         layout.addWidget(self.banner)
         layout.addStretch(1)
@@ -115,11 +119,17 @@ class VerifyTab(QWidget):
         if outcome.status == "genuine" and outcome.name_matches is False:
             status = "warning"
         subtitle_parts = [p for p in (outcome.serial, outcome.full_name) if p]
+        # FSI…PDI: an Arabic event title or name inside an English line keeps its place.
+        shown = replace(
+            outcome,
+            event_title=_isolate(outcome.event_title),
+            given_name=_isolate(outcome.given_name) or "",
+        )
         self.banner.show_status(
             status,
             titles.get(outcome.status, outcome.status),
             " — ".join(subtitle_parts),
-            outcome.message(self.ctx.lang, self.ctx.digits),
+            shown.message(self.ctx.lang, self.ctx.digits),
         )
 
     def _failed(self, exc: BaseException) -> None:
