@@ -313,3 +313,25 @@ def test_cli_attendance_table_and_json(data_dir, capsys):
     assert data["totals"]["attended"] == 1 and data["totals"]["registered"] == 1
     (person,) = data["people"]
     assert person["state"] == "in" and person["first_in"] and person["flags"] == []
+
+
+def test_desk_summary_counts_who_is_in_with_hours_and_recent_scans(services):
+    import datetime as dt
+
+    from fieldapp.core import dates
+    from fieldapp.services.events import EventInput
+    from fieldapp.services.people import PersonInput
+
+    start = dates.now() - dt.timedelta(hours=3)
+    event = services.events.create(EventInput("حملة النظافة", start, start + dt.timedelta(hours=6)))
+    a = services.people.create(PersonInput("سعد الغامدي", national_id="1000000008"))
+    b = services.people.create(PersonInput("ريم الشهري", mobile="0501234567"))
+    services.attendance.scan(event.id, a.id, direction="in", at=start)
+    services.attendance.scan(event.id, b.id, direction="in", at=start + dt.timedelta(minutes=30))
+    services.attendance.scan(event.id, b.id, direction="out", at=start + dt.timedelta(hours=1))
+    summary = services.attendance.desk_summary(event.id, recent=2)
+    assert (summary.counts.in_now, summary.counts.attended) == (1, 2)
+    [inside] = summary.in_now
+    assert inside.full_name == "سعد الغامدي" and inside.hours == 3.0
+    assert [r.full_name for r in summary.recent] == ["ريم الشهري", "ريم الشهري"]
+    assert summary.counts == services.attendance.counts(event.id, at=summary.as_of)

@@ -197,6 +197,18 @@ class InNow:
     person_id: str
     full_name: str
     since: dt.datetime
+    hours: float = 0.0  # the person's hours at the event so far (all intervals, rounded)
+
+
+@dataclass(frozen=True)
+class DeskSummary:
+    """Everything the check-in desk shows besides the last result, from one pass over the scans."""
+
+    event_id: str
+    counts: AttendanceCounts
+    in_now: tuple[InNow, ...]
+    recent: tuple[RecentScan, ...]
+    as_of: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -429,21 +441,31 @@ class AttendanceService:
             return compute_attendance(rules, _prior_scans(r, event_id, person_id), now=at or dates.now())
 
     def counts(self, event_id: str, at: dt.datetime | None = None) -> AttendanceCounts:
-        computed, registered = self._computed(event_id, at)
-        return AttendanceCounts(
-            in_now=sum(1 for a in computed.values() if a.state == "in"),
-            attended=sum(1 for a in computed.values() if a.attended),
-            registered=len(registered),
-            total_hours=sum(a.hours for a in computed.values()),
-        )
+        return _counts(*self._computed(event_id, at))
 
     def in_now(self, event_id: str, at: dt.datetime | None = None) -> builtins.list[InNow]:
         """Who is inside now, the longest-present first."""
-        computed, _ = self._computed(event_id, at)
-        inside = {pid: _open_since(a) for pid, a in computed.items() if a.state == "in"}
+        return self._inside(self._computed(event_id, at)[0])
+
+    def desk_summary(self, event_id: str, recent: int = 10, at: dt.datetime | None = None) -> DeskSummary:
+        """Counts, who is in (with hours so far) and the latest scans: one computation per refresh."""
+        at = at or dates.now()
+        computed, registered = self._computed(event_id, at)
+        return DeskSummary(
+            event_id=event_id,
+            counts=_counts(computed, registered),
+            in_now=tuple(self._inside(computed)),
+            recent=tuple(self.recent_scans(event_id, limit=recent)),
+            as_of=at,
+        )
+
+    def _inside(self, computed: dict[str, PersonAttendance]) -> builtins.list[InNow]:
+        inside = {pid: a for pid, a in computed.items() if a.state == "in" and _open_since(a)}
         with self.s.store.reader() as r:
             names = _names_of(r, list(inside))
-        rows = [InNow(pid, names.get(pid, ("", None))[0], since) for pid, since in inside.items() if since]
+        rows = [
+            InNow(pid, names.get(pid, ("", None))[0], _open_since(a), a.hours) for pid, a in inside.items()
+        ]
         return sorted(rows, key=lambda row: (row.since, row.full_name, row.person_id))
 
     def arrivals_per_quarter_hour(
@@ -512,6 +534,15 @@ class AttendanceService:
                 return person.id, person.full_name, _needs_consent(person.birth_date, person.guardian_consent)
         found = self.s.search.resolve_code(text)
         return None if found is None else (found.id, found.full_name, found.needs_consent)
+
+
+def _counts(computed: dict[str, PersonAttendance], registered: set[str]) -> AttendanceCounts:
+    return AttendanceCounts(
+        in_now=sum(1 for a in computed.values() if a.state == "in"),
+        attended=sum(1 for a in computed.values() if a.attended),
+        registered=len(registered),
+        total_hours=sum(a.hours for a in computed.values()),
+    )
 
 
 def _needs_consent(birth: dt.date | None, consent: bool) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fieldapp.core import dates
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.services import Services
-from fieldapp.services.attendance import AttendanceCounts, InNow, RecentScan, ScanResult
+from fieldapp.services.attendance import DeskSummary, ScanResult
 from fieldapp.services.events import EventView
 from fieldapp.services.people import PersonInput, PersonView, clean_person
 from fieldapp.services.search import SearchHit
@@ -53,24 +53,8 @@ def scan_person(services: Services, event_id: str, person_id: str, method: str =
     return services.attendance.scan(event_id, person_id, method=method)
 
 
-@dataclass(frozen=True)
-class DeskSnapshot:
-    event_id: str
-    counts: AttendanceCounts
-    in_now: tuple[InNow, ...]
-    recent: tuple[RecentScan, ...]
-    as_of: dt.datetime
-
-
-def snapshot(services: Services, event_id: str, recent: int = 10) -> DeskSnapshot:
-    at = dates.now()
-    return DeskSnapshot(
-        event_id=event_id,
-        counts=services.attendance.counts(event_id, at=at),
-        in_now=tuple(services.attendance.in_now(event_id, at=at)),
-        recent=tuple(services.attendance.recent_scans(event_id, limit=recent)),
-        as_of=at,
-    )
+def snapshot(services: Services, event_id: str, recent: int = 10) -> DeskSummary:
+    return services.attendance.desk_summary(event_id, recent=recent)
 
 
 @dataclass(frozen=True)

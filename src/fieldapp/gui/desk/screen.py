@@ -44,7 +44,7 @@ from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, ResultItem, ResultsList, SearchField, StatusBanner, TableModel
 from fieldapp.gui.widgets.errors import user_message
 from fieldapp.services import Changed
-from fieldapp.services.attendance import InNow, ScanResult
+from fieldapp.services.attendance import DeskSummary, InNow, ScanResult
 from fieldapp.services.events import EventView
 from fieldapp.services.search import SearchHit
 
@@ -83,7 +83,7 @@ class DeskScreen(Screen):
         self._submit_task: Task | None = None
         self._snapshot_task: Task | None = None
         self._refresh_again = False
-        self._snapshot: actions.DeskSnapshot | None = None
+        self._snapshot: DeskSummary | None = None
         self._local_log: list[LogEntry] = []  # refusals shown at this desk (not stored as facts)
         self._last_result: ScanResult | None = None
         self._pending_text = ""
@@ -203,7 +203,7 @@ class DeskScreen(Screen):
                 ),
                 Column(
                     lambda: self.tr("الساعات حتى الآن"),
-                    lambda row: self.ctx.fmt_hours(self._hours_since(row)),
+                    lambda row: self.ctx.fmt_hours(row.hours),
                     align=Qt.AlignmentFlag.AlignCenter,
                 ),
             ]
@@ -747,7 +747,7 @@ class DeskScreen(Screen):
             actions.snapshot, self.ctx.services, self.event_id, RECENT_ROWS, on_done=self._show_snapshot
         )
 
-    def _show_snapshot(self, snap: actions.DeskSnapshot) -> None:
+    def _show_snapshot(self, snap: DeskSummary) -> None:
         if snap.event_id == self.event_id:
             self._snapshot = snap
             self._redisplay()
@@ -781,10 +781,6 @@ class DeskScreen(Screen):
             if point in text:
                 text = text.rstrip("0٠").rstrip(point)
         return text
-
-    def _hours_since(self, row: InNow) -> float:
-        minutes = max(0.0, (dates.now() - row.since).total_seconds() / 60)
-        return dates.round_down_minutes(minutes, 15) / 60
 
     def log_entries(self) -> list[LogEntry]:
         """Last scans of the event (from the database) merged with this desk's refusals, newest first."""
