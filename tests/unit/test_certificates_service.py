@@ -196,11 +196,15 @@ def test_reprint_keeps_the_serial_and_is_logged(
     second = services.certificates.render([cert.id], tmp_path / "b.pdf", kind="print", printer="HP LaserJet")
     log = services.certificates.print_log(cert.id)
     assert [row.kind for row in log] == ["print", "reprint"]
+    services.certificates.render([cert.id], tmp_path / "c.pdf", kind="pdf")
+    services.certificates.render([cert.id], tmp_path / "d.pdf", kind="print", printer="HP LaserJet")
+    assert [row.kind for row in services.certificates.print_log(cert.id)][-2:] == ["pdf", "reprint"]
+    log = log[:2]
     assert {row.serial for row in log} == {cert.serial} and log[0].printer == "HP LaserJet"
     texts = [decode.payloads_from_image_file(_png(p[0], tmp_path)) for p in (first, second)]
     assert texts[0] == texts[1]  # the same signed QR on the reprint
     (view,) = services.certificates.list(scenario.event_id)
-    assert view.prints == 2 and view.serial == cert.serial
+    assert view.prints == 4 and view.serial == cert.serial
 
 
 def test_serials_of_two_laptops_never_collide(services: Services, scenario: Scenario, tmp_path: Path) -> None:
@@ -419,7 +423,7 @@ def test_certificates_command_end_to_end(services: Services, scenario: Scenario,
     assert "2 new certificates, 1 issued before" in capsys.readouterr().out
     assert len(list((out_dir / "each").glob("*.pdf"))) == 3
     kinds = sorted(row.kind for row in services.certificates.print_log())
-    assert kinds == ["pdf", "pdf", "pdf", "reprint"]
+    assert kinds == ["pdf", "pdf", "pdf", "pdf"]  # exports are logged as such; "reprint" is for paper
 
     assert main([*args, "--out", str(out_dir), "--template", "nope"]) == 2
     assert "There is no certificate template 'nope'" in capsys.readouterr().err

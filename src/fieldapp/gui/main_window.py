@@ -62,6 +62,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
+        desk, certificates = self.screens.get("desk"), self.screens.get("certificates")
+        if hasattr(desk, "print_certificate_requested") and hasattr(certificates, "print_for_person"):
+            # Print a volunteer's certificate right after check-out, from the desk.
+            desk.print_certificate_requested.connect(certificates.print_for_person)
 
         self._build_toolbar()
         self._build_status_bar()

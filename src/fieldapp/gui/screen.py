@@ -38,6 +38,7 @@ def default_title(key: str) -> str:
         "visits": QCoreApplication.translate("Navigation", "الزيارات"),
         "people": QCoreApplication.translate("Navigation", "الأشخاص"),
         "events": QCoreApplication.translate("Navigation", "الفعاليات"),
+        "certificates": QCoreApplication.translate("Navigation", "الشهادات"),
         "settings": QCoreApplication.translate("Navigation", "الإعدادات"),
     }
     return titles.get(key, key)

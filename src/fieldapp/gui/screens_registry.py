@@ -1,4 +1,4 @@
-"""Which screens the main window shows, in navigation order (Ctrl+1 … Ctrl+7).
+"""Which screens the main window shows, in navigation order (Ctrl+1 … Ctrl+8).
 
 Each screen owner edits ONE line below: `_screen(key, "module", "ClassName")`. A module that is not
 there yet (ImportError) shows a placeholder «قيد الإنشاء», so the app always runs.
@@ -37,4 +37,6 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
         _screen("people", "fieldapp.gui.people", "PeopleScreen"),
         _screen("events", "fieldapp.gui.events", "EventsScreen"),
         _screen("settings", "fieldapp.gui.settings_screen", "SettingsScreen"),
+        # After the seven of the desktop-app issue, so Ctrl+1…7 keep their order (Ctrl+8 here).
+        _screen("certificates", "fieldapp.gui.certificates", "CertificatesScreen"),
     ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import __version__
 from fieldapp.core.permissions import ROLE_NAMES, ROLES
+from fieldapp.gui.certificates import TemplateEditor
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, TableModel, user_message
@@ -116,6 +117,12 @@ class SettingsScreen(Screen):
         self.users_note = QLabel(wordWrap=True, objectName="usersNote")
         self.users_note.setProperty("role", "muted")
         layout.addWidget(self.users_note)
+
+        # -- certificate templates (text editable with a live preview) ------------------------
+        self.templates_box = QGroupBox(objectName="templatesBox")
+        self.templates_box.setMinimumHeight(620)
+        QVBoxLayout(self.templates_box).addWidget(TemplateEditor(ctx))
+        layout.addWidget(self.templates_box)
 
         # -- about --------------------------------------------------------------------------
         self.about_box = QGroupBox()
@@ -233,6 +240,7 @@ class SettingsScreen(Screen):
         self.users_model.retranslate()
         self.users_model.refresh_display()
         self.about_box.setTitle(self.tr("حول البرنامج"))
+        self.templates_box.setTitle(self.tr("قوالب الشهادات"))
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))
         self.db_label.setText(self.tr("قاعدة البيانات"))

@@ -853,7 +853,9 @@ class CertificatesService:
                 printed.update(
                     s.scalars(
                         select(CertificatePrint.certificate_id).where(
-                            CertificatePrint.certificate_id.in_(chunk), CertificatePrint.deleted.is_(False)
+                            CertificatePrint.certificate_id.in_(chunk),
+                            CertificatePrint.kind.in_(("print", "reprint")),  # a PDF export is not paper
+                            CertificatePrint.deleted.is_(False),
                         )
                     )
                 )
@@ -863,7 +865,7 @@ class CertificatesService:
                         certificate_id=cid,
                         at=now,
                         user_name=user,
-                        kind="reprint" if cid in printed else kind,
+                        kind="reprint" if kind != "pdf" and cid in printed else kind,
                         printer=printer,
                     )
                 )
