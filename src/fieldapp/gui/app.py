@@ -66,7 +66,7 @@ def switch_language(lang: str) -> None:
         else:
             log.warning("qtbase_ar.qm not found: standard buttons stay English")
     else:
-        # One .qm per part of the app (fieldapp_en.qm for the shell, desk_en.qm, gifts_en.qm...).
+        # fieldapp_<lang>.qm (scripts/build_qt.py), and any extra *_<lang>.qm dropped beside it.
         files = sorted(translations_dir().glob(f"*_{lang}.qm"))
         for path in files:
             own = QTranslator(app)
