@@ -2187,6 +2187,10 @@
         <translation>About</translation>
     </message>
     <message>
+        <source>عام</source>
+        <translation>General</translation>
+    </message>
+    <message>
         <source>قوالب الشهادات</source>
         <translation>Certificate templates</translation>
     </message>

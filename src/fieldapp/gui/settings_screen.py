@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +37,18 @@ class SettingsScreen(Screen):
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         body = QWidget(objectName="scrollBody")
         scroll.setWidget(body)
+        # Two tabs: the general settings, and the certificate templates (an editor with a live
+        # preview needs the whole width of the screen).
+        self.template_editor = TemplateEditor(ctx)
+        editor_page = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        editor_page.setObjectName("templatesPage")
+        editor_page.setWidget(self.template_editor)  # a scroll area: its minimum size stays its own
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(editor_page, "")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.tabs)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(18)
@@ -117,12 +127,6 @@ class SettingsScreen(Screen):
         self.users_note = QLabel(wordWrap=True, objectName="usersNote")
         self.users_note.setProperty("role", "muted")
         layout.addWidget(self.users_note)
-
-        # -- certificate templates (text editable with a live preview) ------------------------
-        self.templates_box = QGroupBox(objectName="templatesBox")
-        self.templates_box.setMinimumHeight(620)
-        QVBoxLayout(self.templates_box).addWidget(TemplateEditor(ctx))
-        layout.addWidget(self.templates_box)
 
         # -- about --------------------------------------------------------------------------
         self.about_box = QGroupBox()
@@ -240,7 +244,8 @@ class SettingsScreen(Screen):
         self.users_model.retranslate()
         self.users_model.refresh_display()
         self.about_box.setTitle(self.tr("حول البرنامج"))
-        self.templates_box.setTitle(self.tr("قوالب الشهادات"))
+        self.tabs.setTabText(0, self.tr("عام"))
+        self.tabs.setTabText(1, self.tr("قوالب الشهادات"))
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))
         self.db_label.setText(self.tr("قاعدة البيانات"))
