@@ -89,6 +89,12 @@ SETTINGS: dict[str, SettingDef] = {
         SettingDef(
             "certificates.templates", {}, "Template texts edited by the coordinators, by template key"
         ),
+        SettingDef(
+            "certificates.logo", "", "The organisation's logo on certificates (a file in DATA_DIR/branding)"
+        ),
+        SettingDef(
+            "certificates.signature", "", "The signature image under the signatory (DATA_DIR/branding)"
+        ),
         SettingDef("sync.server_url", "", "The organisation's central server"),
         SettingDef(
             "demo.accounts",

@@ -10,8 +10,10 @@ always opens on an event that is running.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -89,6 +91,9 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
     )
     svc.settings.set("certificates.signatory_name", "م. خالد بن سعد العمري")
     svc.settings.set("certificates.signatory_title", "مدير إدارة المشاركة المجتمعية")
+    logo, signature = _draw_branding(store.path.parent / "branding")
+    svc.settings.set("certificates.logo", str(logo))
+    svc.settings.set("certificates.signature", str(signature))
 
     say("bodies")
     bodies = [
@@ -381,6 +386,41 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
     issued = svc.certificates.issue(nd.id, eligible[:150], "attendance-ar", at=_local(national_day, 23, 30))
     svc.certificates.void(issued[-1].id, "أُصدرت باسم غير مكتمل وأُعيد إصدارها")
     return {"national_day": nd.id, "today": live.id}
+
+
+def _draw_branding(folder: Path) -> tuple[Path, Path]:
+    """A demo emblem (a Taif rose in a gold ring) and a pen signature, drawn here: no placeholder files."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    green, gold, rose = (14, 92, 70, 255), (183, 146, 70, 255), (196, 52, 92, 255)
+    size = 480
+    logo = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    d = ImageDraw.Draw(logo)
+    d.ellipse((8, 8, size - 8, size - 8), fill=green)
+    d.ellipse((34, 34, size - 34, size - 34), outline=gold, width=14)
+    c = size // 2
+    for i in range(8):  # petals around the centre
+        angle = math.tau * i / 8
+        x, y = c + 70 * math.cos(angle), c - 20 + 70 * math.sin(angle)
+        d.ellipse((x - 58, y - 58, x + 58, y + 58), fill=rose, outline=(255, 255, 255, 255), width=4)
+    d.ellipse((c - 46, c - 66, c + 46, c + 26), fill=(236, 120, 150, 255))
+    d.line((c, c + 40, c, c + 170), fill=gold, width=16)  # stem
+    d.ellipse((c - 90, c + 80, c - 10, c + 120), fill=gold)
+    d.ellipse((c + 10, c + 110, c + 90, c + 150), fill=gold)
+    logo_path = folder / "logo-demo.png"
+    logo.save(logo_path)
+
+    signature = Image.new("RGBA", (600, 170), (0, 0, 0, 0))
+    d = ImageDraw.Draw(signature)
+    points = [
+        (30 + t * 5.4, 95 - 38 * math.sin(t / 7.5) * math.exp(-t / 140) - (t % 23) * 0.6) for t in range(100)
+    ]
+    d.line(points, fill=(22, 40, 92, 255), width=5, joint="curve")
+    d.line([(150, 128), (470, 112)], fill=(22, 40, 92, 255), width=4)
+    signature_path = folder / "signature-demo.png"
+    signature.save(signature_path)
+    return logo_path, signature_path
 
 
 def ensure_empty(store: Store) -> None:

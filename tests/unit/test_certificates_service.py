@@ -450,3 +450,24 @@ def test_both_pdf_rasterisers_read_the_qr(services: Services, scenario: Scenario
         assert images is not None, rasterise.__name__
         (text,) = decode.payloads_from_image(images[0])
         assert services.certificates.verify(text).serial == cert.serial
+
+
+def test_logo_and_signature_from_the_settings_are_drawn_once_per_file(
+    services: Services, scenario: Scenario, tmp_path: Path
+) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo, signature = tmp_path / "logo.png", tmp_path / "signature.png"
+    Image.new("RGB", (120, 120), (14, 92, 70)).save(logo)
+    Image.new("RGB", (300, 80), (22, 40, 92)).save(signature)
+    services.settings.set("certificates.logo", str(logo))
+    services.settings.set("certificates.signature", str(signature))
+    issued = services.certificates.issue(scenario.event_id, [scenario.full, scenario.short], min_hours=1)
+    assert len(issued) == 2
+    (pdf,) = services.certificates.render([c.id for c in issued], tmp_path / "out.pdf")
+    raw = pdf.read_bytes()
+    assert raw.count(b"/Subtype /Image") == 2  # each image stored once, however many pages
+    assert len(PdfReader(pdf).pages) == len(issued)
+    logo.unlink()  # a logo file that disappeared: the certificate still prints, without it
+    services.certificates.render([c.id for c in issued], tmp_path / "again.pdf", kind="reprint")

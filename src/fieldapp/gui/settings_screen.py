@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import __version__
 from fieldapp.core.permissions import ROLE_NAMES, ROLES
+from fieldapp.gui.branding import BrandingBox
 from fieldapp.gui.certificates import TemplateEditor
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen
@@ -40,9 +41,14 @@ class SettingsScreen(Screen):
         # Two tabs: the general settings, and the certificate templates (an editor with a live
         # preview needs the whole width of the screen).
         self.template_editor = TemplateEditor(ctx)
+        self.branding = BrandingBox(ctx)
+        templates_body = QWidget()
+        templates_layout = QVBoxLayout(templates_body)
+        templates_layout.addWidget(self.branding)
+        templates_layout.addWidget(self.template_editor, 1)
         editor_page = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         editor_page.setObjectName("templatesPage")
-        editor_page.setWidget(self.template_editor)  # a scroll area: its minimum size stays its own
+        editor_page.setWidget(templates_body)  # a scroll area: its minimum size stays its own
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(editor_page, "")
@@ -246,6 +252,7 @@ class SettingsScreen(Screen):
         self.about_box.setTitle(self.tr("حول البرنامج"))
         self.tabs.setTabText(0, self.tr("عام"))
         self.tabs.setTabText(1, self.tr("قوالب الشهادات"))
+        self.branding.retranslate()
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))
         self.db_label.setText(self.tr("قاعدة البيانات"))

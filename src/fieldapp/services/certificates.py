@@ -732,6 +732,7 @@ class CertificatesService:
             "hours": 6.5,
             "issue_date": today,
             "event_date": today,
+            **self._branding(),
             **(sample or {}),
         }
         private, _ = signing.generate_key()
@@ -748,6 +749,18 @@ class CertificatesService:
         return out
 
     # --- helpers --------------------------------------------------------------------------
+
+    def _branding(self) -> dict[str, Path | None]:
+        """The logo and signature images set in the settings, when their files are still there."""
+
+        def existing(key: str) -> Path | None:
+            path = Path(self.s.settings.get(key) or "")
+            return path if path.name and path.is_file() else None
+
+        return {
+            "logo_path": existing("certificates.logo"),
+            "signature_path": existing("certificates.signature"),
+        }
 
     def _templates(self) -> dict[str, CertificateTemplate]:
         page = self.s.settings.get("certificates.page")
@@ -815,6 +828,7 @@ class CertificatesService:
             voids = _void_reasons(r, ids)
         items = []
         org_name = ""
+        branding = self._branding()
         for cid in ids:
             row = rows.get(cid)
             if row is None:
@@ -840,6 +854,7 @@ class CertificatesService:
                 event_date=dates.to_local(row.starts_at).date(),
                 template_key=row.template_key,
                 qr_payload=row.payload,
+                **branding,
             )
             items.append((cid, data))
         return items, org_name
