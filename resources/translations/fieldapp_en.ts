@@ -9,6 +9,37 @@
     </message>
 </context>
 <context>
+    <name>BrandingBox</name>
+    <message>
+        <source>صور الشهادات</source>
+        <translation>Certificate images</translation>
+    </message>
+    <message>
+        <source>شعار الجهة</source>
+        <translation>Organisation logo</translation>
+    </message>
+    <message>
+        <source>صورة التوقيع</source>
+        <translation>Signature image</translation>
+    </message>
+    <message>
+        <source>اختر صورة…</source>
+        <translation>Choose an image…</translation>
+    </message>
+    <message>
+        <source>إزالة</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>يغيّرها مدير النظام فقط.</source>
+        <translation>Only an administrator can change these.</translation>
+    </message>
+    <message>
+        <source>لا توجد</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>Certificates</name>
     <message>
         <source>شهادة حضور</source>
