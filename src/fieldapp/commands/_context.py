@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.config import DataDir, resolve_data_dir
+from fieldapp.core import i18n
 from fieldapp.core.permissions import SYSTEM, Actor
 from fieldapp.store.db import Store
 
@@ -33,6 +35,26 @@ class CliContext:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    @staticmethod
+    def progress_printer(message_key: str) -> Callable[[int, int], None]:
+        """A progress callback for long commands: one rewritten line on a terminal, and a line
+        per tenth of the work in a log (CI, a redirected file)."""
+        tty = sys.stderr.isatty()
+        last_tenth = -1
+
+        def show(done: int, total: int) -> None:
+            nonlocal last_tenth
+            text = i18n.msg(message_key, done=done, total=total)
+            if tty:
+                print("\r" + text, end="\n" if done >= total else "", file=sys.stderr, flush=True)
+                return
+            tenth = done * 10 // max(total, 1)
+            if tenth != last_tenth:
+                last_tenth = tenth
+                print(text, file=sys.stderr, flush=True)
+
+        return show
 
     @staticmethod
     def print_json(value: Any) -> None:

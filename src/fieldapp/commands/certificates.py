@@ -8,7 +8,6 @@ name; 2 the input cannot be read (missing file, no QR code, not a FieldApp code)
 from __future__ import annotations
 
 import argparse
-import sys
 
 from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
@@ -47,14 +46,12 @@ def run_certificates(ctx: CliContext, args: argparse.Namespace) -> int:
     skipped = sum(1 for row in rows if not row.eligible and not row.already_issued)
     print(i18n.msg("cli.cert.summary", event=event.title, new=new, kept=len(issued) - new, skipped=skipped))
 
-    def progress(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        print(
-            "\r" + i18n.msg("cli.cert.progress", done=done, total=total), end=end, file=sys.stderr, flush=True
-        )
-
     paths = certs.render(
-        [c.id for c in issued], args.out, per_person=args.per_person, progress=progress, kind="pdf"
+        [c.id for c in issued],
+        args.out,
+        per_person=args.per_person,
+        progress=ctx.progress_printer("cli.cert.progress"),
+        kind="pdf",
     )
     for path in paths:
         print(i18n.msg("cli.cert.wrote", path=str(path)))

@@ -13,6 +13,7 @@ from fieldapp.services import Services
 
 i18n.register(
     {
+        "cli.import.progress": ("استيراد: {done} من {total} صف", "Importing: {done} of {total} rows"),
         "cli.import.summary": (
             "الصفوف: {rows} — أُضيف {added}، حُدِّث {updated}، بلا تغيير {unchanged}، سُجّل في الفعالية {registered}، أخطاء {errors} ({seconds} ث)",
             "Rows: {rows} — added {added}, updated {updated}, unchanged {unchanged}, "
@@ -60,7 +61,12 @@ def _jsonable(value: Any) -> Any:
 
 def run_import_roster(ctx: CliContext, args: argparse.Namespace) -> int:
     services = Services(ctx.store, ctx.actor)
-    report = services.roster_import.run(args.file, event_id=args.event, dry_run=args.dry_run)
+    report = services.roster_import.run(
+        args.file,
+        event_id=args.event,
+        dry_run=args.dry_run,
+        progress=ctx.progress_printer("cli.import.progress"),
+    )
     failed = report.valid == 0
     if args.json:
         ctx.print_json({**_jsonable(report), "valid": report.valid})
