@@ -40,6 +40,7 @@ case "${1:-}" in
     system_packages
     venv "[dev]"
     "$VENV/bin/ruff" check src tests bench scripts
+    "$VENV/bin/ruff" format --check --quiet src tests bench scripts
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;

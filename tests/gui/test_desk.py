@@ -364,13 +364,13 @@ def test_every_input_has_an_accessible_name(desk):
 def test_typing_a_search_on_a_20k_roster_never_stalls_the_ui(gui_app, store, admin_user, tmp_path, qtbot):
     """Real ThreadRunner: every keystroke's search runs on the DB thread; the UI keeps ticking."""
     from fieldapp.bench.roster_bench import generate_roster_csv
-    from tests.gui.test_ui_responsiveness import measure_max_stall
 
     from fieldapp.config import DataDir
     from fieldapp.gui.context import GuiContext
     from fieldapp.gui.desk import DeskScreen
     from fieldapp.gui.runner import ThreadRunner
     from fieldapp.services import Services
+    from tests.gui.test_ui_responsiveness import measure_max_stall
 
     services = Services(store, admin_user.actor)
     report = services.roster_import.run(generate_roster_csv(tmp_path / "roster.csv", 20_000))

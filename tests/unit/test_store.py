@@ -141,7 +141,9 @@ def test_insert_many_stamps_queues_and_indexes_like_a_flush(store):
     with store.reader() as r:
         people = r.scalars(select(Person).order_by(Person.created_hlc)).all()
         assert [p.full_name for p in people] == ["عبدالله بن خميس الزايدي", "نورة"]
-        assert all(p.device_id == store.device_id and p.field_hlc["full_name"] == p.created_hlc for p in people)
+        assert all(
+            p.device_id == store.device_id and p.field_hlc["full_name"] == p.created_hlc for p in people
+        )
         assert people[0].deleted is False and people[0].notes == ""
         ops = r.scalars(select(Outbox).order_by(Outbox.seq)).all()
         assert [(o.row_id, o.kind) for o in ops] == [(p.id, "insert") for p in people]
