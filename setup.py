@@ -6,7 +6,7 @@ setup(
     packages=[*find_packages("src"), "fieldapp.resources", "fieldapp.bench"],
     package_dir={"": "src", "fieldapp.resources": "resources", "fieldapp.bench": "bench"},
     package_data={
-        "fieldapp": ["store/migrations/*.ini", "store/migrations/*.mako"],
+        "fieldapp.store.migrations": ["script.py.mako"],
         "fieldapp.resources": ["fonts/*", "translations/*", "icons/*", "sounds/*", "*.qrc"],
     },
 )
