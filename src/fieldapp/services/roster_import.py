@@ -37,7 +37,7 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.permissions import require
 from fieldapp.core.text import fold, strip_invisible
 from fieldapp.services import Changed, Services
-from fieldapp.services.people import CleanPerson, PersonInput, clean_person, name_key
+from fieldapp.services.people import VIEW_COLUMNS, CleanPerson, PersonInput, clean_person, name_key
 from fieldapp.services.people import _blank as people_blank
 from fieldapp.store.models import Event, Person, Registration
 from fieldapp.store.unit_of_work import insert_many
@@ -625,20 +625,7 @@ class RosterImportService:
                 event = r.get(Event, event_id)
                 if event is None or event.deleted:
                     raise NotFoundError("import.event_not_found", field="event", event=event_id)
-            existing = r.execute(
-                select(
-                    Person.id,
-                    Person.full_name,
-                    Person.latin_name,
-                    Person.national_id,
-                    Person.mobile,
-                    Person.gender,
-                    Person.birth_date,
-                    Person.guardian_consent,
-                    Person.badge_code,
-                    Person.notes,
-                ).where(Person.deleted.is_(False))
-            ).all()
+            existing = r.execute(select(*VIEW_COLUMNS).where(Person.deleted.is_(False))).all()
             registered: set[str] = set()
             if event_id is not None:
                 registered = set(
