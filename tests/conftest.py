@@ -10,6 +10,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FIELDAPP_LANG", "en")  # tests assert on English messages unless they set ar
 
 
+@pytest.fixture(autouse=True)
+def _language_from_environment():
+    """A test that switches the language (the GUI's Arabic default) never leaks it into the next."""
+    yield
+    from fieldapp.core import i18n
+
+    i18n.set_language(None)
+
+
 @pytest.fixture
 def store(tmp_path):
     from fieldapp.store.db import Store

@@ -152,3 +152,16 @@ def test_insert_many_stamps_queues_and_indexes_like_a_flush(store):
         assert audit.action == "bulk" and '"rows": 2' in audit.detail
     hits = Services(store).search.find("عبد الله الزايدى")
     assert [h.person.full_name for h in hits] == ["عبدالله بن خميس الزايدي"]
+
+
+def test_an_error_words_a_nested_reason_in_the_language_it_is_read_in():
+    from fieldapp.core import i18n
+    from fieldapp.core.errors import ValidationError
+
+    i18n.register(
+        {"test.outer": ("تعذّر: {reason}", "Failed: {reason}"), "test.inner": ("السبب", "the reason")}
+    )
+    err = ValidationError("test.outer", reason=lambda lang: i18n.msg("test.inner", lang))
+    i18n.set_language("ar")
+    assert err.message("en") == "Failed: the reason"
+    assert err.message("ar") == "تعذّر: السبب"

@@ -15,7 +15,9 @@ class FieldAppError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
-        return i18n.msg(self.key, lang, **self.params)
+        # A param may itself be a message in both languages: a callable taking the language.
+        params = {k: v(lang) if callable(v) else v for k, v in self.params.items()}
+        return i18n.msg(self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.message()

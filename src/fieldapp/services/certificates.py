@@ -381,7 +381,7 @@ class CertificatesService:
                     "certificate.not_eligible",
                     field="person_ids",
                     name=row.full_name,
-                    reason=row.reason_text(),
+                    reason=row.reason_text,  # worded in the language the message is read in
                 )
         key = keys.load_or_create(self.s.store)
         issued_at = at or dates.now()
