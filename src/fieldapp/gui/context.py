@@ -175,9 +175,14 @@ class GuiContext(QObject):
             times = f"{ltr(self.fmt_time(a))} – {self.fmt_hijri(b)} ({self.fmt_gregorian(b)}) {ltr(self.fmt_time(b))}"
         return f"{day}، {times}" if self.lang == "ar" else f"{day}, {times}"
 
-    def fmt_number(self, n: float | int, decimals: int = 0) -> str:
-        """Grouped digits: 12,345 / ١٢٬٣٤٥ (Arabic-Indic uses the Arabic separators)."""
+    def fmt_number(self, n: float | int, decimals: int = 0, trim: bool = False) -> str:
+        """Grouped digits: 12,345 / ١٢٬٣٤٥ (Arabic-Indic uses the Arabic separators).
+
+        trim: drop trailing zeros of the decimals (457.5, 457.75, 457 — never 457.50).
+        """
         text = f"{n:,.{decimals}f}"
+        if trim and "." in text:
+            text = text.rstrip("0").rstrip(".")
         if self.digits == "arabic":
             text = dates.to_arabic_indic(text).replace(",", "٬").replace(".", "٫")
         return text

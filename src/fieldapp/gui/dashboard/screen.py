@@ -203,7 +203,7 @@ class DashboardScreen(Screen):
                 self.tr("من %1 مسجّلًا").replace("%1", fmt(counts.registered)) if counts.registered else "",
             )
             self.hours.set(
-                fmt(counts.total_hours, 0 if float(counts.total_hours).is_integer() else 1),
+                fmt(counts.total_hours, 2, trim=True),
                 self.tr("ساعة تطوع"),
             )
             self.gifts.set(fmt(data.handovers), self.tr("عملية تسليم"))

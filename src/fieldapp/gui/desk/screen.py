@@ -765,9 +765,7 @@ class DeskScreen(Screen):
             return
         self.in_now_count.setText(self.ctx.fmt_number(snap.counts.in_now))
         self.attended_count.setText(self.ctx.fmt_number(snap.counts.attended))
-        self.hours_count.setText(
-            self.ctx.fmt_number(snap.counts.total_hours, 2 if snap.counts.total_hours % 1 else 0)
-        )
+        self.hours_count.setText(self.ctx.fmt_number(snap.counts.total_hours, 2, trim=True))
         self.in_now_model.set_rows(snap.in_now)
         self.in_now_title.setText(
             self.tr("الموجودون الآن ({0})").format(self.ctx.fmt_number(len(snap.in_now)))
