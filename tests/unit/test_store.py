@@ -37,7 +37,7 @@ def test_new_rows_are_stamped_and_queued_in_one_transaction(store):
         assert len(row.id) == 36 and row.id[14] == "7"  # UUIDv7
         assert row.device_id == store.device_id
         assert row.created_hlc == row.updated_hlc and row.server_version is None
-        assert set(row.field_hlc) >= {"full_name", "national_id"}
+        assert row.field_hlc == {} and row.field_stamp("full_name") == row.created_hlc
         op = r.scalars(select(Outbox)).one()
         assert (op.table_name, op.row_id, op.kind, op.status) == ("person", p.id, "insert", "pending")
         assert op.payload["full_name"] == "نورة القحطاني"
@@ -56,7 +56,9 @@ def test_update_queues_only_changed_fields_with_a_newer_hlc(store):
         assert [o.kind for o in ops] == ["insert", "update"]
         assert ops[1].payload["fields"] == {"mobile": "+966501234567"}
         assert ops[1].hlc > ops[0].hlc
-        assert r.get(Person, p.id).field_hlc["mobile"] == ops[1].hlc
+        stored = r.get(Person, p.id)
+        assert stored.field_hlc == {"mobile": ops[1].hlc} and stored.field_stamp("mobile") == ops[1].hlc
+        assert stored.field_stamp("full_name") == stored.created_hlc
 
 
 def test_a_failed_change_leaves_no_outbox_entry(store):
@@ -142,7 +144,7 @@ def test_insert_many_stamps_queues_and_indexes_like_a_flush(store):
         people = r.scalars(select(Person).order_by(Person.created_hlc)).all()
         assert [p.full_name for p in people] == ["عبدالله بن خميس الزايدي", "نورة"]
         assert all(
-            p.device_id == store.device_id and p.field_hlc["full_name"] == p.created_hlc for p in people
+            p.device_id == store.device_id and p.field_stamp("full_name") == p.created_hlc for p in people
         )
         assert people[0].deleted is False and people[0].notes == ""
         ops = r.scalars(select(Outbox).order_by(Outbox.seq)).all()

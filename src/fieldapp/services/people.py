@@ -28,7 +28,7 @@ from fieldapp.core.identifiers import (
     normalize_national_id,
 )
 from fieldapp.core.permissions import require
-from fieldapp.core.text import clean_name, clean_text, fold, normalize_digits, strip_invisible
+from fieldapp.core.text import INVISIBLES, clean_name, clean_text, fold, normalize_digits, strip_invisible
 from fieldapp.services import Changed, Services
 from fieldapp.store import search_index  # noqa: F401  (registers the index hook)
 from fieldapp.store.models import Person
@@ -160,8 +160,8 @@ def _blank(value: Any) -> bool:
         return True
     if not isinstance(value, str):
         return False
-    if value.isascii():  # the common case, without the translate table
-        return not value.strip()
+    if value and not value[0].isspace() and value[0] not in INVISIBLES:
+        return False  # the common case: a cell that starts with a visible character
     return not strip_invisible(value).strip()
 
 

@@ -2,7 +2,8 @@
 
 Three kinds of table:
 - Records (mutable: people, bodies, events, visits, gift types...) merge per field with
-  last-writer-wins by HLC; `field_hlc` keeps the HLC of each field's last change.
+  last-writer-wins by HLC; `field_hlc` keeps the HLC of each field changed since the row was
+  created (a field not in it dates from `created_hlc`: see field_stamp()).
 - Facts (insert-only: scans, hand-overs, stock entries, certificates, voids). A correction is a
   new fact; their UUID is the idempotency key, so they never conflict.
 - Local tables (outbox, audit, users, settings, device) never leave this laptop.
@@ -76,6 +77,10 @@ class Synced:
 class Record(Synced):
     __sync_kind__ = "record"
     field_hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    def field_stamp(self, field: str) -> str:
+        """The HLC of a field's current value: its last change, else the row's creation."""
+        return (self.field_hlc or {}).get(field) or self.created_hlc
 
 
 class Fact(Synced):
