@@ -61,3 +61,9 @@ def test_fresh_database_has_the_index_and_downgrade_removes_it(tmp_path):
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     con.close()
     assert "person_search" not in tables and "person_search_doc" not in tables and "person" in tables
+
+
+def test_the_fast_path_head_is_alembics_head():
+    from fieldapp.store import migrate
+
+    assert migrate.HEAD == migrate.head_revision()

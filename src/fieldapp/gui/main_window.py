@@ -22,10 +22,25 @@ from fieldapp.core.errors import FieldAppError
 from fieldapp.core.permissions import ROLE_NAMES, allowed
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.screen import Screen
+from fieldapp.gui.screen import Screen, default_title
 from fieldapp.gui.screens_registry import ScreenFactory, screen_factories
 
 START_SCREEN = "desk"
+
+
+class _Screens(dict):
+    """The screens built so far; `screens[key]` builds one on first use (`.get` never builds).
+
+    Building every screen at start-up cost ~0.8 s of the cold start; a coordinator opens the desk.
+    """
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Screen:
+        screen = self[key] = self._build(key)
+        return screen
 
 
 class MainWindow(QMainWindow):
@@ -37,8 +52,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.resize(1366, 768)
-        self.screens: dict[str, Screen] = {}
-        self._keys: list[str] = []
+        self._factories = dict(factories if factories is not None else screen_factories())
+        self._keys: list[str] = list(self._factories)
+        self.screens: dict[str, Screen] = _Screens(self._build_screen)
 
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(230)
@@ -53,19 +69,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        for key, factory in factories if factories is not None else screen_factories():
-            screen = factory(ctx)
-            self.screens[key] = screen
-            self._keys.append(key)
-            self.stack.addWidget(screen)
+        for key in self._keys:
+            self.stack.addWidget(QWidget())  # stands in until the screen is first opened
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
-        desk, certificates = self.screens.get("desk"), self.screens.get("certificates")
-        if hasattr(desk, "print_certificate_requested") and hasattr(certificates, "print_for_person"):
-            # Print a volunteer's certificate right after check-out, from the desk.
-            desk.print_certificate_requested.connect(certificates.print_for_person)
 
         self._build_toolbar()
         self._build_status_bar()
@@ -118,10 +127,30 @@ class MainWindow(QMainWindow):
         self._message_timer = QTimer(self, singleShot=True, interval=8000)
         self._message_timer.timeout.connect(self.message_label.clear)
 
+    def _build_screen(self, key: str) -> Screen:
+        if key not in self._factories:
+            raise KeyError(key)
+        screen = self._factories[key](self.ctx)
+        index = self._keys.index(key)
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, screen)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if hasattr(screen, "print_certificate_requested"):
+            # Print a volunteer's certificate right after check-out, from the desk.
+            screen.print_certificate_requested.connect(self._print_certificate)
+        return screen
+
+    def _print_certificate(self, event_id: str, person_id: str) -> None:
+        if "certificates" in self._factories:
+            certificates = self.screens["certificates"]
+            if hasattr(certificates, "print_for_person"):
+                certificates.print_for_person(event_id, person_id)
+
     # -- navigation ---------------------------------------------------------------------------
     def show_screen(self, key: str) -> bool:
         """Show a screen by key; False when it does not exist or the user's role may not open it."""
-        if key not in self.screens or not self._may_open(self.screens[key]):
+        if key not in self._factories or not self._may_open(self.screens[key]):
             return False
         row = self._keys.index(key)
         if self.nav.currentRow() != row:
@@ -195,7 +224,8 @@ class MainWindow(QMainWindow):
         for row, key in enumerate(self._keys):
             item = self.nav.item(row)
             flags = item.flags()
-            if self._may_open(self.screens[key]):
+            screen = self.screens.get(key)  # a screen not built yet is checked when it is opened
+            if screen is None or self._may_open(screen):
                 item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
             else:
                 item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
@@ -219,11 +249,13 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("التنقل بين الشاشات"))
         self.sync_status_label.setText(self.tr("المزامنة: غير مفعّلة"))
         for row, key in enumerate(self._keys):
-            screen = self.screens[key]
+            screen = self.screens.get(key)
+            title = screen.title() if screen is not None else default_title(key)
             item = self.nav.item(row)
-            item.setText(screen.title())
-            item.setIcon(screen.icon())
-            item.setToolTip(f"{screen.title()} (Ctrl+{row + 1})" if row < 9 else screen.title())
-            screen.retranslate()
+            item.setText(title)
+            if screen is not None:
+                item.setIcon(screen.icon())
+                screen.retranslate()
+            item.setToolTip(f"{title} (Ctrl+{row + 1})" if row < 9 else title)
         self._apply_user()
         self._show_event(getattr(self, "_event", None))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import PlaceholderScreen, Screen
@@ -21,11 +20,17 @@ ScreenFactory = Callable[[GuiContext], Screen]
 
 
 def _screen(key: str, module: str, class_name: str) -> tuple[str, ScreenFactory]:
-    try:
-        return key, getattr(importlib.import_module(module), class_name)
-    except (ImportError, AttributeError) as exc:  # module or class not written yet
-        log.info("screen %s not available yet (%s): placeholder shown", key, exc)
-        return key, partial(PlaceholderScreen, key=key)
+    """A factory that imports the screen's module only when the screen is first opened."""
+
+    def build(ctx: GuiContext) -> Screen:
+        try:
+            screen_class = getattr(importlib.import_module(module), class_name)
+        except (ImportError, AttributeError) as exc:
+            log.info("screen %s not available yet (%s): placeholder shown", key, exc)
+            return PlaceholderScreen(ctx, key=key)
+        return screen_class(ctx)
+
+    return key, build
 
 
 def screen_factories() -> list[tuple[str, ScreenFactory]]:

@@ -474,8 +474,8 @@ class _Parsed:
     headers: list[str]
     mapping: dict[str, int]
     unmapped: list[str]
-    data_rows: list[tuple[int, list[Any]]]
-    valid: list[tuple[int, CleanPerson, set[str]]]  # (line, person, fields with a value)
+    row_count: int
+    valid: list[tuple[int, CleanPerson, tuple[str, ...]]]  # (line, person, fields with a value)
     errors: list[RowError]
 
 
@@ -505,7 +505,7 @@ def _parse(path: Path | str) -> _Parsed:
     column_of = {fld: headers[i] for fld, i in mapping.items()}
     today = local_now().date()
     seen: dict[str, dict[str, int]] = {"national_id": {}, "mobile": {}, "badge_code": {}}
-    valid: list[tuple[int, CleanPerson, set[str]]] = []
+    valid: list[tuple[int, CleanPerson, tuple[str, ...]]] = []
     errors: list[RowError] = []
     data_rows = table.rows[position + 1 :]
     for line, cells in data_rows:
@@ -552,10 +552,12 @@ def _parse(path: Path | str) -> _Parsed:
             value = getattr(person, fld)
             if value is not None:
                 seen[fld][value] = line
-        present = {fld for fld, v in values.items() if not _is_blank(v)}
+        # A tuple, not a set: kept for 100,000 rows, a set per row costs ~60 MB more.
+        present = tuple(fld for fld, v in values.items() if not _is_blank(v))
         valid.append((line, person, present))
     del header_line
-    return _Parsed(table, headers, mapping, unmapped, data_rows, valid, errors)
+    table.rows = []  # the raw cells are no longer needed: free them before the writing starts
+    return _Parsed(table, headers, mapping, unmapped, len(data_rows), valid, errors)
 
 
 _is_blank = people_blank
@@ -602,7 +604,7 @@ class RosterImportService:
             headers=[h for h in headers_by_index if h],
             mapping={fld: headers_by_index[i] for fld, i in parsed.mapping.items()},
             unmapped=parsed.unmapped,
-            row_count=len(parsed.data_rows),
+            row_count=parsed.row_count,
             errors=parsed.errors,
             sample=sample,
         )
@@ -651,7 +653,7 @@ class RosterImportService:
                 len(to_register),
                 errors,
                 round(time.perf_counter() - started, 3),
-                rows=len(parsed.data_rows),
+                rows=parsed.row_count,
                 dry_run=True,
             )
         done = {"add": 0, "update": 0, "same": 0}
@@ -682,7 +684,7 @@ class RosterImportService:
             registered_now,
             errors,
             round(time.perf_counter() - started, 3),
-            rows=len(parsed.data_rows),
+            rows=parsed.row_count,
             cancelled=cancelled,
             changed=Changed.of(*topics),
         )
