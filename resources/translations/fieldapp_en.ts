@@ -1527,6 +1527,10 @@
         <translation>Flags</translation>
     </message>
     <message>
+        <source>هدايا</source>
+        <translation>gifts</translation>
+    </message>
+    <message>
         <source>كل الفعاليات</source>
         <translation>All events</translation>
     </message>
@@ -1597,6 +1601,18 @@
     <message>
         <source>جزء من اسم المستلم</source>
         <translation>Part of the recipient&apos;s name</translation>
+    </message>
+    <message>
+        <source>تصدير Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>تصدير PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>يُصدَّر السجل بحسب الفعالية والزيارة والهدية والتاريخ المختارة</source>
+        <translation>Exports the log as filtered by event, visit, gift and dates</translation>
     </message>
     <message>
         <source>أظهر التسليمات الملغاة</source>

@@ -212,3 +212,29 @@ def test_receive_stock_from_the_stock_tab(gui_ctx, qtbot, world):
     screen.tabs.setCurrentIndex(0)
     choose_gift(screen.handover, world.shield_id)
     assert "37" in screen.handover.ui.stockLabel.text()
+
+
+def test_the_filtered_log_exports_to_excel_and_pdf(gui_ctx, qtbot, world, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    _handed(world)
+    other = world.services.events.create(
+        EventInput(title="حملة الشتاء", starts_at=dates.now(), ends_at=dates.now() + dt.timedelta(hours=2))
+    )
+    world.services.gifts.hand_over(
+        HandoverInput(world.shield_id, 1, recipient_body_id=world.body_id, event_id=other.id)
+    )
+    screen = open_screen(gui_ctx, qtbot)
+    screen.tabs.setCurrentIndex(LOG_TAB)
+    log = screen.log
+    assert log.model.rowCount() == 2
+    log.event_combo.setCurrentIndex(log.event_combo.findData(world.event_id))  # only «اليوم الوطني»
+    log.export_log("xlsx", tmp_path / "log.xlsx")
+    log.export_log("pdf", tmp_path / "log.pdf")
+    sheet = load_workbook(tmp_path / "log.xlsx").active
+    assert sheet.sheet_view.rightToLeft
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any("عبدالله بن خميس الزايدي" in c for c in cells)
+    assert not any("سجن الطائف العام" in c for c in cells)  # the other event's hand-over is filtered out
+    assert len(PdfReader(tmp_path / "log.pdf").pages) >= 1

@@ -66,4 +66,4 @@ def test_fresh_database_has_the_index_and_downgrade_removes_it(tmp_path):
 def test_the_fast_path_head_is_alembics_head():
     from fieldapp.store import migrate
 
-    assert migrate.HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD

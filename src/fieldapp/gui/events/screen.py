@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.events.editor import EventDialog
-from fieldapp.gui.events.exports import (
+from fieldapp.gui.exports import (
     ask_path,
     default_file_name,
     run_export,

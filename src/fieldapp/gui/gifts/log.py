@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -27,6 +28,7 @@ from fieldapp.core import dates
 from fieldapp.core.text import fold
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
+from fieldapp.gui.exports import ask_path, default_file_name, run_export, write_gift_log
 from fieldapp.gui.gifts.common import flag_label
 from fieldapp.gui.gifts.stock import fit_columns
 from fieldapp.gui.runner import Task
@@ -144,7 +146,11 @@ class LogTab(QWidget):
         self.count_label.setProperty("role", "muted")
         self.void_button = QPushButton(objectName="voidHandover")
         self.void_button.setProperty("kind", "danger")
+        self.export_xlsx = QPushButton(objectName="exportLogXlsx")
+        self.export_pdf = QPushButton(objectName="exportLogPdf")
         actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.export_xlsx)
+        actions.addWidget(self.export_pdf)
         actions.addWidget(self.void_button)
         layout.addLayout(actions)
 
@@ -156,6 +162,8 @@ class LogTab(QWidget):
         self.recipient_edit.textChanged.connect(lambda _t: self._apply_text_filter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.void_button.clicked.connect(self.ask_void)
+        self.export_xlsx.clicked.connect(lambda: self.export_log("xlsx"))
+        self.export_pdf.clicked.connect(lambda: self.export_log("pdf"))
         self.retranslate()
 
     def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
@@ -193,6 +201,27 @@ class LogTab(QWidget):
             Column(lambda: self.tr("سلّمها"), lambda h: h.handed_by),
             Column(lambda: self.tr("تنبيهات"), flags, colour=flag_colour, tooltip=lambda h: h.note or None),
         ]
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_log(self, kind: str, path: str | Path | None = None) -> None:
+        """The log as filtered now (event, visit, gift, dates, voided) as Excel or PDF."""
+        if path is None:
+            path = ask_path(self, default_file_name(self.tr("هدايا"), self.event_combo.currentText(), kind), kind)
+            if not path:
+                return
+        f = self.filters()
+        filters = {
+            "event_id": f.event_id,
+            "visit_id": f.visit_id,
+            "gift_type_id": f.gift_type_id,
+            "date_from": f.date_from,
+            "date_to": f.date_to,
+            "include_voided": f.include_voided,
+        }
+        title = "سجل الهدايا"  # the report is Arabic whatever the UI language
+        if self.event_combo.currentData():
+            title += f" — {self.event_combo.currentText()}"
+        run_export(self.ctx, self, write_gift_log, self.ctx.services, str(path), kind, title, filters)
 
     # -- loading --------------------------------------------------------------------------------
     def filters(self) -> LogFilters:
@@ -313,6 +342,11 @@ class LogTab(QWidget):
             label.setText(text)
             widget.setAccessibleName(self.tr("تصفية حسب: {0}").format(text))
         self.recipient_edit.setPlaceholderText(self.tr("جزء من اسم المستلم"))
+        self.export_xlsx.setText(self.tr("تصدير Excel"))
+        self.export_pdf.setText(self.tr("تصدير PDF"))
+        for button in (self.export_xlsx, self.export_pdf):
+            button.setAccessibleName(button.text())
+            button.setToolTip(self.tr("يُصدَّر السجل بحسب الفعالية والزيارة والهدية والتاريخ المختارة"))
         self.voided_check.setText(self.tr("أظهر التسليمات الملغاة"))
         self.voided_check.setAccessibleName(self.voided_check.text())
         self.void_button.setText(self.tr("إلغاء التسليم"))
