@@ -6,7 +6,7 @@
     resources/translations/*.ts        -> *.qm                                  (pyside6-lrelease)
 
     python scripts/build_qt.py          regenerate everything
-    python scripts/build_qt.py --check  exit 1 if anything committed is stale (CI)
+    python scripts/build_qt.py --check  exit 1 if anything committed is stale or untranslated (CI)
 
 After adding tr() strings: run it, fill the English <translation> elements in fieldapp_en.ts
 (Qt Linguist or any editor), run it again, and commit the .ts and .qm together.
@@ -131,8 +131,10 @@ def check() -> int:
     for path in stale:
         print(f"stale: {path} (run python scripts/build_qt.py and commit)")
     for lang in unfinished:
-        print(f"warning: fieldapp_{lang}.ts has untranslated strings (shown in Arabic in the {lang} UI)")
-    return 1 if stale else 0
+        print(
+            f"untranslated: fieldapp_{lang}.ts has strings with no {lang} translation (the {lang} UI would show Arabic)"
+        )
+    return 1 if stale or unfinished else 0
 
 
 def main(argv: list[str] | None = None) -> int:
