@@ -159,6 +159,10 @@ class MainWindow(QMainWindow):
             self._row_changed(row)
         return True
 
+    def keys(self) -> list[str]:
+        """Every screen of the navigation, in order (built or not yet)."""
+        return list(self._keys)
+
     def current_key(self) -> str | None:
         row = self.nav.currentRow()
         return self._keys[row] if 0 <= row < len(self._keys) else None
