@@ -332,8 +332,12 @@
         <translation>Choose from the list</translation>
     </message>
     <message>
-        <source>«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم ⁦Enter⁩</source>
+        <source>«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم ‪Enter‬</source>
         <translation>“{0}” matches more than one person ({1}): press ↓ then Enter</translation>
+    </message>
+    <message>
+        <source>«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم ⁦Enter⁩</source>
+        <translation type="vanished">“{0}” matches more than one person ({1}): press ↓ then Enter</translation>
     </message>
     <message>
         <source>مرفوض</source>

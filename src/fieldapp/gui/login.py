@@ -26,6 +26,7 @@ from fieldapp.core.permissions import ROLE_NAMES, SYSTEM
 from fieldapp.gui.forms.ui_login import Ui_LoginForm
 from fieldapp.gui.runner import Runner
 from fieldapp.gui.widgets import show_error, user_message
+from fieldapp.gui.widgets.inputs import ltr
 from fieldapp.services import Services
 from fieldapp.store.db import Store
 
@@ -93,7 +94,7 @@ class LoginDialog(QDialog):
             role = ROLE_NAMES.get(account.get("role", ""), (account.get("role", ""),) * 2)[lang]
             user, password = html.escape(account["username"]), html.escape(account.get("password", ""))
             # LRI…PDI keeps "user / password" left-to-right inside the Arabic line.
-            lines.append(f'<a href="{user}">\u2066{user} / {password}\u2069</a> — {html.escape(role)}')
+            lines.append(f'<a href="{user}">{ltr(f"{user} / {password}")}</a> — {html.escape(role)}')
         return "<br>".join(lines)
 
     def _fill_demo_account(self, username: str) -> None:

@@ -24,6 +24,7 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen, default_title
 from fieldapp.gui.screens_registry import ScreenFactory, screen_factories
+from fieldapp.gui.widgets.inputs import directed, embed
 
 START_SCREEN = "desk"
 
@@ -215,7 +216,8 @@ class MainWindow(QMainWindow):
             self.event_label.setText(self.tr("لا فعالية جارية الآن"))
             self.event_label.setToolTip("")
             return
-        self.event_label.setText(f"{event.title} — {self.ctx.fmt_time_range(event.starts_at, event.ends_at)}")
+        line = f"{embed(event.title)} — {self.ctx.fmt_time_range(event.starts_at, event.ends_at)}"
+        self.event_label.setText(directed(line, self.ctx.is_rtl()))
         self.event_label.setToolTip(event.place)
 
     def _apply_user(self) -> None:

@@ -25,6 +25,7 @@ from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.inputs import directed, embed
 from fieldapp.services import Changed, Services
 
 ISSUE_TAB, PREVIEW_TAB, ISSUED_TAB, LOG_TAB, VERIFY_TAB = range(5)
@@ -123,7 +124,8 @@ class CertificatesScreen(Screen):
         for event in sorted(data.events, key=lambda e: e.starts_at, reverse=True):
             # FSI…PDI: an Arabic title keeps its place inside an English line (and the reverse).
             self.event_combo.addItem(
-                f"\u2068{event.title}\u2069 — {self.ctx.fmt_date(event.starts_at)}", event.id
+                directed(f"{embed(event.title)} — {self.ctx.fmt_date(event.starts_at)}", self.ctx.is_rtl()),
+                event.id,
             )
         index = self.event_combo.findData(wanted)
         if index < 0 and self.event_combo.count():

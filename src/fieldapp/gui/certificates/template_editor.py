@@ -35,6 +35,7 @@ from fieldapp.gui.certificates.issue import template_title
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.inputs import ltr
 
 PREVIEW_DELAY_MS = 400
 PLACEHOLDER_ORDER = ("name", "event", "body", "hours", "hijri_date", "gregorian_date", "place")
@@ -385,7 +386,7 @@ class TemplateEditor(QWidget):
         }
         for name, chip in self.chips.items():
             # LRI…PDI keeps "{name}" reading left to right inside an Arabic button.
-            chip.setText(f"{meanings[name]} \u2066{{{name}}}\u2069")
+            chip.setText(f"{meanings[name]} {ltr('{' + name + '}')}")
             chip.setToolTip(self.tr("إدراج {0} في موضع المؤشر").format("{" + name + "}"))
             chip.setAccessibleName(self.tr("إدراج {0}").format(meanings[name]))
         self.chips_label.setText(self.tr("الحقول المتاحة (انقر لإدراجها في النص):"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import StatusBanner, user_message
+from fieldapp.gui.widgets.inputs import embed
 from fieldapp.services.certificates import VerifyOutcome
 
 #: verdict -> banner colour: genuine green, tampered/voided red, unknown key amber
@@ -32,7 +33,7 @@ BANNER_STATUS = {
 
 
 def _isolate(text: str | None) -> str | None:
-    return f"\u2068{text}\u2069" if text else text
+    return embed(text)
 
 
 class VerifyTab(QWidget):

@@ -43,6 +43,7 @@ from fieldapp.gui.runner import Task
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, ResultItem, ResultsList, SearchField, StatusBanner, TableModel
 from fieldapp.gui.widgets.errors import user_message
+from fieldapp.gui.widgets.inputs import directed, embed, ltr
 from fieldapp.services import Changed
 from fieldapp.services.attendance import DeskSummary, InNow, ScanResult
 from fieldapp.services.events import EventView
@@ -331,7 +332,7 @@ class DeskScreen(Screen):
                 "رمز البطاقة أو رقم الهوية أو الجوال ثم Enter يسجّل الدخول أو الخروج فورًا؛ الاسم يعرض النتائج"
             )
         )
-        enter, f2 = "\u2066Enter\u2069", "\u2066F2\u2069"
+        enter, f2 = ltr("Enter"), ltr("F2")
         self.hint_label.setText(
             self.tr("الرمز أو الهوية أو الجوال ثم {0} · الاسم ثم الأسهم و{0} · {1} حضور جديد").format(
                 enter, f2
@@ -394,11 +395,11 @@ class DeskScreen(Screen):
 
     def _directed(self, text: str) -> str:
         """Text laid out in the UI's direction even when it starts with a name in the other script."""
-        return ("\u200f" if self.ctx.lang == "ar" else "\u200e") + text
+        return directed(text, self.ctx.lang == "ar")
 
     def _event_text(self, event: EventView) -> str:
-        hours = f"\u2066{self.ctx.fmt_time(event.starts_at)}–{self.ctx.fmt_time(event.ends_at)}\u2069"
-        return self._directed(f"\u2068{event.title}\u2069 — {hours}")
+        hours = ltr(f"{self.ctx.fmt_time(event.starts_at)}–{self.ctx.fmt_time(event.ends_at)}")
+        return self._directed(f"{embed(event.title)} — {hours}")
 
     def _event_chosen(self, index: int) -> None:
         self._set_event(self.event_combo.itemData(index))
@@ -451,7 +452,7 @@ class DeskScreen(Screen):
     def _hit_item(self, hit: SearchHit) -> ResultItem:
         person = hit.person
         parts = [p for p in (person.national_id, person.mobile_display, person.badge_code) if p]
-        subtitle = " · ".join(f"\u2066{p}\u2069" for p in parts)
+        subtitle = " · ".join(ltr(p) for p in parts)
         status = None
         if hit.registered is False:
             subtitle += " · " + self.tr("غير مسجل في الفعالية")
@@ -501,7 +502,7 @@ class DeskScreen(Screen):
             "warning",
             self.tr("اختر من القائمة"),
             "",
-            self.tr("«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم \u2066Enter\u2069").format(
+            self.tr("«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم \u202aEnter\u202c").format(
                 self._pending_text, self.ctx.fmt_number(len(outcome.hits))
             ),
         )
@@ -640,7 +641,7 @@ class DeskScreen(Screen):
             self.undo_button.setText(self.tr("تراجع ({0})").format(countdown))
         else:  # the banner shows a later (refused) result: say which scan would be undone
             self.undo_button.setText(
-                self.tr("تراجع عن مسح {0} ({1})").format(f"\u2068{self._undo_name}\u2069", countdown)
+                self.tr("تراجع عن مسح {0} ({1})").format(embed(self._undo_name), countdown)
             )
         self.undo_button.setVisible(True)
 

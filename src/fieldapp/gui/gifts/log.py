@@ -206,7 +206,9 @@ class LogTab(QWidget):
     def export_log(self, kind: str, path: str | Path | None = None) -> None:
         """The log as filtered now (event, visit, gift, dates, voided) as Excel or PDF."""
         if path is None:
-            path = ask_path(self, default_file_name(self.tr("هدايا"), self.event_combo.currentText(), kind), kind)
+            path = ask_path(
+                self, default_file_name(self.tr("هدايا"), self.event_combo.currentText(), kind), kind
+            )
             if not path:
                 return
         f = self.filters()

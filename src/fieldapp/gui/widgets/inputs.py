@@ -22,10 +22,33 @@ from fieldapp.gui import theme
 # ("08:00–20:00", not "20:00–08:00"). Qt's widgets honour embeddings; isolates (U+2066) are not
 # honoured everywhere, so embeddings are used throughout.
 LRE, PDF = "\u202a", "\u202c"
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+LRM, RLM = "\u200e", "\u200f"
 
 
 def ltr(text: str) -> str:
     return f"{LRE}{text}{PDF}" if text else text
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\ufeff" for ch in text)
+
+
+def embed(text: str) -> str:
+    """A name or title kept whole in its own direction inside a line of the other language: an
+    Arabic event title in an English line stays one right-to-left unit with its «» and dashes.
+
+    An isolate, not an embedding: after an embedding the numbers that follow ("— 12 Jumada…")
+    take its direction and jump before the title (seen in the English status bar).
+    """
+    if not text:
+        return text
+    return f"{RLI if _has_arabic(text) else LRI}{text}{PDI}"
+
+
+def directed(text: str, rtl: bool) -> str:
+    """The line laid out in the UI's direction even when it starts with a word of the other script."""
+    return (RLM if rtl else LRM) + text
 
 
 def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
