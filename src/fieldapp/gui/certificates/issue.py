@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from fieldapp.gui.certificates.jobs import BatchOutcome, EligibilityData, issue_
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
+from fieldapp.gui.widgets.inputs import number_inputs
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import EligibleRow
 
@@ -131,11 +132,7 @@ class IssueTab(QWidget):
         self.min_hours.setSingleStep(0.5)
         self.min_hours.setDecimals(1)
         self.min_hours.setEnabled(False)
-        # The spin box follows the chosen digits, not the ar_SA locale's Arabic-Indic default.
-        self.min_hours.setLocale(
-            QLocale("ar_SA") if ctx.digits == "arabic" else QLocale(QLocale.Language.English)
-        )
-        self.min_hours.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        number_inputs(ctx.digits, self.min_hours)  # the chosen digits, no tiny arrow buttons
         self.template_label = QLabel()
         self.template_combo = QComboBox(objectName="templateCombo")
         self.template_combo.setMinimumWidth(220)
