@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             self._row_changed(row)
         return True
 
-    def keys(self) -> list[str]:
+    def screen_keys(self) -> list[str]:
         """Every screen of the navigation, in order (built or not yet)."""
         return list(self._keys)
 

@@ -98,7 +98,7 @@ def render_screenshots(
         window.show()
         window.open_start_screen()
         _settle(runner)
-        for index, key in enumerate(window.keys()):
+        for index, key in enumerate(window.screen_keys()):
             window.show_screen(key)
             _settle(runner)
             written.append(_grab(window, out / f"{index + 1:02d}-{key}.png"))
