@@ -811,6 +811,14 @@
         <translation>Save the export</translation>
     </message>
     <message>
+        <source>جارٍ إنشاء الملف…</source>
+        <translation>Creating the file…</translation>
+    </message>
+    <message>
+        <source>تصدير</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>حُفظ الملف: %1</source>
         <translation>File saved: %1</translation>
     </message>
