@@ -99,7 +99,8 @@ def main(quick: bool = False, as_json: bool = False) -> int:
         return 0
     marks = verdicts(figures) if not quick else {}
     if quick:
-        print("quick run on 10,000 people: the targets apply to the full run (100,000)")
+        # The figure names stay those of the full run, so runs compare; roster_n says the scale.
+        print("quick run on 10,000 people (roster_n): the targets apply to the full run of 100,000")
     for key, value in figures.items():
         target = TARGETS.get(key)
         goal = (
