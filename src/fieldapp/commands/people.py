@@ -10,6 +10,7 @@ from typing import Any
 from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
 from fieldapp.services import Services
+from fieldapp.services import roster_import as _roster_import  # noqa: F401  (registers the import.* messages)
 
 i18n.register(
     {

@@ -239,6 +239,7 @@ def decide_scan(
             TOO_SOON,
             params={
                 "minutes": max(1, int(-(-wait_s // 60))),
+                "wait_seconds": max(1, int(-(-wait_s // 1))),
                 "seconds": int((at - previous.at).total_seconds()),
                 "last_direction": previous.direction,
             },

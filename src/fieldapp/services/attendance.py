@@ -35,6 +35,7 @@ from fieldapp.core.identifiers import is_adult
 from fieldapp.core.permissions import allowed, require
 from fieldapp.core.text import strip_invisible
 from fieldapp.services import Changed, Services
+from fieldapp.services import events as _events  # noqa: F401  (registers the event.* messages raised here)
 from fieldapp.store.models import Event, Person, Registration, Scan, Void
 from fieldapp.sync.hlc import Timestamp
 
@@ -58,8 +59,8 @@ i18n.register(
             "{name} is checked in but was not registered for this event (walk-in).",
         ),
         "attendance.too_soon": (
-            "{name}: سُجِّل {last} قبل {ago}؛ انتظر {minutes} دقيقة قبل المسح التالي.",
-            "{name} was {last} {ago} ago; wait {minutes} min before the next scan.",
+            "{name}: سُجِّل {last} {ago}؛ انتظر {wait} قبل المسح التالي.",
+            "{name} was {last} {ago}; wait {wait} before the next scan.",
         ),
         "attendance.no_reentry": (
             "لا يُسمح بالعودة بعد تسجيل الخروج في هذه الفعالية ({name} سجَّل خروجه الساعة {since}).",
@@ -110,6 +111,8 @@ i18n.register(
         "attendance.word.out": ("خروجه", "checked out"),
         "attendance.word.seconds": ("{n} ثانية", "{n} s"),
         "attendance.word.minutes": ("{n} دقيقة", "{n} min"),
+        "attendance.word.just_now": ("قبل لحظات", "a moment ago"),
+        "attendance.word.ago": ("قبل {span}", "{span} ago"),
     }
 )
 
@@ -237,10 +240,23 @@ def _localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
     if "last_direction" in params:
         out["last"] = i18n.msg(f"attendance.word.{params['last_direction']}", lang)
     if "seconds_ago" in params:
-        seconds = params["seconds_ago"]
-        word, n = ("seconds", seconds) if seconds < 60 else ("minutes", seconds // 60)
-        out["ago"] = i18n.msg(f"attendance.word.{word}", lang, n=n)
+        seconds = int(params["seconds_ago"])
+        out["ago"] = (
+            i18n.msg("attendance.word.just_now", lang)
+            if seconds < 10
+            else i18n.msg("attendance.word.ago", lang, span=_span(seconds, lang, up=False))
+        )
+    if "wait_seconds" in params:  # how long is left to wait, not the rule's interval
+        out["wait"] = _span(int(params["wait_seconds"]), lang, up=True)
     return out
+
+
+def _span(seconds: int, lang: str, up: bool) -> str:
+    """'45 ثانية' under a minute, else whole minutes (rounded up for a wait, down for an age)."""
+    if seconds < 60:
+        return i18n.msg("attendance.word.seconds", lang, n=seconds)
+    minutes = -(-seconds // 60) if up else seconds // 60
+    return i18n.msg("attendance.word.minutes", lang, n=minutes)
 
 
 def _render(keys: tuple[str, ...], lang: str | None, params: dict[str, Any]) -> str:

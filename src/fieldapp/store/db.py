@@ -19,7 +19,6 @@ from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
 from fieldapp.store import (
     migrate,
@@ -29,25 +28,6 @@ from fieldapp.store import (
 from fieldapp.store.models import Device, Outbox
 from fieldapp.sync.hlc import HybridLogicalClock
 from fieldapp.sync.ids import uuid7
-
-i18n.register(
-    {
-        "db.newer_version": (
-            "قاعدة البيانات {path} كُتبت بإصدار أحدث من البرنامج (المراجعة {revision}). حدِّث البرنامج؛ لم يُغيَّر شيء في الملف.",
-            "The database {path} was written by a newer version of the app (revision {revision}). "
-            "Update the app; the file was not touched.",
-        ),
-        "db.corrupt": (
-            "فشل فحص سلامة قاعدة البيانات {path}: {detail}. استعد نسخة احتياطية بالأمر fieldapp restore.",
-            "The integrity check of the database {path} failed: {detail}. "
-            "Restore a backup with `fieldapp restore`.",
-        ),
-        "db.not_sqlite": (
-            "الملف {path} ليس قاعدة بيانات ميدان.",
-            "The file {path} is not a FieldApp database.",
-        ),
-    }
-)
 
 
 class StoreError(FieldAppError):

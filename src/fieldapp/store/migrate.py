@@ -12,8 +12,30 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldapp.core import i18n
+
 if TYPE_CHECKING:
     from alembic.config import Config
+
+# The messages of the refusals raised below (as db.StoreError).
+i18n.register(
+    {
+        "db.newer_version": (
+            "قاعدة البيانات {path} كُتبت بإصدار أحدث من البرنامج (المراجعة {revision}). حدِّث البرنامج؛ لم يُغيَّر شيء في الملف.",
+            "The database {path} was written by a newer version of the app (revision {revision}). "
+            "Update the app; the file was not touched.",
+        ),
+        "db.corrupt": (
+            "فشل فحص سلامة قاعدة البيانات {path}: {detail}. استعد نسخة احتياطية بالأمر fieldapp restore.",
+            "The integrity check of the database {path} failed: {detail}. "
+            "Restore a backup with `fieldapp restore`.",
+        ),
+        "db.not_sqlite": (
+            "الملف {path} ليس قاعدة بيانات ميدان.",
+            "The file {path} is not a FieldApp database.",
+        ),
+    }
+)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 KEEP_BACKUPS = 5
