@@ -46,7 +46,10 @@ def test_each_module_registers_the_messages_it_raises():
     missing = {}
     for module, keys in used.items():
         out = subprocess.run(
-            [sys.executable, "-c", probe, json.dumps({module: keys})], capture_output=True, text=True, check=True
+            [sys.executable, "-c", probe, json.dumps({module: keys})],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         missing.update(json.loads(out.stdout))
     assert not missing, missing
