@@ -22,14 +22,14 @@ def _people(path) -> int:
 def test_backup_while_writing_then_restore(tmp_path, capsys):
     data = tmp_path / "data"
     store = Store.open(data / "fieldapp.db")
-    with store.session() as s:
+    with store.session("test") as s:
         s.add_all([Person(full_name=f"متطوع {i}") for i in range(500)])
 
     stop = threading.Event()
 
     def keep_writing():  # the app keeps checking people in while the backup runs
         while not stop.is_set():
-            with store.session() as s:
+            with store.session("test") as s:
                 s.add(Person(full_name="زائر"))
 
     writer = threading.Thread(target=keep_writing)
@@ -45,7 +45,7 @@ def test_backup_while_writing_then_restore(tmp_path, capsys):
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
 
-    with store.session() as s:
+    with store.session("test") as s:
         s.add(Person(full_name="بعد النسخ"))
     store.close()
     assert main(["--data-dir", str(data), "restore", str(tmp_path / "copy.db"), "--yes"]) == 0
@@ -65,7 +65,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, capsys):
 def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys):
     data = tmp_path / "data"
     store = Store.open(data / "fieldapp.db")
-    with store.session() as s:
+    with store.session("test") as s:
         s.add(Person(full_name="عبدالله بن خميس الزايدي", national_id="1000000008"))
     from fieldapp.services import Services
 

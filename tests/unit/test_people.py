@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from fieldapp.core.errors import PermissionDenied, ValidationError
+from fieldapp.core.people import ChecksumWarning, PersonInput, parse_date, parse_gender
 from fieldapp.core.permissions import Actor
 from fieldapp.core.text import fold
-from fieldapp.services.people import ChecksumWarning, PersonInput, parse_date, parse_gender
 from fieldapp.store.models import Outbox, Person
 
 

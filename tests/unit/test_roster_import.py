@@ -173,7 +173,7 @@ def test_matching_by_mobile_and_conflicts(services, tmp_path):
 
 def test_event_registration_is_not_doubled(services, store, tmp_path):
     now = dt.datetime(2025, 9, 23, 9, tzinfo=dt.UTC)
-    with store.session() as s:
+    with store.session("test") as s:
         event = Event(title="اليوم الوطني", starts_at=now, ends_at=now + dt.timedelta(hours=4))
         s.add(event)
     path = write_csv(tmp_path / "r.csv", GOOD)

@@ -132,7 +132,7 @@ def test_event_registrations_come_first_in_a_tie(services, store):
     a = services.people.create(PersonInput("سعد الشهري", mobile="0501000001"))
     b = services.people.create(PersonInput("سعد البقمي", mobile="0501000002"))
     now = dt.datetime(2025, 9, 23, 9, tzinfo=dt.UTC)
-    with store.session() as s:
+    with store.session("test") as s:
         event = Event(title="اليوم الوطني", starts_at=now, ends_at=now + dt.timedelta(hours=4))
         s.add(event)
         s.flush()

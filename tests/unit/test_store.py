@@ -46,10 +46,10 @@ def test_new_rows_are_stamped_and_queued_in_one_transaction(store):
 
 
 def test_update_queues_only_changed_fields_with_a_newer_hlc(store):
-    with store.session() as s:
+    with store.session("test") as s:
         p = Person(full_name="خالد العتيبي")
         s.add(p)
-    with store.session() as s:
+    with store.session("test") as s:
         s.get(Person, p.id).mobile = "+966501234567"
     with store.reader() as r:
         ops = r.scalars(select(Outbox).order_by(Outbox.seq)).all()
@@ -62,7 +62,7 @@ def test_update_queues_only_changed_fields_with_a_newer_hlc(store):
 
 
 def test_a_failed_change_leaves_no_outbox_entry(store):
-    with pytest.raises(RuntimeError), store.session() as s:
+    with pytest.raises(RuntimeError), store.session("test") as s:
         s.add(Person(full_name="سعد"))
         s.flush()
         raise RuntimeError("power cut before commit")
@@ -72,16 +72,16 @@ def test_a_failed_change_leaves_no_outbox_entry(store):
 
 
 def test_facts_are_insert_only_and_nothing_synced_is_deleted(store):
-    with store.session() as s:
+    with store.session("test") as s:
         p = Person(full_name="ريم")
         s.add(p)
         e = _event(s)
         s.flush()
         scan = Scan(person_id=p.id, event_id=e.id, direction="in", at=NOW, method="scanner")
         s.add(scan)
-    with pytest.raises(InsertOnlyError), store.session() as s:
+    with pytest.raises(InsertOnlyError), store.session("test") as s:
         s.get(Scan, scan.id).direction = "out"
-    with pytest.raises(InsertOnlyError), store.session() as s:
+    with pytest.raises(InsertOnlyError), store.session("test") as s:
         s.delete(s.get(Person, p.id))
 
 
@@ -123,7 +123,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
 
 def test_aware_datetimes_round_trip_as_utc(store):
     riyadh = dt.timezone(dt.timedelta(hours=3))
-    with store.session() as s:
+    with store.session("test") as s:
         e = Event(title="حفل", starts_at=dt.datetime(2025, 3, 30, 9, 0, tzinfo=riyadh), ends_at=NOW)
         s.add(e)
     with store.reader() as r:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -11,19 +12,31 @@ from typing import Any
 
 from fieldapp.config import DataDir, resolve_data_dir
 from fieldapp.core import i18n
-from fieldapp.core.permissions import SYSTEM, Actor
+from fieldapp.core.permissions import Actor
 from fieldapp.store.db import Store
+
+
+def cli_actor() -> Actor:
+    """The command line acts as a named local actor, `cli:<login>`, that the audit trail records.
+
+    It has the admin role: whoever can run the command can read and copy the database file anyway.
+    """
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        login = "unknown"
+    return Actor(f"cli:{login}", "admin")
 
 
 @dataclass
 class CliContext:
     data_dir: DataDir
-    actor: Actor = SYSTEM
+    actor: Actor
     _store: Store | None = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
-        return cls(DataDir(resolve_data_dir(args.data_dir)), Actor("cli", "admin"))
+        return cls(DataDir(resolve_data_dir(args.data_dir)), cli_actor())
 
     @property
     def store(self) -> Store:

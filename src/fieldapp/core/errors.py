@@ -33,3 +33,8 @@ class NotFoundError(FieldAppError):
 
 class PermissionDenied(FieldAppError):
     """The signed-in user's role does not allow this action."""
+
+
+class ContractError(RuntimeError):
+    """Code called a service the way the write contract forbids (a write with no actor, a
+    transaction outside a write): a bug, never a user error, so it is not a FieldAppError."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fieldapp.core import i18n
-from fieldapp.core.errors import PermissionDenied
+from fieldapp.core.errors import ContractError, PermissionDenied
 
 ROLES = ("coordinator", "supervisor", "admin")
 
@@ -45,21 +45,20 @@ i18n.register(
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: a signed-in local user, or the CLI/system."""
+    """Who is acting: a signed-in user, or a named local actor (the CLI). Always given explicitly."""
 
     user_name: str
-    role: str = "admin"
+    role: str
     user_id: str | None = None
-
-
-SYSTEM = Actor("system", "admin")
 
 
 def allowed(role: str, action: str) -> bool:
     return ROLES.index(role) >= ROLES.index(_MIN_ROLE[action])
 
 
-def require(actor: Actor, action: str) -> None:
+def require(actor: Actor | None, action: str) -> None:
+    if actor is None:
+        raise ContractError(f"'{action}' needs an actor and none was given")
     if not allowed(actor.role, action):
         lang = i18n.language()
         index = 0 if lang == "ar" else 1

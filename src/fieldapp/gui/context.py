@@ -2,8 +2,8 @@
 
 ctx.services            # Services bound to the signed-in user's Actor (rebinds on set_user)
 ctx.runner.db(ctx.services.people.search, q, on_done=...)   # never call services on the UI thread
-ctx.publish(changed)    # after a write: every screen whose topics intersect refreshes
-ctx.notifier.changed    # Signal(object) carrying fieldapp.services.Changed
+ctx.runner.write(ctx.services.people.update, ..., on_done=...)   # writes: the runner publishes
+ctx.notifier.changed    # Signal(object) carrying fieldapp.services.Changed: every write's `changed`
 ctx.current_event_id / ctx.set_current_event(id) / ctx.current_event_changed
 ctx.fmt_date(d), ctx.fmt_time(t), ctx.fmt_datetime(t), ctx.fmt_number(n), ctx.fmt_hours(h)
 ctx.can("void")         # greys out what the role may not do (the services still check)
@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fieldapp.config import DataDir
 from fieldapp.core import dates, i18n
-from fieldapp.core.permissions import SYSTEM, Actor, allowed
+from fieldapp.core.permissions import Actor, allowed
 from fieldapp.services import Changed, Services
 from fieldapp.store.db import Store
 
@@ -55,10 +55,11 @@ class GuiContext(QObject):
         self.runner = runner
         self.data_dir = data_dir or DataDir(store.path.parent)
         self.notifier = Notifier(self)
+        runner.changed.connect(self.notifier.changed)  # the write contract: the runner publishes
         self.user: UserView | None = None
-        self.services = Services(store, SYSTEM)
+        self.services = Services(store, None)  # nobody signed in yet: reads only
         # Settings cache: read once at start (small, local), updated by the setters below.
-        self.settings: dict[str, Any] = Services(store, SYSTEM).settings.all()
+        self.settings: dict[str, Any] = self.services.settings.all()
         self._current_event_id: str | None = self.settings.get("desk.current_event_id")
         # Called by set_language to re-install translators; app.py wires it (kept here to avoid a cycle).
         self.language_switcher: Callable[[str], None] | None = None
@@ -67,12 +68,12 @@ class GuiContext(QObject):
 
     # -- who ----------------------------------------------------------------------------------
     @property
-    def actor(self) -> Actor:
+    def actor(self) -> Actor | None:
         return self.services.actor
 
     def set_user(self, user: UserView | None) -> None:
         self.user = user
-        self.services = Services(self.store, user.actor if user is not None else SYSTEM)
+        self.services = Services(self.store, user.actor if user is not None else None)
         self.user_changed.emit(user)
 
     def can(self, action: str) -> bool:
@@ -80,7 +81,8 @@ class GuiContext(QObject):
 
     # -- changes ------------------------------------------------------------------------------
     def publish(self, changed: Changed | Any) -> None:
-        """Tell every screen what a write changed. Accepts a Changed or anything with `.changed`."""
+        """Tell every screen about a change that is not a service write (a display setting).
+        Service writes are published by the runner itself (runner.write)."""
         if not isinstance(changed, Changed):
             changed = getattr(changed, "changed", None)
         if isinstance(changed, Changed) and changed.topics:

@@ -5,7 +5,10 @@
     task.cancel()          # a newer query superseded it: its result is dropped, not delivered
 
 - `db(...)`: ONE worker thread, in submission order (SQLite has one writer; ordering also means a
-  read queued after a write sees it).
+  read queued after a write sees it). Reads only: a service `@write` given to db() is refused.
+- `write(...)`: a service `@write` on the same thread; once it succeeded the runner itself emits
+  `changed` with the result's `changed` (the write contract, services.contract), so no screen
+  publishes by hand and none can forget to.
 - `net(...)`: a separate QThreadPool, so a slow server never delays a check-in.
 - Results and errors come back on the MAIN thread (a queued Qt signal), so callbacks may touch widgets.
 - A FieldAppError goes to `on_error`, or, with none, to the runner's `error_handler` (the GUI shows it
@@ -27,7 +30,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from fieldapp.core.errors import FieldAppError
+from fieldapp.core.errors import ContractError, FieldAppError
+from fieldapp.services.contract import Changed, is_write
 
 log = logging.getLogger("fieldapp.gui")
 
@@ -80,6 +84,8 @@ class Runner(QObject):
     _finished = Signal(object, object, object)
     #: number of tasks not yet delivered; 0 when idle (for status indicators)
     busy_changed = Signal(int)
+    #: what a successful write changed (fieldapp.services.Changed), emitted after its on_done
+    changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,8 +104,24 @@ class Runner(QObject):
         on_error: ErrorHandler | None = None,
         **kwargs: Any,
     ) -> Task:
-        """Run `fn(*args, **kwargs)` on the database thread; deliver the outcome on the main thread."""
+        """Run the read `fn(*args, **kwargs)` on the database thread; deliver the outcome on the main thread."""
+        if is_write(fn):
+            raise ContractError(f"{_name_of(fn)} is a write: submit it with runner.write()")
         return self._submit("db", fn, args, kwargs, on_done, on_error)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: ErrorHandler | None = None,
+        **kwargs: Any,
+    ) -> Task:
+        """Run the service write `fn` on the database thread; on success call `on_done(result)`,
+        then emit `changed` with `result.changed` (even if the task was cancelled: the data did change)."""
+        if not is_write(fn):
+            raise ContractError(f"{_name_of(fn)} is not a service @write: submit it with runner.db()")
+        return self._submit("write", fn, args, kwargs, on_done, on_error)
 
     def net(
         self,
@@ -170,17 +192,23 @@ class Runner(QObject):
         pending = self._pending
         task.done, task.result, task.error = True, result, exc
         try:
-            if task.cancelled:
-                return
             if exc is None:
-                if task.on_done is not None:
+                if task.on_done is not None and not task.cancelled:
                     self._guarded(task, task.on_done, result)
+                if task.kind == "write":
+                    self._publish(result.changed)
+            elif task.cancelled:
+                return
             elif isinstance(exc, FieldAppError):
                 self._guarded(task, task.on_error or self.error_handler, exc)
             else:
                 self._unexpected(task, exc)
         finally:
             self.busy_changed.emit(pending)
+
+    def _publish(self, changed: Changed) -> None:
+        if changed.topics:
+            self.changed.emit(changed)
 
     def _guarded(self, task: Task, callback: Callable[[Any], None], arg: Any) -> None:
         try:
@@ -205,10 +233,10 @@ class ThreadRunner(Runner):
         self._net_pool.setMaxThreadCount(net_threads)
 
     def _start(self, task: Task, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-        if task.kind == "db":
-            self._queue.put((task, fn, args, kwargs))
-        else:
+        if task.kind == "net":
             self._net_pool.start(_NetJob(self, task, fn, args, kwargs))
+        else:
+            self._queue.put((task, fn, args, kwargs))
 
     def _db_loop(self) -> None:
         while True:
@@ -216,7 +244,7 @@ class ThreadRunner(Runner):
             if item is None:
                 return
             task, fn, args, kwargs = item
-            if task.cancelled:  # superseded before it started: skip the work entirely
+            if task.cancelled and task.kind == "db":  # a superseded read: skip the work entirely
                 self._finished.emit(task, None, None)
                 continue
             result, exc = self._call(fn, args, kwargs)

@@ -1,17 +1,18 @@
 """Application services: the only API the GUI and the CLI call.
 
 Each service owns its transactions (one unit of work per call), checks permissions, and returns
-plain frozen dataclasses, never ORM objects, so screens never touch SQL. Writes return a small
-`Changed` value saying which kinds of data changed, which the GUI turns into one refresh signal.
+plain frozen dataclasses, never ORM objects, so screens never touch SQL. Writes follow one contract
+(services.contract): marked `@write`, one transaction, an explicit actor, and a result whose
+`changed` the GUI's runner publishes as one refresh signal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from fieldapp.core.permissions import SYSTEM, Actor
+from fieldapp.core.permissions import Actor
+from fieldapp.services.contract import Changed, ContractError, Done, Service, write
 from fieldapp.store.db import Store
 
 if TYPE_CHECKING:
@@ -29,25 +30,21 @@ if TYPE_CHECKING:
     from fieldapp.services.visits import VisitsService
 
 
-@dataclass(frozen=True)
-class Changed:
-    """What a write changed: topics such as 'people', 'scans', 'gifts', 'stock', 'visits', 'events'."""
-
-    topics: frozenset[str] = field(default_factory=frozenset)
-
-    @classmethod
-    def of(cls, *topics: str) -> Changed:
-        return cls(frozenset(topics))
+__all__ = ["Changed", "ContractError", "Done", "Service", "Services", "write"]
 
 
 class Services:
-    """All services over one open store, acting as one user."""
+    """All services over one open store, acting as one actor.
 
-    def __init__(self, store: Store, actor: Actor = SYSTEM) -> None:
+    The actor is always named by the caller: a signed-in user, the CLI's local actor, or None
+    while nobody is signed in (reads only: a write then raises ContractError).
+    """
+
+    def __init__(self, store: Store, actor: Actor | None) -> None:
         self.store = store
         self.actor = actor
 
-    def as_user(self, actor: Actor) -> Services:
+    def as_user(self, actor: Actor | None) -> Services:
         return Services(self.store, actor)
 
     @cached_property

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fieldapp.core import dates, i18n
 from fieldapp.core.attendance import ROUNDING_STEPS, EventRules
@@ -320,30 +321,9 @@ class EventsService:
             raise ValidationError("event.registration_source", field="source", value=source)
         require(self.s.actor, "walk_in" if source == "walk_in" else "roster.edit")
         wanted = list(dict.fromkeys(person_ids))
-        created = 0
         audit_note = f"register {len(wanted)} for event {event_id}" if len(wanted) > 1 else None
         with self.s.store.session(self.s.actor.user_name, bulk_audit=audit_note) as s:
-            self._load(s, event_id)
-            existing = {
-                reg.person_id: reg
-                for reg in s.scalars(select(Registration).where(Registration.event_id == event_id))
-            }
-            known: set[str] = set()
-            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
-                chunk = wanted[start : start + 500]
-                known.update(
-                    s.scalars(select(Person.id).where(Person.id.in_(chunk), Person.deleted.is_(False)))
-                )
-            for person_id in wanted:
-                if person_id not in known:
-                    raise NotFoundError("event.person_not_found", field="person_id", id=person_id)
-                reg = existing.get(person_id)
-                if reg is None:
-                    s.add(Registration(event_id=event_id, person_id=person_id, source=source))
-                    created += 1
-                elif reg.deleted:
-                    reg.deleted = False
-                    created += 1
+            created = register_in(s, event_id, wanted, source)
         return RegistrationResult(created, Changed.of("events", "registrations") if created else Changed())
 
     def unregister(self, event_id: str, person_id: str) -> Changed:
@@ -405,3 +385,34 @@ class EventsService:
         parent = session.get(Event, parent_id)
         if parent is None or parent.deleted or parent_id == own_id:
             raise ValidationError("event.parent_not_found", field="parent_id", id=parent_id)
+
+
+def register_in(session: Session, event_id: str, person_ids: list[str], source: str) -> int:
+    """Register people in an open unit of work (idempotent); returns how many became registered.
+
+    The step shared by register_many() and the composite use cases that register as they go
+    (the desk's walk-in: create, register and check in, all in one transaction).
+    """
+    EventsService._load(session, event_id)
+    existing = {
+        reg.person_id: reg
+        for reg in session.scalars(select(Registration).where(Registration.event_id == event_id))
+    }
+    known: set[str] = set()
+    for start in range(0, len(person_ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = person_ids[start : start + 500]
+        known.update(
+            session.scalars(select(Person.id).where(Person.id.in_(chunk), Person.deleted.is_(False)))
+        )
+    created = 0
+    for person_id in person_ids:
+        if person_id not in known:
+            raise NotFoundError("event.person_not_found", field="person_id", id=person_id)
+        reg = existing.get(person_id)
+        if reg is None:
+            session.add(Registration(event_id=event_id, person_id=person_id, source=source))
+            created += 1
+        elif reg.deleted:
+            reg.deleted = False
+            created += 1
+    return created

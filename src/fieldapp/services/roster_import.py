@@ -34,11 +34,12 @@ from sqlalchemy import select
 from fieldapp.core import i18n
 from fieldapp.core.dates import local_now
 from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.people import CleanPerson, PersonInput, clean_person, name_key
+from fieldapp.core.people import is_blank as people_blank
 from fieldapp.core.permissions import require
 from fieldapp.core.text import fold, strip_invisible
 from fieldapp.services import Changed, Services
-from fieldapp.services.people import VIEW_COLUMNS, CleanPerson, PersonInput, clean_person, name_key
-from fieldapp.services.people import _blank as people_blank
+from fieldapp.services.people import VIEW_COLUMNS
 from fieldapp.store.models import Event, Person, Registration
 from fieldapp.store.unit_of_work import insert_many
 from fieldapp.sync.ids import uuid7

@@ -17,9 +17,10 @@ from sqlalchemy import select, text
 
 from fieldapp.core.dates import local_now
 from fieldapp.core.identifiers import mobile_search_key
+from fieldapp.core.people import clean_code
 from fieldapp.core.text import digits_only, looks_numeric, query_tokens, strip_invisible
 from fieldapp.services import Services
-from fieldapp.services.people import VIEW_COLUMNS, PersonView, clean_code, view_from_row
+from fieldapp.services.people import VIEW_COLUMNS, PersonView, view_from_row
 from fieldapp.store import search_index
 from fieldapp.store.models import Person, Registration
 

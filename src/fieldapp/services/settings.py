@@ -6,42 +6,44 @@ from typing import Any
 
 from fieldapp.config import SETTINGS
 from fieldapp.core.permissions import require
-from fieldapp.services import Changed, Services
+from fieldapp.services.contract import Changed, Done, Service, write
 from fieldapp.store.models import Setting
 from fieldapp.store.unit_of_work import audit
 
 # Settings a coordinator changes for themselves; everything else needs an administrator.
 PERSONAL = frozenset({"ui.language", "ui.digits", "ui.sounds", "desk.current_event_id"})
+#: the audit trail's name for a change made on the sign-in screen (the language switch)
+SIGNED_OUT = "(signed out)"
 
 
-class SettingsService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
-
+class SettingsService(Service):
     def get(self, key: str) -> Any:
         default = SETTINGS[key].default
-        with self.s.store.reader() as r:
+        with self.reader() as r:
             row = r.get(Setting, key)
             return default if row is None or row.value is None else row.value.get("v", default)
 
     def all(self) -> dict[str, Any]:
-        with self.s.store.reader() as r:
+        with self.reader() as r:
             stored = {row.key: row.value for row in r.query(Setting).all()}
         return {
             key: (stored[key] or {}).get("v", d.default) if key in stored else d.default
             for key, d in SETTINGS.items()
         }
 
-    def set(self, key: str, value: Any) -> Changed:
+    @write(anonymous=True)
+    def set(self, key: str, value: Any) -> Done:
+        """Personal settings may be changed by anyone, even on the sign-in screen; the rest by an admin."""
         if key not in SETTINGS:
             raise KeyError(key)
+        actor = self.services.actor
         if key not in PERSONAL:
-            require(self.s.actor, "settings.edit")
-        with self.s.store.session(self.s.actor.user_name) as s:
+            require(actor, "settings.edit")
+        with self.transaction(user_name=actor.user_name if actor else SIGNED_OUT) as s:
             row = s.get(Setting, key)
             if row is None:
                 s.add(Setting(key=key, value={"v": value}))
             else:
                 row.value = {"v": value}
             audit(s, "setting", key)
-        return Changed.of("settings")
+        return Done(Changed.of("settings"))

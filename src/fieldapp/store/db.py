@@ -82,7 +82,7 @@ class Store:
         return cls(path, engine, device_id, device_code, clock)
 
     @contextlib.contextmanager
-    def session(self, user_name: str = "system", bulk_audit: str | None = None) -> Iterator[Session]:
+    def session(self, user_name: str, bulk_audit: str | None = None) -> Iterator[Session]:
         """A unit of work: everything inside commits together (changes, outbox, audit) or not at all."""
         session = self._factory()
         session.info[unit_of_work.USER] = user_name

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from fieldapp.core import dates
 from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.people import PersonInput, clean_person
 from fieldapp.services import Services
 from fieldapp.services.attendance import DeskSummary, ScanResult
 from fieldapp.services.events import EventView
-from fieldapp.services.people import PersonInput, PersonView, clean_person
+from fieldapp.services.people import PersonView
 from fieldapp.services.search import SearchHit
 
 #: a hit this good is "the one" when Enter is pressed on a typed name

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from fieldapp.core import dates
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.identifiers import ADULT_AGE, age_on
+from fieldapp.core.people import PersonInput, parse_date
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.desk import actions
 from fieldapp.gui.forms.ui_walk_in import Ui_WalkInForm
 from fieldapp.gui.widgets import user_message
-from fieldapp.services.people import PersonInput, PersonView, parse_date
+from fieldapp.services.people import PersonView
 
 _GENDERS = (None, "m", "f")  # the combo's rows
 # Validation error field -> the label that shows it inline
