@@ -36,7 +36,7 @@ def sync_runner(gui_app):
 def admin_user(store):
     from fieldapp.services import Services
 
-    return Services(store).users.create("sara", "سارة العتيبي", "admin", "secret123")
+    return Services(store, None).users.create("sara", "سارة العتيبي", "admin", "secret123")  # first run
 
 
 def _make_user(ctx_or_store, role: str, username: str | None = None, password: str = "secret123"):
