@@ -249,3 +249,27 @@ def test_import_progress_reaches_the_ui_thread_from_the_db_thread(
     finally:
         runner.shutdown()
         ctx.deleteLater()
+
+
+def test_a_save_and_an_import_are_published_once_by_the_runner(gui_ctx, qtbot, screen, tmp_path):
+    published = []
+    gui_ctx.notifier.changed.connect(published.append)
+    dialog = screen.add_person()
+    type_text(dialog.ui.fullName, "هند الحربي")
+    qtbot.keyClicks(dialog.ui.nationalId, _valid_nid(7))
+    dialog.save()
+    assert not dialog.isVisible()
+    assert [c.topics for c in published] == [{"people"}]  # once, by the runner: no screen publishes by hand
+    assert screen.model.rowCount() == 1
+
+    published.clear()
+    path = tmp_path / "roster.csv"
+    _write_csv(path, [f"سعد العمري,{_valid_nid(1)},0501000001", f"ريم الشهري,{_valid_nid(5)},0501000005"])
+    importer = screen.open_import()
+    importer.choose_file(path)
+    importer.next()
+    importer.next()
+    importer.start()
+    assert importer.report is not None and importer.report.added == 2
+    assert [c.topics for c in published] == [{"people"}]
+    assert screen.model.rowCount() == 3

@@ -288,3 +288,42 @@ def test_a_10_mb_file(services, tmp_path):
     assert path.stat().st_size >= 10 * 2**20
     report = services.roster_import.run(path)
     assert report.added == i and report.errors == []
+
+
+def test_run_is_a_write_that_needs_an_actor_and_preview_is_a_read(store, tmp_path):
+    from fieldapp.core.errors import ContractError
+    from fieldapp.services import Services
+    from fieldapp.services.contract import is_write
+
+    path = write_csv(tmp_path / "r.csv", GOOD)
+    nobody = Services(store, None)
+    assert is_write(nobody.roster_import.run) and not is_write(nobody.roster_import.preview)
+    assert nobody.roster_import.preview(path).row_count == 2  # reading the file needs nobody signed in
+    with pytest.raises(ContractError):
+        nobody.roster_import.run(path)
+    with pytest.raises(ContractError):
+        nobody.roster_import.run(path, dry_run=True)
+    assert count(store, Person) == 0
+
+
+def test_the_report_says_what_changed_and_the_audit_names_the_actor(store, tmp_path):
+    from fieldapp.services import Services
+    from fieldapp.store.models import AuditEntry
+
+    services = Services(store, Actor("cli:sara", "admin"))
+    now = dt.datetime(2025, 9, 23, 9, tzinfo=dt.UTC)
+    with store.session("test") as s:
+        event = Event(title="اليوم الوطني", starts_at=now, ends_at=now + dt.timedelta(hours=4))
+        s.add(event)
+    path = write_csv(tmp_path / "r.csv", GOOD)
+    assert services.roster_import.run(path, dry_run=True).changed.topics == frozenset()
+    assert services.roster_import.run(path).changed.topics == {"people"}
+    report = services.roster_import.run(path, event_id=event.id)
+    assert report.changed.topics == {"events", "registrations"}
+    assert services.roster_import.run(path, event_id=event.id).changed.topics == frozenset()
+    with store.reader() as r:
+        bulk = r.execute(
+            select(AuditEntry.user_name, AuditEntry.detail).where(AuditEntry.action == "bulk")
+        ).all()
+    assert bulk and {user for user, _ in bulk} == {"cli:sara"}
+    assert all("import roster r.csv" in detail for _, detail in bulk)

@@ -156,3 +156,22 @@ def test_empty_and_odd_queries(services, people):
     assert services.search.find("") == []
     assert services.search.find("   \u200f") == []
     assert services.search.find('"*( AND OR') == []
+
+
+def test_a_query_too_long_for_a_badge_code_is_still_searched(services, people):
+    # clean_code() refuses over 64 characters (a ValidationError): the query is then no badge code.
+    long_name = "عبدالله خميس " + "الزايدي " * 10
+    assert len(long_name) > 64
+    assert names(services.search.find(long_name)) == ["عبدالله بن خميس الزايدي"]
+    assert services.search.resolve_code("B" * 65) is None
+    assert services.search.find("الزايدي " + "x" * 70) == []  # every token must match
+
+
+def test_search_is_a_read_that_needs_nobody_signed_in(services, people):
+    from fieldapp.services import Services
+    from fieldapp.services.contract import is_write
+
+    nobody = Services(services.store, None)
+    assert not is_write(nobody.search.find) and not is_write(nobody.search.resolve_code)
+    assert names(nobody.search.find("الزايدي")) == ["عبدالله بن خميس الزايدي"]
+    assert nobody.search.resolve_code("B-100").national_id == "1000000008"

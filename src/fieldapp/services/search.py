@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import select, text
 
 from fieldapp.core.dates import local_now
+from fieldapp.core.errors import ValidationError
 from fieldapp.core.identifiers import mobile_search_key
 from fieldapp.core.people import clean_code
 from fieldapp.core.text import digits_only, looks_numeric, query_tokens, strip_invisible
-from fieldapp.services import Services
+from fieldapp.services.contract import Service
 from fieldapp.services.people import VIEW_COLUMNS, PersonView, view_from_row
 from fieldapp.store import search_index
 from fieldapp.store.models import Person, Registration
@@ -58,9 +59,8 @@ class SearchHit:
     registered: bool | None = None  # for the event asked about; None when no event was given
 
 
-class SearchService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
+class SearchService(Service):
+    """Reads only (`self.reader()`): a search needs no actor."""
 
     def find(self, query: str, limit: int = 20, event_id: str | None = None) -> list[SearchHit]:
         """People matching what the desk typed, best first (people of `event_id` first in a tie)."""
@@ -76,18 +76,17 @@ class SearchService:
                 if old is None or MATCH_RANK[kind] < MATCH_RANK[old]:
                     found[pid] = kind
 
-        with self.s.store.reader() as r:
-            conn = r.connection()
+        with self.reader() as session:
             badge = _safe_code(query)
             if badge:
-                add(r.scalars(select(Person.id).where(Person.badge_code == badge).limit(cap)), "badge")
+                add(session.scalars(select(Person.id).where(Person.badge_code == badge).limit(cap)), "badge")
             if looks_numeric(query):
-                self._numeric(r, query, cap, add)
+                self._numeric(session, query, cap, add)
             else:
-                self._names(conn, query, cap, limit, add)
+                self._names(session.connection(), query, cap, limit, add)
             if not found:
                 return []
-            rows = r.execute(
+            rows = session.execute(
                 select(*VIEW_COLUMNS, Person.name_key).where(
                     Person.id.in_(list(found)), Person.deleted.is_(False)
                 )
@@ -95,7 +94,7 @@ class SearchService:
             registered: set[str] | None = None
             if event_id is not None:
                 registered = set(
-                    r.scalars(
+                    session.scalars(
                         select(Registration.person_id).where(
                             Registration.event_id == event_id,
                             Registration.person_id.in_([row.id for row in rows]),
@@ -128,21 +127,25 @@ class SearchService:
         if not code:
             return None
         candidates = [c for c in [_safe_code(code), *_layout_variants(code)] if c]
-        with self.s.store.reader() as r:
+        with self.reader() as session:
             live = Person.deleted.is_(False)
             if candidates:
-                row = r.execute(select(*VIEW_COLUMNS).where(Person.badge_code.in_(candidates), live)).first()
+                row = session.execute(
+                    select(*VIEW_COLUMNS).where(Person.badge_code.in_(candidates), live)
+                ).first()
                 if row is not None:
                     return view_from_row(row)
             if looks_numeric(code):
                 digits = digits_only(code)
                 if len(digits) == 10 and digits[0] in "12":
-                    row = r.execute(select(*VIEW_COLUMNS).where(Person.national_id == digits, live)).first()
+                    row = session.execute(
+                        select(*VIEW_COLUMNS).where(Person.national_id == digits, live)
+                    ).first()
                     if row is not None:
                         return view_from_row(row)
                 mobile = mobile_search_key(code)
                 if mobile:
-                    row = r.execute(select(*VIEW_COLUMNS).where(Person.mobile == mobile, live)).first()
+                    row = session.execute(select(*VIEW_COLUMNS).where(Person.mobile == mobile, live)).first()
                     if row is not None:
                         return view_from_row(row)
         return None
@@ -150,18 +153,18 @@ class SearchService:
     # --- the lookups ---------------------------------------------------------------------------
 
     @staticmethod
-    def _numeric(r: Any, query: str, cap: int, add: Any) -> None:
+    def _numeric(session: Any, query: str, cap: int, add: Any) -> None:
         digits = digits_only(query)
         live = Person.deleted.is_(False)
         if len(digits) == 10 and digits[0] in "12":
             add(
-                r.scalars(select(Person.id).where(Person.national_id == digits, live).limit(cap)),
+                session.scalars(select(Person.id).where(Person.national_id == digits, live).limit(cap)),
                 "national_id",
             )
         elif len(digits) >= _MIN_ID_PREFIX and digits[0] in "12":
             # A range on the indexed column (':' sorts right after '9'): an index walk, not a scan.
             add(
-                r.scalars(
+                session.scalars(
                     select(Person.id)
                     .where(Person.national_id >= digits, Person.national_id < digits + ":", live)
                     .limit(cap)
@@ -170,12 +173,12 @@ class SearchService:
             )
         mobile = mobile_search_key(query)
         if mobile:
-            add(r.scalars(select(Person.id).where(Person.mobile == mobile, live).limit(cap)), "mobile")
+            add(session.scalars(select(Person.id).where(Person.mobile == mobile, live).limit(cap)), "mobile")
             return
         prefix = _mobile_prefix(query)
         if prefix:
             add(
-                r.scalars(
+                session.scalars(
                     select(Person.id)
                     .where(Person.mobile >= prefix, Person.mobile < prefix + ":", live)
                     .limit(cap)
@@ -209,9 +212,10 @@ def _fts_query(tokens: list[str], prefix: bool) -> str:
 
 
 def _safe_code(value: str) -> str | None:
+    """The badge code a query could be, or None when it cannot be one (over 64 characters)."""
     try:
         return clean_code(value)
-    except Exception:
+    except ValidationError:
         return None
 
 

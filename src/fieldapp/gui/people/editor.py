@@ -133,11 +133,11 @@ class PersonDialog(QDialog):
         people = self.ctx.services.people
         override = self.accept_checksum.isVisible() and self.accept_checksum.isChecked()
         if self.person is None:
-            self.ctx.runner.db(
+            self.ctx.runner.write(
                 people.create, self.input(), override, on_done=self._saved, on_error=self._failed
             )
         else:
-            self.ctx.runner.db(
+            self.ctx.runner.write(
                 people.update,
                 self.person.id,
                 self.input(),
@@ -148,8 +148,7 @@ class PersonDialog(QDialog):
 
     def _saved(self, view: PersonView) -> None:
         self.save_button.setEnabled(True)
-        self.person = view
-        self.ctx.publish(view.changed)
+        self.person = view  # the runner publishes view.changed once this returns
         self.ctx.show_message(self.tr("حُفظت بيانات «%1»").replace("%1", view.full_name), "ok")
         self.saved.emit(view)
         self.accept()

@@ -1,9 +1,9 @@
 """The roster import, in steps: file → preview (errors by line) → event → import (cancellable) → report.
 
-The import runs on the DB thread (services.roster_import.run). Its progress callback emits a
-signal of a QObject living on the main thread, so the bar moves through a queued connection;
-Cancel sets a flag that the import reads between chunks: what was committed stays, and the
-report says so.
+The import is one service write (services.roster_import.run) submitted with `runner.write()`, so
+the runner publishes what it changed once it is done. Its progress callback emits a signal of a
+QObject living on the main thread, so the bar moves through a queued connection; Cancel sets a
+flag that the import reads between chunks: what was committed stays, and the report says so.
 """
 
 from __future__ import annotations
@@ -391,7 +391,7 @@ class ImportDialog(QDialog):
         self.progress_label.setText(self.tr("جارٍ التحضير…"))
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             self.ctx.services.roster_import.run,
             self.preview.path,
             event_id=self.event_combo.currentData(),
@@ -447,7 +447,6 @@ class ImportDialog(QDialog):
         self.report_errors.setVisible(bool(report.errors))
         self.close_button.setText(self.tr("تم"))
         self._update_buttons()
-        self.ctx.publish(report.changed)
         self.finished_import.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
