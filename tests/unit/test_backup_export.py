@@ -69,7 +69,7 @@ def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys):
         s.add(Person(full_name="عبدالله بن خميس الزايدي", national_id="1000000008"))
     from fieldapp.services import Services
 
-    Services(store).users.create("admin", "المدير", "admin", "secret123")
+    Services(store, None).users.create("admin", "المدير", "admin", "secret123")
     store.close()
     assert main(["--data-dir", str(data), "export", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)

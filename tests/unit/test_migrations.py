@@ -32,7 +32,7 @@ def test_upgrade_from_0001_backfills_the_search_index(tmp_path):
 
     store = Store.open(path, backups)
     try:
-        services = Services(store)
+        services = Services(store, None)  # reads only
         assert services.people.count() == 2
         assert services.people.get("p0").national_id == "1000000008"  # data intact
         assert [h.person.id for h in services.search.find("زايدي عبد الله")] == ["p0"]

@@ -88,7 +88,7 @@ def test_facts_are_insert_only_and_nothing_synced_is_deleted(store):
 def test_hlc_survives_a_restart(tmp_path):
     path = tmp_path / "f.db"
     first = Store.open(path)
-    with first.session() as s:
+    with first.session("test") as s:
         s.add(Person(full_name="أحمد"))
     with first.reader() as r:
         last = r.scalars(select(Outbox.hlc)).one()
@@ -152,7 +152,7 @@ def test_insert_many_stamps_queues_and_indexes_like_a_flush(store):
         assert ops[0].payload["national_id"] == "1000000008"
         audit = r.scalars(select(AuditEntry)).one()
         assert audit.action == "bulk" and '"rows": 2' in audit.detail
-    hits = Services(store).search.find("عبد الله الزايدى")
+    hits = Services(store, None).search.find("عبد الله الزايدى")
     assert [h.person.full_name for h in hits] == ["عبدالله بن خميس الزايدي"]
 
 
@@ -167,3 +167,40 @@ def test_an_error_words_a_nested_reason_in_the_language_it_is_read_in():
     i18n.set_language("ar")
     assert err.message("en") == "Failed: the reason"
     assert err.message("ar") == "تعذّر: السبب"
+
+
+def test_only_a_file_that_is_not_a_database_is_called_one(tmp_path):
+    from sqlalchemy.exc import OperationalError
+
+    from fieldapp.store import migrate
+
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database at all " * 100)
+    with pytest.raises(StoreError) as info:
+        migrate.current_revision(junk)
+    assert "not a FieldApp database" in info.value.message("en")
+    # A database that cannot be opened (here: a directory) is reported as what it is.
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    with pytest.raises(OperationalError, match="unable to open database file"):
+        migrate.current_revision(folder)
+
+
+def test_a_close_that_cannot_checkpoint_is_logged_and_still_closes(tmp_path, caplog):
+    from sqlalchemy import event
+
+    path = tmp_path / "f.db"
+    store = Store.open(path)
+    store.engine.dispose()
+    event.listen(store.engine, "connect", lambda con, _rec: con.execute("PRAGMA busy_timeout=0"))
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    try:
+        with caplog.at_level("WARNING", logger="fieldapp.store"):
+            store.close()
+    finally:
+        holder.rollback()
+        holder.close()
+    [record] = [r for r in caplog.records if r.name == "fieldapp.store"]
+    assert "database is locked" in str(record.exc_info[1])
+    assert store.engine.pool.checkedout() == 0

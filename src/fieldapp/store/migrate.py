@@ -12,12 +12,16 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import DBAPIError
+
 from fieldapp.core import i18n
+from fieldapp.store.backup import backup_database
+from fieldapp.store.engine import StoreError, is_not_a_database, make_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The messages of the refusals raised below (as db.StoreError).
+# The messages of the refusals raised below (as StoreError).
 i18n.register(
     {
         "db.newer_version": (
@@ -40,7 +44,8 @@ i18n.register(
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 KEEP_BACKUPS = 5
 # The newest revision in migrations/versions (a test keeps it equal to Alembic's head). A database
-# already there opens without importing Alembic at all: ~150 ms of every start of the app.
+# already there opens without importing Alembic at all: ~150 ms of every start of the app. That is
+# why Alembic is imported inside the functions below (no store module is).
 HEAD = "0002"
 
 
@@ -59,13 +64,17 @@ def head_revision() -> str:
 
 
 def _stored_revision(path: Path) -> str | None:
-    """The revision written in the file, read with sqlite3 alone (None: empty or unversioned)."""
+    """The revision written in the file, read with sqlite3 alone (None: empty or unversioned).
+
+    Only the fast path's question "already at HEAD?": on any SQLite error the answer is None and
+    upgrade() takes the careful path, whose current_revision() reports that error as what it is.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return None
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError:  # no such table, not a database, locked...: see the docstring
         return None
     finally:
         con.close()
@@ -73,18 +82,23 @@ def _stored_revision(path: Path) -> str | None:
 
 
 def current_revision(path: Path) -> str | None:
+    """The Alembic revision of the database at `path` (None: a new or unversioned database).
+
+    A file that SQLite says is not a database is refused with its own message (db.not_sqlite);
+    any other error (locked, unreadable, disk I/O...) is raised as what it is.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return None
     from alembic.runtime.migration import MigrationContext
-
-    from fieldapp.store.db import StoreError, make_engine
 
     engine = make_engine(path)
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
-    except Exception as exc:  # not a database at all
-        raise StoreError("db.not_sqlite", path=str(path)) from exc
+    except DBAPIError as exc:
+        if is_not_a_database(exc):
+            raise StoreError("db.not_sqlite", path=str(path)) from exc
+        raise
     finally:
         engine.dispose()
 
@@ -100,8 +114,6 @@ def integrity_problem(path: Path) -> str | None:
 
 
 def backup_before_migration(path: Path, backups_dir: Path, revision: str | None) -> Path:
-    from fieldapp.store.backup import backup_database
-
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"pre-migration-{revision or 'none'}-{stamp}.db"
@@ -117,8 +129,6 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head") -> None:
         return
     from alembic import command
     from alembic.script import ScriptDirectory
-
-    from fieldapp.store.db import StoreError, make_engine
 
     config = alembic_config()
     script = ScriptDirectory.from_config(config)

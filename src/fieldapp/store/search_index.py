@@ -14,25 +14,28 @@ Layout (created by migration 0002):
   queries (one letter typed at the desk) read one doclist instead of merging thousands of terms,
   and ``detail=none`` keeps the index small (we never need phrase or NEAR queries).
 
-Tombstoned people are removed from the index. Every flush of a session that inserts or changes
-a Person's name or tombstone rewrites its index row in the same transaction (a class-level
-``after_flush`` listener on ``Session``), so the service, the roster import and the sync client
-all keep it current without knowing about it. The listener is registered when this module is
-imported; ``fieldapp.store.db`` should import it so that no write path can miss it.
+Tombstoned people are removed from the index. Every flush of a laptop-store session that inserts
+or changes a Person's name or tombstone rewrites its index row in the same transaction, and so
+does insert_many() of people, so the service, the roster import and the sync client all keep it
+current without knowing about it. ``install()`` attaches both to the laptop Store's OWN session
+factory (``fieldapp.store.db.Store`` calls it): a session of any other engine (the central
+server's, on PostgreSQL) never runs these SQLite FTS5 statements.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.core.text import name_tokens
-from fieldapp.store import unit_of_work
 from fieldapp.store.models import Person
+
+if TYPE_CHECKING:
+    from fieldapp.store.unit_of_work import UnitOfWork
 
 FTS_TABLE = "person_search"
 DOC_TABLE = "person_search_doc"
@@ -114,8 +117,8 @@ def _name_changed(person: Person) -> bool:
     return any(state.attrs[key].history.has_changes() for key in _NAME_FIELDS)
 
 
-@event.listens_for(Session, "after_flush")
 def _sync_person_index(session: Session, _ctx: Any) -> None:
+    """after_flush: rewrite the index rows of the people this flush inserted or renamed."""
     # Pre-flush state is still visible here: new/dirty lists and attribute history.
     changed = [obj for obj in session.new if isinstance(obj, Person)]
     changed += [obj for obj in session.dirty if isinstance(obj, Person) and _name_changed(obj)]
@@ -131,4 +134,7 @@ def _index_bulk_insert(connection: Connection, rows: list[dict[str, Any]]) -> No
     write_rows(connection, [(r["id"], r["full_name"], r["latin_name"], r["deleted"]) for r in rows])
 
 
-unit_of_work.on_bulk_insert(Person, _index_bulk_insert)
+def install(session_factory: sessionmaker, unit: UnitOfWork) -> None:
+    """Keep the index current on every flush of THIS factory's sessions and every insert_many of people."""
+    event.listen(session_factory, "after_flush", _sync_person_index)
+    unit.on_bulk_insert(Person, _index_bulk_insert)

@@ -1,8 +1,11 @@
 """The one place where synced rows are stamped and their outbox and audit entries written.
 
-Hooked into every session of the store: on flush, new synced rows get their device id and HLC
-stamps, changed records get per-field HLCs, and one outbox entry per change is inserted in the
-same transaction, so a change can never exist without the op that will carry it to the server.
+`install()` hooks a UnitOfWork onto the laptop Store's OWN session factory (never onto
+SQLAlchemy's Session class: the central server opens the same models on its own engine and must
+get none of this). On flush, new synced rows get their device id and HLC stamps, changed records
+get per-field HLCs, and one outbox entry per change is inserted in the same transaction, so a
+change can never exist without the op that will carry it to the server. insert_many() does the
+same for many new rows at once; both build their outbox and audit rows in `write_changes()`.
 Facts are insert-only; synced rows are never deleted (set `deleted` for a tombstone).
 """
 
@@ -10,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.store.models import AuditEntry, Fact, Outbox, Record, Synced
 from fieldapp.sync.hlc import HybridLogicalClock
@@ -28,6 +32,9 @@ USER = "user_name"  # who is acting (local user name), for the audit trail
 BULK_AUDIT = "bulk_audit"  # set to a summary: one audit row per table instead of one per row
 APPLYING_REMOTE = "applying_remote"  # the sync client is writing server data: no stamping, no outbox
 _PENDING = "_pending_ops"
+_UNIT_OF_WORK = "fieldapp_unit_of_work"  # the UnitOfWork of the store that made the session
+
+BulkListener = Callable[[Connection, list[dict[str, Any]]], None]
 
 
 class InsertOnlyError(RuntimeError):
@@ -56,11 +63,93 @@ def _changed_columns(obj: Synced) -> list[str]:
     return [key for key in _data_columns(obj) if state.attrs[key].history.has_changes()]
 
 
-def install(session_factory: Any, clock: HybridLogicalClock, device_id: str) -> None:
-    """Attach the stamping/outbox hooks to every session the factory makes."""
+class Change(NamedTuple):
+    """One change of a synced row: what its outbox op and its audit row are made of."""
 
-    @event.listens_for(session_factory, "before_flush")
-    def _stamp(session: Session, _ctx: Any, _instances: Any) -> None:
+    table: str
+    row_id: str
+    kind: str  # the outbox op: insert | update
+    hlc: str
+    payload: dict[str, Any]  # insert: the whole row; update: fields, their HLCs, base_version
+    action: str = "insert"  # the audit action: insert | update | delete (a tombstone)
+    detail: str = ""  # the audit detail: the changed fields of an update
+
+
+def audit_row(
+    now: dt.datetime,
+    device_id: str,
+    user: str,
+    action: str,
+    table: str = "",
+    row_id: str = "",
+    detail: str = "",
+) -> dict[str, Any]:
+    """One audit_log row (the columns of AuditEntry)."""
+    return {
+        "at": now,
+        "device_id": device_id,
+        "user_name": user,
+        "action": action,
+        "table_name": table,
+        "row_id": row_id,
+        "detail": detail,
+    }
+
+
+def outbox_row(change: Change, now: dt.datetime) -> dict[str, Any]:
+    """One outbox row (the columns of Outbox): the sync wire form of a change."""
+    return {
+        "op_id": uuid7(),
+        "table_name": change.table,
+        "row_id": change.row_id,
+        "kind": change.kind,
+        "hlc": change.hlc,
+        "payload": change.payload,
+        "created_at": now,
+        "status": "pending",
+        "detail": "",
+    }
+
+
+def _bulk_detail(what: str, rows: int) -> str:
+    return json.dumps({"what": what, "rows": rows}, ensure_ascii=False)
+
+
+class UnitOfWork:
+    """The laptop store's hooks: stamping, outbox and audit, and listeners of bulk inserts."""
+
+    def __init__(self, clock: HybridLogicalClock, device_id: str) -> None:
+        self.clock = clock
+        self.device_id = device_id
+        self._bulk_listeners: dict[str, list[BulkListener]] = {}
+
+    def on_bulk_insert(self, model: type[Synced], listener: BulkListener) -> None:
+        """Call `listener(connection, rows)` after insert_many() wrote rows of `model` (e.g. to index them)."""
+        self._bulk_listeners.setdefault(model.__tablename__, []).append(listener)
+
+    def bulk_listeners(self, table: str) -> list[BulkListener]:
+        return self._bulk_listeners.get(table, [])
+
+    def write_changes(self, session: Session, connection: Connection, changes: list[Change]) -> None:
+        """Insert the outbox op and the audit row of every change (one audit row per table for a bulk)."""
+        now = dt.datetime.now(dt.UTC)
+        user = session.info.get(USER, "system")
+        _executemany(connection, Outbox.__table__, [outbox_row(change, now) for change in changes])
+        bulk = session.info.get(BULK_AUDIT)
+        if bulk:
+            counts = Counter(change.table for change in changes)
+            audits = [
+                audit_row(now, self.device_id, user, "bulk", table, detail=_bulk_detail(bulk, n))
+                for table, n in counts.items()
+            ]
+        else:
+            audits = [
+                audit_row(now, self.device_id, user, c.action, c.table, c.row_id, c.detail) for c in changes
+            ]
+        _executemany(connection, AuditEntry.__table__, audits)
+
+    def stamp(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        """before_flush: stamp new and changed synced rows, refuse edited facts and deletions."""
         if session.info.get(APPLYING_REMOTE):
             return
         pending = session.info.setdefault(_PENDING, [])
@@ -70,15 +159,15 @@ def install(session_factory: Any, clock: HybridLogicalClock, device_id: str) -> 
         for obj in session.new:
             if not isinstance(obj, Synced):
                 continue
-            stamp = clock.now()
+            stamp = self.clock.now()
             obj.id = obj.id or uuid7()
-            obj.device_id = device_id
+            obj.device_id = self.device_id
             obj.created_hlc = obj.updated_hlc = stamp
             if obj.deleted is None:
                 obj.deleted = False
             if isinstance(obj, Record):
                 obj.field_hlc = {}  # every field dates from created_hlc until it changes
-            pending.append((obj, "insert", None, stamp))
+            pending.append((obj, None, stamp))
         for obj in session.dirty:
             if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
                 continue
@@ -89,79 +178,47 @@ def install(session_factory: Any, clock: HybridLogicalClock, device_id: str) -> 
                 raise InsertOnlyError(
                     f"{type(obj).__name__} is an insert-only fact; record a new fact (e.g. a Void) instead"
                 )
-            stamp = clock.now()
+            stamp = self.clock.now()
             obj.updated_hlc = stamp
             obj.field_hlc = {**(obj.field_hlc or {}), **dict.fromkeys(changed, stamp)}
-            pending.append((obj, "update", changed, stamp))
+            pending.append((obj, changed, stamp))
 
-    @event.listens_for(session_factory, "after_flush")
-    def _write_outbox(session: Session, _ctx: Any) -> None:
+    def write_outbox(self, session: Session, _ctx: Any) -> None:
+        """after_flush: the outbox and audit rows of what stamp() saw (defaults are filled in by now)."""
         pending = session.info.pop(_PENDING, None)
-        if not pending:
-            return
-        now = dt.datetime.now(dt.UTC)
-        user = session.info.get(USER, "system")
-        ops, audits, counts = [], [], {}
-        for obj, kind, changed, stamp in pending:
-            table = obj.__tablename__
-            if kind == "insert":
-                payload = row_payload(obj)
-            else:
-                payload = {
-                    "fields": {key: to_json_value(getattr(obj, key)) for key in changed},
-                    "field_hlc": {key: stamp for key in changed},
-                    "base_version": obj.server_version,
-                }
-            ops.append(
-                {
-                    "op_id": uuid7(),
-                    "table_name": table,
-                    "row_id": obj.id,
-                    "kind": kind,
-                    "hlc": stamp,
-                    "payload": payload,
-                    "created_at": now,
-                    "status": "pending",
-                    "detail": "",
-                }
-            )
-            counts[table] = counts.get(table, 0) + 1
-            audits.append(
-                {
-                    "at": now,
-                    "device_id": device_id,
-                    "user_name": user,
-                    "action": "delete" if kind == "update" and "deleted" in changed and obj.deleted else kind,
-                    "table_name": table,
-                    "row_id": obj.id,
-                    "detail": ",".join(changed) if changed else "",
-                }
-            )
-        connection = session.connection()
-        connection.execute(insert(Outbox), ops)
-        if session.info.get(BULK_AUDIT):
-            audits = [
-                {
-                    "at": now,
-                    "device_id": device_id,
-                    "user_name": user,
-                    "action": "bulk",
-                    "table_name": table,
-                    "row_id": "",
-                    "detail": json.dumps({"what": session.info[BULK_AUDIT], "rows": n}, ensure_ascii=False),
-                }
-                for table, n in counts.items()
-            ]
-        connection.execute(insert(AuditEntry), audits)
+        if pending:
+            changes = [_change_of(obj, changed, stamp) for obj, changed, stamp in pending]
+            self.write_changes(session, session.connection(), changes)
 
 
-BulkListener = Callable[[Connection, list[dict[str, Any]]], None]
-_bulk_listeners: dict[str, list[BulkListener]] = {}
+def _change_of(obj: Synced, changed: list[str] | None, stamp: str) -> Change:
+    """The Change of a flushed row: an insert (changed is None) or an update of `changed` fields."""
+    if changed is None:
+        return Change(obj.__tablename__, obj.id, "insert", stamp, row_payload(obj))
+    payload = {
+        "fields": {key: to_json_value(getattr(obj, key)) for key in changed},
+        "field_hlc": dict.fromkeys(changed, stamp),
+        "base_version": obj.server_version,
+    }
+    action = "delete" if "deleted" in changed and obj.deleted else "update"
+    return Change(obj.__tablename__, obj.id, "update", stamp, payload, action, ",".join(changed))
 
 
-def on_bulk_insert(model: type[Synced], listener: BulkListener) -> None:
-    """Call `listener(connection, rows)` after insert_many() wrote rows of `model` (e.g. to index them)."""
-    _bulk_listeners.setdefault(model.__tablename__, []).append(listener)
+def install(session_factory: sessionmaker, clock: HybridLogicalClock, device_id: str) -> UnitOfWork:
+    """Attach the stamping/outbox hooks to every session THIS factory makes (and to no other)."""
+    unit = UnitOfWork(clock, device_id)
+    event.listen(session_factory, "before_flush", unit.stamp)
+    event.listen(session_factory, "after_flush", unit.write_outbox)
+    session_factory.kw.setdefault("info", {})[_UNIT_OF_WORK] = unit
+    return unit
+
+
+def unit_of_work_of(session: Session) -> UnitOfWork:
+    """The UnitOfWork of the store that made `session` (only the laptop Store's sessions have one)."""
+    try:
+        return session.info[_UNIT_OF_WORK]
+    except KeyError:
+        raise RuntimeError("this session was not made by the laptop Store (Store.session)") from None
 
 
 def insert_many(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
@@ -172,57 +229,29 @@ def insert_many(session: Session, model: type[Synced], rows: list[dict[str, Any]
     """
     if not rows:
         return
-    from fieldapp.store.db import store_of  # late: db imports this module
-
-    store = store_of(session)
+    unit = unit_of_work_of(session)
     table = model.__table__
     defaults = {
         c.key: c.default.arg if c.default is not None and c.default.is_scalar else None for c in table.columns
     }
     is_record = issubclass(model, Record)
-    now = dt.datetime.now(dt.UTC)
-    user = session.info.get(USER, "system")
-    full_rows, ops, audits = [], [], []
+    now, device_id, name = unit.clock.now, unit.device_id, table.name
+    full_rows, changes = [], []
     for values in rows:
-        stamp = store.clock.now()
+        stamp = now()
         row = {**defaults, **values}
-        row.update(id=row["id"] or uuid7(), device_id=store.device_id, created_hlc=stamp, updated_hlc=stamp)
+        row.update(id=row["id"] or uuid7(), device_id=device_id, created_hlc=stamp, updated_hlc=stamp)
         row["deleted"] = bool(row["deleted"])
         if is_record:
             row["field_hlc"] = {}  # every field dates from created_hlc until it changes
         full_rows.append(row)
-        ops.append(
-            {
-                "op_id": uuid7(),
-                "table_name": table.name,
-                "row_id": row["id"],
-                "kind": "insert",
-                "hlc": stamp,
-                "payload": {key: to_json_value(value) for key, value in row.items()},
-                "created_at": now,
-                "status": "pending",
-                "detail": "",
-            }
+        changes.append(
+            Change(name, row["id"], "insert", stamp, {k: to_json_value(v) for k, v in row.items()})
         )
-        audits.append(
-            {
-                "at": now,
-                "device_id": store.device_id,
-                "user_name": user,
-                "action": "insert",
-                "table_name": table.name,
-                "row_id": row["id"],
-                "detail": "",
-            }
-        )
-    if session.info.get(BULK_AUDIT):
-        detail = json.dumps({"what": session.info[BULK_AUDIT], "rows": len(full_rows)}, ensure_ascii=False)
-        audits = [{**audits[0], "action": "bulk", "row_id": "", "detail": detail}]
     connection = session.connection()
     _executemany(connection, table, full_rows)
-    _executemany(connection, Outbox.__table__, ops)
-    connection.execute(insert(AuditEntry), audits)
-    for listener in _bulk_listeners.get(table.name, ()):
+    unit.write_changes(session, connection, changes)
+    for listener in unit.bulk_listeners(name):
         listener(connection, full_rows)
 
 
@@ -247,17 +276,8 @@ def _executemany(connection: Connection, table: Any, rows: list[dict[str, Any]])
 
 def audit(session: Session, action: str, detail: str = "", table: str = "", row_id: str = "") -> None:
     """An audit line for an action that is not a row change (sign-in, backup, print, export...)."""
-    from fieldapp.store.db import store_of  # late: db imports this module
-
-    store = store_of(session)
+    unit = unit_of_work_of(session)
+    user = session.info.get(USER, "system")
     session.add(
-        AuditEntry(
-            at=dt.datetime.now(dt.UTC),
-            device_id=store.device_id,
-            user_name=session.info.get(USER, "system"),
-            action=action,
-            table_name=table,
-            row_id=row_id,
-            detail=detail,
-        )
+        AuditEntry(**audit_row(dt.datetime.now(dt.UTC), unit.device_id, user, action, table, row_id, detail))
     )

@@ -14,6 +14,8 @@ rather than freezing a copy of it. If name_tokens() changes later, add a migrati
 
 from alembic import op
 
+from fieldapp.store import search_index  # application code, see the docstring
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -21,15 +23,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from fieldapp.store import search_index  # application code, see the docstring
-
     for statement in search_index.CREATE_STATEMENTS:
         op.execute(statement)
     search_index.rebuild(op.get_bind())
 
 
 def downgrade() -> None:
-    from fieldapp.store import search_index
-
     for statement in search_index.DROP_STATEMENTS:
         op.execute(statement)
