@@ -238,3 +238,19 @@ def test_the_filtered_log_exports_to_excel_and_pdf(gui_ctx, qtbot, world, tmp_pa
     assert any("عبدالله بن خميس الزايدي" in c for c in cells)
     assert not any("سجن الطائف العام" in c for c in cells)  # the other event's hand-over is filtered out
     assert len(PdfReader(tmp_path / "log.pdf").pages) >= 1
+
+
+def test_a_write_from_the_screen_is_published_once_by_the_runner(gui_ctx, qtbot, world):
+    """The screens submit writes with runner.write: the runner says what changed, no screen by hand."""
+    screen = open_screen(gui_ctx, qtbot)
+    screen.tabs.setCurrentIndex(STOCK_TAB)
+    published = []
+    gui_ctx.notifier.changed.connect(lambda changed: published.append(set(changed.topics)))
+    stock = screen.stock
+    stock.select_type(world.shield_id)
+    qtbot.mouseClick(stock.receive_button, Qt.MouseButton.LeftButton)
+    dialog = stock.dialog
+    dialog.ui.quantitySpin.selectAll()
+    qtbot.keyClicks(dialog.ui.quantitySpin, "5")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert published == [{"stock"}]

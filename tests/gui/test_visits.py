@@ -202,3 +202,13 @@ def test_hand_a_gift_from_the_visit(gui_ctx, qtbot, world):
         (world.dates_gift_id, 5)
     ]
     assert "كرتون تمر سكري × 5" in screen.detail_text.text()
+
+
+def test_a_visit_write_is_published_once_by_the_runner(gui_ctx, qtbot, world):
+    screen = open_screen(gui_ctx, qtbot, world.day)
+    published = []
+    gui_ctx.notifier.changed.connect(lambda changed: published.append(set(changed.topics)))
+    screen.select_visit(world.visit_id)
+    qtbot.mouseClick(screen.start_button, Qt.MouseButton.LeftButton)
+    assert published == [{"visits"}]
+    assert screen.complete_button.isEnabled()  # the screen refreshed on what the runner published

@@ -121,3 +121,20 @@ def test_agreements_dates_and_status(bodies):
         bodies.update_agreement(a.id, AgreementInput("x", status="signed"))
     with pytest.raises(NotFoundError):
         bodies.add_agreement("missing", AgreementInput("x"))
+
+
+def test_body_writes_follow_the_contract(services, store):
+    from fieldapp.services import Changed, Services
+    from fieldapp.services.bodies import AgreementInput, BodiesService, BodyInput
+    from fieldapp.services.contract import ContractError, is_write
+
+    for name in ("create", "update", "add_agreement", "update_agreement"):
+        assert is_write(getattr(BodiesService, name)), name
+    nobody = Services(store, None).bodies
+    with pytest.raises(ContractError):
+        nobody.create(BodyInput("security", "سجن الحائر"))
+    body = services.bodies.create(BodyInput("security", "سجن الحائر"))
+    assert body.changed.topics == {"bodies"}
+    assert nobody.get(body.id).changed == Changed()  # reads need nobody and changed nothing
+    agreement = services.bodies.add_agreement(body.id, AgreementInput("اتفاقية تعاون"))
+    assert agreement.changed.topics == {"bodies"}

@@ -174,3 +174,43 @@ def test_register_many_in_one_transaction(services):
     ids = [new_person(services, f"متطوع {n}") for n in range(3)]
     assert services.events.register_many(event.id, ids + ids[:1]).created == 3
     assert sorted(services.events.registered_ids(event.id)) == sorted(ids)
+
+
+# --- the write contract (issue 7) ----------------------------------------------------------
+
+
+def test_team_and_unregister_return_done_with_what_changed(services, store):
+    import fieldapp.services.events as events_module
+    from fieldapp.services import Done, Services
+    from fieldapp.services.contract import ContractError, is_write
+    from fieldapp.services.events import EventsService
+
+    for name in (
+        "create",
+        "update",
+        "add_to_team",
+        "remove_from_team",
+        "register",
+        "register_many",
+        "unregister",
+    ):
+        assert is_write(getattr(EventsService, name)), name
+    event = services.events.create(ev())
+    person = new_person(services, "ريم العنزي")
+    added = services.events.add_to_team(event.id, person)
+    assert isinstance(added, Done) and added.changed.topics == {"events"}
+    assert services.events.remove_from_team(event.id, person).changed.topics == {"events"}
+    services.events.register(event.id, person)
+    assert services.events.unregister(event.id, person).changed.topics == {"events", "registrations"}
+    with pytest.raises(ContractError):
+        Services(store, None).events.add_to_team(event.id, person)
+    assert not hasattr(events_module, "rules_of")  # dead code, gone
+
+
+def test_the_tree_is_every_event_with_its_opportunities_in_one_read(services):
+    first = services.events.create(ev())
+    second = services.events.create(ev("يوم التأسيس", MORNING + dt.timedelta(days=1)))
+    child = services.events.create(ev("فرصة: التنظيم", parent_id=first.id))
+    tree = services.events.tree()
+    assert tree == [(e, services.events.opportunities(e.id)) for e in services.events.list()]
+    assert [(e.id, [o.id for o in opps]) for e, opps in tree] == [(first.id, [child.id]), (second.id, [])]

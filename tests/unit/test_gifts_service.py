@@ -268,3 +268,42 @@ def test_without_an_event_the_limit_still_caps_one_hand_over(gifts, pen, store):
     [nora] = _people(store, "نورة")
     gifts.receive(pen.id, 10)
     assert [w.code for w in gifts.check(HandoverInput(pen.id, 2, recipient_person_id=nora))] == ["over_limit"]
+
+
+# --- the write contract (issue 7) ----------------------------------------------------------
+
+
+def test_gift_writes_follow_the_contract(store, gifts, pen):
+    from fieldapp.services import Changed, Services
+    from fieldapp.services.contract import ContractError, is_write
+    from fieldapp.services.gifts import GiftsService
+
+    for name in ("create_type", "update_type", "receive", "adjust", "void_stock_entry", "hand_over", "void"):
+        assert is_write(getattr(GiftsService, name)), name
+    for name in ("check", "get", "log", "log_page", "list_types", "stock_ledger", "handed_summary"):
+        assert not is_write(getattr(GiftsService, name)), name
+    nobody = Services(store, None).gifts
+    with pytest.raises(ContractError):
+        nobody.create_type(GiftTypeInput("ماء"))
+    with pytest.raises(ContractError):
+        nobody.receive(pen.id, 5)
+    assert [t.name for t in nobody.list_types()] == ["قلم فاخر"]  # reads need nobody
+    assert nobody.list_types()[0].changed == Changed()  # a read changed nothing, and says so
+    assert gifts.receive(pen.id, 5).changed.topics == {"stock"}
+
+
+def test_the_log_page_is_one_call_with_the_rows_and_the_filter_choices(services, gifts, pen, store):
+    from fieldapp.services.gifts import LogFilters
+
+    [nora] = _people(store, "نورة القحطاني")
+    event = _event(store)
+    gifts.receive(pen.id, 3)
+    gifts.create_type(GiftTypeInput("كوب قديم", active=False))
+    gifts.hand_over(HandoverInput(pen.id, 1, recipient_person_id=nora, event_id=event, at=T0))
+    day = dt.date(2025, 9, 23)
+    page = gifts.log_page(LogFilters(event_id=event, date_from=day, date_to=day))
+    assert [(h.gift_name, h.recipient_name) for h in page.rows] == [("قلم فاخر", "نورة القحطاني")]
+    assert {t.name for t in page.types} == {"قلم فاخر", "كوب قديم"}  # inactive ones too
+    assert [e.id for e in page.events] == [event]
+    assert page.visits == []
+    assert gifts.log_page(LogFilters(date_from=day + dt.timedelta(days=1))).rows == []

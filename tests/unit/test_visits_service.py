@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fieldapp.core.errors import NotFoundError, PermissionDenied, ValidationError
 from fieldapp.core.permissions import Actor
@@ -231,3 +231,27 @@ def test_hand_over_gift_during_a_visit(services, visits, world, store):
     assert [h.visit_id for h in services.gifts.log(visit_id=v.id)] == [v.id, v.id]
     with pytest.raises(NotFoundError):
         visits.hand_over_gift("missing", director)
+
+
+def test_a_gift_handed_in_a_visit_is_one_write_and_a_refused_one_saves_nothing(
+    services, visits, world, store
+):
+    from fieldapp.services import Services
+    from fieldapp.services.contract import ContractError, is_write
+    from fieldapp.services.visits import VisitsService
+    from fieldapp.store.models import Handover
+
+    for name in ("create", "update", "start", "complete", "cancel", "mark_missed", "hand_over_gift"):
+        assert is_write(getattr(VisitsService, name)), name
+    v = visits.create(plan(world))
+    with pytest.raises(NotFoundError):
+        visits.hand_over_gift(v.id, HandoverInput("no-such-gift", 1, recipient_body_id=world["prison"]))
+    with pytest.raises(ContractError):
+        Services(store, None).visits.hand_over_gift(
+            v.id, HandoverInput(world["pen"], 1, recipient_body_id=world["prison"])
+        )
+    with store.reader() as r:
+        assert r.scalar(select(func.count()).select_from(Handover)) == 0
+    result = visits.hand_over_gift(v.id, HandoverInput(world["pen"], 1, recipient_body_id=world["prison"]))
+    assert result.changed.topics == {"gifts", "stock"} and result.handover.handed_by == "sara"
+    assert visits.get(v.id).changed.topics == set()  # a read: an empty Changed, never None

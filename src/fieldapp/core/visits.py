@@ -135,3 +135,8 @@ def all_clashes(visits: Iterable[VisitSlot]) -> dict[str, list[Clash]]:
     """Clashes of every saved visit against all the others, keyed by visit id."""
     slots = [v for v in visits if v.visit_id is not None]
     return {str(v.visit_id): find_clashes(v, slots) for v in slots}
+
+
+def saudi_week_start(day: dt.date) -> dt.date:
+    """The Sunday on or before `day` (the Saudi working week runs Sunday to Saturday)."""
+    return day - dt.timedelta(days=(day.weekday() + 1) % 7)

@@ -23,7 +23,7 @@ from fieldapp.core.text import (
     name_tokens,
     query_tokens,
 )
-from fieldapp.services import Changed, Services
+from fieldapp.services.contract import Changed, Service, write
 from fieldapp.store.models import Agreement, Body
 
 BODY_TYPES: dict[str, tuple[str, str]] = {
@@ -155,7 +155,7 @@ class BodyView:
     contact_name: str | None
     contact_phone: str | None
     notes: str
-    changed: Changed | None = field(default=None, compare=False)  # set on writes
+    changed: Changed = field(default_factory=Changed, compare=False)  # set on writes
 
     def type_label(self, lang: str | None = None) -> str:
         return body_type_label(self.type, lang)
@@ -181,7 +181,7 @@ class AgreementView:
     notes: str
     # What the screen should show: an "active" agreement whose end date has passed is expired.
     effective_status: str
-    changed: Changed | None = field(default=None, compare=False)
+    changed: Changed = field(default_factory=Changed, compare=False)  # set on writes
 
     def status_label(self, lang: str | None = None) -> str:
         return agreement_status_label(self.effective_status, lang)
@@ -212,10 +212,7 @@ def _optional(value: str | None) -> str | None:
     return clean_text(value) or None
 
 
-class BodiesService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
-
+class BodiesService(Service):
     # --- bodies ---------------------------------------------------------------------------
 
     def _apply(self, b: Body, data: BodyInput) -> None:
@@ -230,35 +227,37 @@ class BodiesService:
         b.notes = clean_text(data.notes)
         b.name_key = body_name_key(b.name, b.name_en)
 
+    @write
     def create(self, data: BodyInput) -> BodyView:
-        require(self.s.actor, _EDIT)
+        require(self.actor, _EDIT)
         body = Body()
         self._apply(body, data)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            s.add(body)
-            s.flush()
+        with self.transaction() as session:
+            session.add(body)
+            session.flush()
             view = _body_view(body)
         return replace(view, changed=Changed.of("bodies"))
 
+    @write
     def update(self, body_id: str, data: BodyInput) -> BodyView:
-        require(self.s.actor, _EDIT)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            body = _get_body(s, body_id)
+        require(self.actor, _EDIT)
+        with self.transaction() as session:
+            body = _get_body(session, body_id)
             self._apply(body, data)
-            s.flush()
+            session.flush()
             view = _body_view(body)
         return replace(view, changed=Changed.of("bodies"))
 
     def get(self, body_id: str) -> BodyView:
-        with self.s.store.reader() as r:
-            return _body_view(_get_body(r, body_id))
+        with self.reader() as session:
+            return _body_view(_get_body(session, body_id))
 
     def list(self, type: str | None = None) -> list[BodyView]:
         query = select(Body).where(Body.deleted.is_(False))
         if type:
             query = query.where(Body.type == normalize_body_type(type))
-        with self.s.store.reader() as r:
-            return [_body_view(b) for b in r.scalars(query.order_by(Body.name))]
+        with self.reader() as session:
+            return [_body_view(b) for b in session.scalars(query.order_by(Body.name))]
 
     def search(self, text: str, type: str | None = None, limit: int = 50) -> list[BodyView]:
         """Forgiving search: every typed word is the start of a word of the name (folded, with
@@ -278,8 +277,8 @@ class BodiesService:
         # Names that start with the first word come first.
         starts = func.instr(padded, " " + tokens[0]) == 1
         query = query.order_by(starts.desc(), Body.name).limit(limit)
-        with self.s.store.reader() as r:
-            return [_body_view(b) for b in r.scalars(query)]
+        with self.reader() as session:
+            return [_body_view(b) for b in session.scalars(query)]
 
     # --- agreements -----------------------------------------------------------------------
 
@@ -295,25 +294,27 @@ class BodiesService:
         a.status = normalize_agreement_status(data.status)
         a.notes = clean_text(data.notes)
 
+    @write
     def add_agreement(self, body_id: str, data: AgreementInput) -> AgreementView:
-        require(self.s.actor, _EDIT)
+        require(self.actor, _EDIT)
         agreement = Agreement(body_id=body_id)
         self._apply_agreement(agreement, data)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            _get_body(s, body_id)
-            s.add(agreement)
-            s.flush()
+        with self.transaction() as session:
+            _get_body(session, body_id)
+            session.add(agreement)
+            session.flush()
             view = _agreement_view(agreement, dates.local_now().date())
         return replace(view, changed=Changed.of("bodies"))
 
+    @write
     def update_agreement(self, agreement_id: str, data: AgreementInput) -> AgreementView:
-        require(self.s.actor, _EDIT)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            agreement = s.get(Agreement, agreement_id)
+        require(self.actor, _EDIT)
+        with self.transaction() as session:
+            agreement = session.get(Agreement, agreement_id)
             if agreement is None or agreement.deleted:
                 raise NotFoundError("agreements.not_found", field="agreement_id")
             self._apply_agreement(agreement, data)
-            s.flush()
+            session.flush()
             view = _agreement_view(agreement, dates.local_now().date())
         return replace(view, changed=Changed.of("bodies"))
 
@@ -324,12 +325,12 @@ class BodiesService:
             .where(Agreement.body_id == body_id, Agreement.deleted.is_(False))
             .order_by(Agreement.start_date.desc().nulls_last(), Agreement.title)
         )
-        with self.s.store.reader() as r:
-            return [_agreement_view(a, today) for a in r.scalars(query)]
+        with self.reader() as session:
+            return [_agreement_view(a, today) for a in session.scalars(query)]
 
 
-def _get_body(s: Session, body_id: str) -> Body:
-    body = s.get(Body, body_id)
+def _get_body(session: Session, body_id: str) -> Body:
+    body = session.get(Body, body_id)
     if body is None or body.deleted:
         raise NotFoundError("bodies.not_found", field="body_id")
     return body

@@ -15,7 +15,7 @@ from fieldapp.core.attendance import ROUNDING_STEPS, EventRules
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.permissions import require
 from fieldapp.core.text import clean_text
-from fieldapp.services import Changed, Services
+from fieldapp.services.contract import Changed, Done, Service, write
 from fieldapp.store.models import Event, EventTeam, Person, Registration
 
 i18n.register(
@@ -95,7 +95,7 @@ class EventView:
     rounding_min: int
     min_certificate_hours: float
     notes: str
-    changed: Changed = field(default_factory=Changed)  # set by create/update
+    changed: Changed = field(default_factory=Changed, compare=False)  # set by create/update
 
     @property
     def rules(self) -> EventRules:
@@ -120,17 +120,6 @@ class TeamMember:
 class RegistrationResult:
     created: int  # new registrations (0 when all were already registered)
     changed: Changed
-
-
-def rules_of(event: Event) -> EventRules:
-    return EventRules(
-        starts_at=event.starts_at,
-        ends_at=event.ends_at,
-        allow_reentry=event.allow_reentry,
-        min_scan_interval_min=event.min_scan_interval_min,
-        rounding_min=event.rounding_min,
-        min_certificate_hours=event.min_certificate_hours,
-    )
 
 
 def view_of(event: Event, changed: Changed | None = None) -> EventView:
@@ -194,53 +183,52 @@ def _validated(data: EventInput) -> dict[str, object]:
     }
 
 
-class EventsService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
-
+class EventsService(Service):
     # --- events ---------------------------------------------------------------------------
 
+    @write
     def create(self, data: EventInput) -> EventView:
-        require(self.s.actor, "event.edit")
+        require(self.actor, "event.edit")
         values = _validated(data)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            self._check_parent(s, values["parent_id"], None)
+        with self.transaction() as session:
+            _check_parent(session, values["parent_id"], None)
             event = Event(**values)
-            s.add(event)
-            s.flush()
+            session.add(event)
+            session.flush()
             return view_of(event, Changed.of("events"))
 
+    @write
     def update(self, event_id: str, data: EventInput) -> EventView:
-        require(self.s.actor, "event.edit")
+        require(self.actor, "event.edit")
         values = _validated(data)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            event = self._load(s, event_id)
-            self._check_parent(s, values["parent_id"], event_id)
+        with self.transaction() as session:
+            event = _load(session, event_id)
+            _check_parent(session, values["parent_id"], event_id)
             for key, value in values.items():
                 # Assign only real changes so the outbox carries only the fields that changed.
                 if getattr(event, key) != value:
                     setattr(event, key, value)
-            s.flush()
+            session.flush()
             return view_of(event, Changed.of("events"))
 
     def get(self, event_id: str) -> EventView:
-        with self.s.store.reader() as r:
-            return view_of(self._load(r, event_id))
+        with self.reader() as session:
+            return view_of(_load(session, event_id))
 
     def list(self, include_past: bool = True, at: dt.datetime | None = None) -> builtins.list[EventView]:
         """Top-level events by start time (opportunities are listed by `opportunities`)."""
         query = select(Event).where(Event.deleted.is_(False), Event.parent_id.is_(None))
         if not include_past:
             query = query.where(Event.ends_at >= (at or dates.now()))
-        with self.s.store.reader() as r:
-            return [view_of(e) for e in r.scalars(query.order_by(Event.starts_at, Event.id))]
+        with self.reader() as session:
+            return [view_of(e) for e in session.scalars(query.order_by(Event.starts_at, Event.id))]
 
     def running_now(self, at: dt.datetime | None = None) -> EventView | None:
         """The event the desk opens on: the one running now (latest started), else the next today."""
         at = at or dates.now()
         base = select(Event).where(Event.deleted.is_(False), Event.parent_id.is_(None))
-        with self.s.store.reader() as r:
-            running = r.scalars(
+        with self.reader() as session:
+            running = session.scalars(
                 base.where(Event.starts_at <= at, Event.ends_at > at)
                 .order_by(Event.starts_at.desc(), Event.id)
                 .limit(1)
@@ -249,7 +237,7 @@ class EventsService:
                 return view_of(running)
             local = dates.to_local(at)
             end_of_day = (local + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-            upcoming = r.scalars(
+            upcoming = session.scalars(
                 base.where(Event.starts_at > at, Event.starts_at < end_of_day)
                 .order_by(Event.starts_at, Event.id)
                 .limit(1)
@@ -257,38 +245,51 @@ class EventsService:
             return view_of(upcoming) if upcoming is not None else None
 
     def opportunities(self, event_id: str) -> builtins.list[EventView]:
-        with self.s.store.reader() as r:
-            self._load(r, event_id)
+        with self.reader() as session:
+            _load(session, event_id)
             query = (
                 select(Event)
                 .where(Event.parent_id == event_id, Event.deleted.is_(False))
                 .order_by(Event.starts_at, Event.id)
             )
-            return [view_of(e) for e in r.scalars(query)]
+            return [view_of(e) for e in session.scalars(query)]
+
+    def tree(self) -> builtins.list[tuple[EventView, builtins.list[EventView]]]:
+        """Top-level events by start time, each with its opportunities (the events screen), in one read."""
+        query = select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
+        with self.reader() as session:
+            views = [view_of(e) for e in session.scalars(query)]
+        children: dict[str, builtins.list[EventView]] = {}
+        for view in views:
+            if view.parent_id is not None:
+                children.setdefault(view.parent_id, []).append(view)
+        return [(view, children.get(view.id, [])) for view in views if view.parent_id is None]
 
     # --- team -----------------------------------------------------------------------------
 
-    def add_to_team(self, event_id: str, person_id: str, role: str = "coordinator") -> Changed:
-        require(self.s.actor, "event.edit")
-        with self.s.store.session(self.s.actor.user_name) as s:
-            self._load(s, event_id)
-            self._person(s, person_id)
-            existing = s.scalars(
+    @write
+    def add_to_team(self, event_id: str, person_id: str, role: str = "coordinator") -> Done:
+        require(self.actor, "event.edit")
+        with self.transaction() as session:
+            _load(session, event_id)
+            _person(session, person_id)
+            existing = session.scalars(
                 select(EventTeam).where(EventTeam.event_id == event_id, EventTeam.person_id == person_id)
             ).first()
             if existing is None:
-                s.add(EventTeam(event_id=event_id, person_id=person_id, role=role))
+                session.add(EventTeam(event_id=event_id, person_id=person_id, role=role))
             else:
                 if existing.deleted:
                     existing.deleted = False
                 if existing.role != role:
                     existing.role = role
-        return Changed.of("events")
+        return Done(Changed.of("events"))
 
-    def remove_from_team(self, event_id: str, person_id: str) -> Changed:
-        require(self.s.actor, "event.edit")
-        with self.s.store.session(self.s.actor.user_name) as s:
-            for member in s.scalars(
+    @write
+    def remove_from_team(self, event_id: str, person_id: str) -> Done:
+        require(self.actor, "event.edit")
+        with self.transaction() as session:
+            for member in session.scalars(
                 select(EventTeam).where(
                     EventTeam.event_id == event_id,
                     EventTeam.person_id == person_id,
@@ -296,7 +297,7 @@ class EventsService:
                 )
             ):
                 member.deleted = True  # tombstone: never delete a synced row
-        return Changed.of("events")
+        return Done(Changed.of("events"))
 
     def team(self, event_id: str) -> builtins.list[TeamMember]:
         query = (
@@ -305,31 +306,37 @@ class EventsService:
             .where(EventTeam.event_id == event_id, EventTeam.deleted.is_(False))
             .order_by(Person.full_name)
         )
-        with self.s.store.reader() as r:
-            return [TeamMember(*row) for row in r.execute(query)]
+        with self.reader() as session:
+            return [TeamMember(*row) for row in session.execute(query)]
 
     # --- registrations --------------------------------------------------------------------
 
+    @write
     def register(self, event_id: str, person_id: str, source: str = "manual") -> RegistrationResult:
         """Register one person (idempotent: registering twice changes nothing)."""
-        return self.register_many(event_id, [person_id], source)
+        return self._register(event_id, [person_id], source)
 
+    @write
     def register_many(
         self, event_id: str, person_ids: Iterable[str], source: str = "import"
     ) -> RegistrationResult:
+        return self._register(event_id, person_ids, source)
+
+    def _register(self, event_id: str, person_ids: Iterable[str], source: str) -> RegistrationResult:
         if source not in REGISTRATION_SOURCES:
             raise ValidationError("event.registration_source", field="source", value=source)
-        require(self.s.actor, "walk_in" if source == "walk_in" else "roster.edit")
+        require(self.actor, "walk_in" if source == "walk_in" else "roster.edit")
         wanted = list(dict.fromkeys(person_ids))
         audit_note = f"register {len(wanted)} for event {event_id}" if len(wanted) > 1 else None
-        with self.s.store.session(self.s.actor.user_name, bulk_audit=audit_note) as s:
-            created = register_in(s, event_id, wanted, source)
+        with self.transaction(bulk_audit=audit_note) as session:
+            created = register_in(session, event_id, wanted, source)
         return RegistrationResult(created, Changed.of("events", "registrations") if created else Changed())
 
-    def unregister(self, event_id: str, person_id: str) -> Changed:
-        require(self.s.actor, "roster.edit")
-        with self.s.store.session(self.s.actor.user_name) as s:
-            for reg in s.scalars(
+    @write
+    def unregister(self, event_id: str, person_id: str) -> Done:
+        require(self.actor, "roster.edit")
+        with self.transaction() as session:
+            for reg in session.scalars(
                 select(Registration).where(
                     Registration.event_id == event_id,
                     Registration.person_id == person_id,
@@ -337,12 +344,12 @@ class EventsService:
                 )
             ):
                 reg.deleted = True
-        return Changed.of("events", "registrations")
+        return Done(Changed.of("events", "registrations"))
 
     def is_registered(self, event_id: str, person_id: str) -> bool:
-        with self.s.store.reader() as r:
+        with self.reader() as session:
             return (
-                r.scalar(
+                session.scalar(
                     select(Registration.id).where(
                         Registration.event_id == event_id,
                         Registration.person_id == person_id,
@@ -353,38 +360,36 @@ class EventsService:
             )
 
     def registered_ids(self, event_id: str) -> builtins.list[str]:
-        with self.s.store.reader() as r:
+        with self.reader() as session:
             return list(
-                r.scalars(
+                session.scalars(
                     select(Registration.person_id).where(
                         Registration.event_id == event_id, Registration.deleted.is_(False)
                     )
                 )
             )
 
-    # --- helpers --------------------------------------------------------------------------
 
-    @staticmethod
-    def _load(session, event_id: str) -> Event:
-        event = session.get(Event, event_id)
-        if event is None or event.deleted:
-            raise NotFoundError("event.not_found", field="event_id", id=event_id)
-        return event
+def _load(session: Session, event_id: str) -> Event:
+    event = session.get(Event, event_id)
+    if event is None or event.deleted:
+        raise NotFoundError("event.not_found", field="event_id", id=event_id)
+    return event
 
-    @staticmethod
-    def _person(session, person_id: str) -> Person:
-        person = session.get(Person, person_id)
-        if person is None or person.deleted:
-            raise NotFoundError("event.person_not_found", field="person_id", id=person_id)
-        return person
 
-    @staticmethod
-    def _check_parent(session, parent_id: object, own_id: str | None) -> None:
-        if parent_id is None:
-            return
-        parent = session.get(Event, parent_id)
-        if parent is None or parent.deleted or parent_id == own_id:
-            raise ValidationError("event.parent_not_found", field="parent_id", id=parent_id)
+def _person(session: Session, person_id: str) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted:
+        raise NotFoundError("event.person_not_found", field="person_id", id=person_id)
+    return person
+
+
+def _check_parent(session: Session, parent_id: object, own_id: str | None) -> None:
+    if parent_id is None:
+        return
+    parent = session.get(Event, parent_id)
+    if parent is None or parent.deleted or parent_id == own_id:
+        raise ValidationError("event.parent_not_found", field="parent_id", id=parent_id)
 
 
 def register_in(session: Session, event_id: str, person_ids: list[str], source: str) -> int:
@@ -393,7 +398,7 @@ def register_in(session: Session, event_id: str, person_ids: list[str], source: 
     The step shared by register_many() and the composite use cases that register as they go
     (the desk's walk-in: create, register and check in, all in one transaction).
     """
-    EventsService._load(session, event_id)
+    _load(session, event_id)
     existing = {
         reg.person_id: reg
         for reg in session.scalars(select(Registration).where(Registration.event_id == event_id))

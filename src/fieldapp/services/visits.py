@@ -18,8 +18,16 @@ from fieldapp.core import visits as rules
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.permissions import require
 from fieldapp.core.text import clean_text
-from fieldapp.services import Changed, Services
-from fieldapp.services.gifts import HandedLine, HandoverInput, HandoverResult, handed_summary, local_day_start
+from fieldapp.core.visits import saudi_week_start
+from fieldapp.services.contract import Changed, Service, write
+from fieldapp.services.gifts import (
+    HandedLine,
+    HandoverInput,
+    HandoverResult,
+    hand_over_in,
+    handed_summary,
+    local_day_start,
+)
 from fieldapp.store.models import Body, Event, GiftType, Person, Visit, VisitGift, VisitMember
 
 i18n.register(
@@ -124,7 +132,7 @@ class VisitView:
     event_id: str | None = None
     started_at: dt.datetime | None = None  # local
     completed_at: dt.datetime | None = None
-    changed: Changed | None = field(default=None, compare=False)  # set on writes
+    changed: Changed = field(default_factory=Changed, compare=False)  # set on writes
 
     @property
     def has_clash(self) -> bool:
@@ -137,11 +145,6 @@ class VisitView:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def saudi_week_start(day: dt.date) -> dt.date:
-    """The Sunday on or before `day` (the Saudi working week runs Sunday to Saturday)."""
-    return day - dt.timedelta(days=(day.weekday() + 1) % 7)
-
-
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dates.APP_TZ)
 
@@ -150,8 +153,8 @@ def _local(value: dt.datetime | None) -> dt.datetime | None:
     return dates.to_local(value) if value is not None else None
 
 
-def _live(s: Session, model: type, row_id: str | None, key: str, field_name: str, **params: object):
-    row = s.get(model, row_id) if row_id else None
+def _live(session: Session, model: type, row_id: str | None, key: str, field_name: str, **params: object):
+    row = session.get(model, row_id) if row_id else None
     if row is None or row.deleted:
         raise NotFoundError(key, field=field_name, **params)
     return row
@@ -180,12 +183,12 @@ def _clean_times(data: VisitInput) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def _validated(s: Session, data: VisitInput) -> _Clean:
+def _validated(session: Session, data: VisitInput) -> _Clean:
     start, end = _clean_times(data)
-    _live(s, Body, data.body_id, "visits.body_not_found", "body_id")
+    _live(session, Body, data.body_id, "visits.body_not_found", "body_id")
     team = tuple(dict.fromkeys(data.team))  # the same person twice is one member
     for person_id in team:
-        _live(s, Person, person_id, "visits.person_not_found", "team", person_id=person_id)
+        _live(session, Person, person_id, "visits.person_not_found", "team", person_id=person_id)
     gifts: dict[str, int] = {}
     for g in data.gifts:
         planned = g if isinstance(g, PlannedGift) else PlannedGift(*g)
@@ -193,7 +196,7 @@ def _validated(s: Session, data: VisitInput) -> _Clean:
         if isinstance(qty, bool) or not isinstance(qty, int) or qty <= 0:
             raise ValidationError("visits.gift_quantity", field="gifts", value=qty)
         _live(
-            s,
+            session,
             GiftType,
             planned.gift_type_id,
             "visits.gift_not_found",
@@ -202,14 +205,14 @@ def _validated(s: Session, data: VisitInput) -> _Clean:
         )
         gifts[planned.gift_type_id] = gifts.get(planned.gift_type_id, 0) + qty  # two lines, one gift
     if data.event_id:
-        _live(s, Event, data.event_id, "visits.event_not_found", "event_id")
+        _live(session, Event, data.event_id, "visits.event_not_found", "event_id")
     return _Clean(data.body_id, clean_text(data.title), start, end, team, gifts, data.event_id or None)
 
 
-def _members(s: Session, visit_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+def _members(session: Session, visit_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     """Live members per visit: (person id, name), by name."""
     out: dict[str, list[tuple[str, str]]] = {}
-    rows = s.execute(
+    rows = session.execute(
         select(VisitMember.visit_id, Person.id, Person.full_name)
         .join(Person, Person.id == VisitMember.person_id)
         .where(VisitMember.visit_id.in_(list(visit_ids)), VisitMember.deleted.is_(False))
@@ -220,10 +223,12 @@ def _members(s: Session, visit_ids: Iterable[str]) -> dict[str, list[tuple[str, 
     return out
 
 
-def _slots_between(s: Session, start: dt.datetime, end: dt.datetime) -> list[tuple[Visit, rules.VisitSlot]]:
+def _slots_between(
+    session: Session, start: dt.datetime, end: dt.datetime
+) -> list[tuple[Visit, rules.VisitSlot]]:
     """Visits that hold their team's time and overlap [start, end), with their live team."""
     visits = list(
-        s.scalars(
+        session.scalars(
             select(Visit).where(
                 Visit.deleted.is_(False),
                 Visit.status.not_in(rules.INACTIVE),
@@ -232,7 +237,7 @@ def _slots_between(s: Session, start: dt.datetime, end: dt.datetime) -> list[tup
             )
         )
     )
-    members = _members(s, [v.id for v in visits])
+    members = _members(session, [v.id for v in visits])
     return [
         (
             v,
@@ -248,16 +253,16 @@ def _slots_between(s: Session, start: dt.datetime, end: dt.datetime) -> list[tup
     ]
 
 
-def _clash_views(s: Session, clashes: list[rules.Clash], others: dict[str, Visit]) -> tuple[Clash, ...]:
+def _clash_views(session: Session, clashes: list[rules.Clash], others: dict[str, Visit]) -> tuple[Clash, ...]:
     if not clashes:
         return ()
     people = dict(
-        s.execute(
+        session.execute(
             select(Person.id, Person.full_name).where(Person.id.in_({c.person_id for c in clashes}))
         ).all()
     )
     bodies = dict(
-        s.execute(
+        session.execute(
             select(Body.id, Body.name).where(Body.id.in_({others[c.other_visit_id].body_id for c in clashes}))
         ).all()
     )
@@ -275,36 +280,36 @@ def _clash_views(s: Session, clashes: list[rules.Clash], others: dict[str, Visit
     )
 
 
-def _views(s: Session, visits: list[Visit]) -> list[VisitView]:
+def _views(session: Session, visits: list[Visit]) -> list[VisitView]:
     """Views of many visits with a handful of queries (bodies, teams, gifts, hand-overs, clashes)."""
     if not visits:
         return []
     ids = [v.id for v in visits]
     bodies = {
         b.id: BodyRef(b.id, b.name, b.type)
-        for b in s.scalars(select(Body).where(Body.id.in_({v.body_id for v in visits})))
+        for b in session.scalars(select(Body).where(Body.id.in_({v.body_id for v in visits})))
     }
-    members = _members(s, ids)
+    members = _members(session, ids)
     planned: dict[str, list[PlannedGiftView]] = {}
-    for visit_id, type_id, name, unit, qty in s.execute(
+    for visit_id, type_id, name, unit, qty in session.execute(
         select(VisitGift.visit_id, GiftType.id, GiftType.name, GiftType.unit, VisitGift.quantity)
         .join(GiftType, GiftType.id == VisitGift.gift_type_id)
         .where(VisitGift.visit_id.in_(ids), VisitGift.deleted.is_(False))
         .order_by(GiftType.name)
     ):
         planned.setdefault(visit_id, []).append(PlannedGiftView(type_id, name, unit, qty))
-    handed = handed_summary(s, visit_ids=ids)
+    handed = handed_summary(session, visit_ids=ids)
     live = [v for v in visits if not v.deleted and v.status not in rules.INACTIVE]
     clashes: dict[str, tuple[Clash, ...]] = {}
     if live:
-        slots = _slots_between(s, min(v.planned_start for v in live), max(v.planned_end for v in live))
+        slots = _slots_between(session, min(v.planned_start for v in live), max(v.planned_end for v in live))
         by_id = {v.id: v for v, _ in slots}
         slot_of = {slot.visit_id: slot for _, slot in slots}
         for v in live:
             own = slot_of.get(v.id)
             if own is not None:
                 found = rules.find_clashes(own, (slot for _, slot in slots))
-                clashes[v.id] = _clash_views(s, found, by_id)
+                clashes[v.id] = _clash_views(session, found, by_id)
     return [
         VisitView(
             id=v.id,
@@ -326,25 +331,23 @@ def _views(s: Session, visits: list[Visit]) -> list[VisitView]:
     ]
 
 
-class VisitsService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
-
+class VisitsService(Service):
     # --- planning -------------------------------------------------------------------------
 
     def check_clashes(self, data: VisitInput, visit_id: str | None = None) -> list[Clash]:
         """Team members already booked at an overlapping time (shown BEFORE saving)."""
         start, end = _clean_times(data)
         candidate = rules.VisitSlot(visit_id, start, end, rules.PLANNED, frozenset(data.team))
-        with self.s.store.reader() as r:
-            slots = _slots_between(r, start, end)
+        with self.reader() as session:
+            slots = _slots_between(session, start, end)
             found = rules.find_clashes(candidate, (slot for _, slot in slots))
-            return list(_clash_views(r, found, {v.id: v for v, _ in slots}))
+            return list(_clash_views(session, found, {v.id: v for v, _ in slots}))
 
+    @write
     def create(self, data: VisitInput) -> VisitView:
-        require(self.s.actor, _EDIT)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            clean = _validated(s, data)
+        require(self.actor, _EDIT)
+        with self.transaction() as session:
+            clean = _validated(session, data)
             visit = Visit(
                 body_id=clean.body_id,
                 title=clean.title,
@@ -353,22 +356,23 @@ class VisitsService:
                 status=rules.PLANNED,
                 event_id=clean.event_id,
             )
-            s.add(visit)
-            s.flush()
-            s.add_all(VisitMember(visit_id=visit.id, person_id=pid) for pid in clean.team)
-            s.add_all(
+            session.add(visit)
+            session.flush()
+            session.add_all(VisitMember(visit_id=visit.id, person_id=pid) for pid in clean.team)
+            session.add_all(
                 VisitGift(visit_id=visit.id, gift_type_id=g, quantity=q) for g, q in clean.gifts.items()
             )
-            s.flush()
-            [view] = _views(s, [visit])
+            session.flush()
+            [view] = _views(session, [visit])
         return replace(view, changed=_CHANGED)
 
+    @write
     def update(self, visit_id: str, data: VisitInput) -> VisitView:
         """Change a visit; removed team members and gifts become tombstones, new ones are added."""
-        require(self.s.actor, _EDIT)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            visit = _live(s, Visit, visit_id, "visits.not_found", "visit_id")
-            clean = _validated(s, data)
+        require(self.actor, _EDIT)
+        with self.transaction() as session:
+            visit = _live(session, Visit, visit_id, "visits.not_found", "visit_id")
+            clean = _validated(session, data)
             visit.body_id = clean.body_id
             visit.title = clean.title
             visit.planned_start = clean.start
@@ -376,7 +380,7 @@ class VisitsService:
             visit.event_id = clean.event_id
             current_members = {
                 m.person_id: m
-                for m in s.scalars(
+                for m in session.scalars(
                     select(VisitMember).where(
                         VisitMember.visit_id == visit.id, VisitMember.deleted.is_(False)
                     )
@@ -385,14 +389,14 @@ class VisitsService:
             for person_id, member in current_members.items():
                 if person_id not in clean.team:
                     member.deleted = True
-            s.add_all(
+            session.add_all(
                 VisitMember(visit_id=visit.id, person_id=pid)
                 for pid in clean.team
                 if pid not in current_members
             )
             current_gifts = {
                 g.gift_type_id: g
-                for g in s.scalars(
+                for g in session.scalars(
                     select(VisitGift).where(VisitGift.visit_id == visit.id, VisitGift.deleted.is_(False))
                 )
             }
@@ -401,37 +405,40 @@ class VisitsService:
                     row.deleted = True
                 elif row.quantity != clean.gifts[type_id]:
                     row.quantity = clean.gifts[type_id]
-            s.add_all(
+            session.add_all(
                 VisitGift(visit_id=visit.id, gift_type_id=g, quantity=q)
                 for g, q in clean.gifts.items()
                 if g not in current_gifts
             )
-            s.flush()
-            [view] = _views(s, [visit])
+            session.flush()
+            [view] = _views(session, [visit])
         return replace(view, changed=_CHANGED)
 
     # --- status ---------------------------------------------------------------------------
 
     def _move(self, visit_id: str, target: str, **values: object) -> VisitView:
-        require(self.s.actor, _EDIT)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            visit = _live(s, Visit, visit_id, "visits.not_found", "visit_id")
+        require(self.actor, _EDIT)
+        with self.transaction() as session:
+            visit = _live(session, Visit, visit_id, "visits.not_found", "visit_id")
             rules.ensure_transition(visit.status, target)
             visit.status = target
             for key, value in values.items():
                 setattr(visit, key, value)
-            s.flush()
-            [view] = _views(s, [visit])
+            session.flush()
+            [view] = _views(session, [visit])
         return replace(view, changed=_CHANGED)
 
+    @write
     def start(self, visit_id: str) -> VisitView:
         return self._move(visit_id, rules.IN_PROGRESS, started_at=dates.now())
 
+    @write
     def complete(self, visit_id: str, outcome_notes: str = "") -> VisitView:
         return self._move(
             visit_id, rules.DONE, completed_at=dates.now(), outcome_notes=clean_text(outcome_notes)
         )
 
+    @write
     def cancel(self, visit_id: str, reason: str) -> VisitView:
         """Cancel a planned visit; the reason is kept as its outcome notes."""
         text = clean_text(reason)
@@ -439,15 +446,16 @@ class VisitsService:
             raise ValidationError("visits.reason_required", field="reason")
         return self._move(visit_id, rules.CANCELLED, outcome_notes=text)
 
+    @write
     def mark_missed(self, visit_id: str) -> VisitView:
         return self._move(visit_id, rules.MISSED)
 
     # --- reading --------------------------------------------------------------------------
 
     def get(self, visit_id: str) -> VisitView:
-        with self.s.store.reader() as r:
-            visit = _live(r, Visit, visit_id, "visits.not_found", "visit_id")
-            return _views(r, [visit])[0]
+        with self.reader() as session:
+            visit = _live(session, Visit, visit_id, "visits.not_found", "visit_id")
+            return _views(session, [visit])[0]
 
     def list(
         self, status: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None
@@ -460,8 +468,8 @@ class VisitsService:
             query = query.where(Visit.planned_end > local_day_start(date_from))
         if date_to:
             query = query.where(Visit.planned_start < local_day_start(date_to + dt.timedelta(days=1)))
-        with self.s.store.reader() as r:
-            return _views(r, list(r.scalars(query.order_by(Visit.planned_start, Visit.id))))
+        with self.reader() as session:
+            return _views(session, list(session.scalars(query.order_by(Visit.planned_start, Visit.id))))
 
     def agenda(self, day: dt.date) -> list[VisitView]:
         """The visits of one local day (any status: a cancelled visit still shows, struck out)."""
@@ -480,9 +488,16 @@ class VisitsService:
 
     # --- gifts ----------------------------------------------------------------------------
 
+    @write
     def hand_over_gift(self, visit_id: str, data: HandoverInput) -> HandoverResult:
-        """A gift handed over during a visit (to the body, e.g. «مدير السجن», or to a person)."""
-        with self.s.store.reader() as r:
-            visit = _live(r, Visit, visit_id, "visits.not_found", "visit_id")
+        """A gift handed over during a visit (to the body, e.g. «مدير السجن», or to a person).
+
+        One unit of work: the visit is read and the hand-over saved together (on the visit's event
+        unless the form names one)."""
+        require(self.actor, "handover")
+        with self.transaction() as session:
+            visit = _live(session, Visit, visit_id, "visits.not_found", "visit_id")
             event_id = data.event_id or visit.event_id
-        return self.s.gifts.hand_over(replace(data, visit_id=visit_id, event_id=event_id))
+            return hand_over_in(
+                session, self.actor.user_name, replace(data, visit_id=visit_id, event_id=event_id)
+            )

@@ -147,16 +147,15 @@ class EventDialog(QDialog):
         self.save_button.setEnabled(False)
         events = self.ctx.services.events
         if self.edited is None:
-            self.ctx.runner.db(events.create, self.input(), on_done=self._saved, on_error=self._failed)
+            self.ctx.runner.write(events.create, self.input(), on_done=self._saved, on_error=self._failed)
         else:
-            self.ctx.runner.db(
+            self.ctx.runner.write(
                 events.update, self.edited.id, self.input(), on_done=self._saved, on_error=self._failed
             )
 
     def _saved(self, view: EventView) -> None:
         self.save_button.setEnabled(True)
         self.edited = view
-        self.ctx.publish(view.changed)
         self.saved.emit(view)
         self.accept()
 

@@ -49,8 +49,7 @@ class EventTree:
 
 def load_tree(services: Services) -> EventTree:
     """On the DB thread: every event with its opportunities, and the bodies for the editor."""
-    events = services.events.list()
-    return EventTree([(e, services.events.opportunities(e.id)) for e in events], services.bodies.list())
+    return EventTree(services.events.tree(), services.bodies.list())
 
 
 class EventsScreen(Screen):
@@ -65,7 +64,24 @@ class EventsScreen(Screen):
         self.dialog: EventDialog | None = None
         self._by_id: dict[str, EventView] = {}
 
-        # -- the list of events (first in reading order: the right side in Arabic) ----------
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_list_side())  # first in reading order: the right side in Arabic
+        splitter.addWidget(self._build_detail_side())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([370, 730])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(splitter)
+
+        self.setTabOrder(self.tree, self.new_button)
+        ctx.user_changed.connect(lambda _u: self._update_actions())
+        ctx.current_event_changed.connect(lambda _id: self._mark_current())
+        ctx.digits_changed.connect(lambda _d: self.model.refresh_display())
+        self.retranslate()
+
+    def _build_list_side(self) -> QWidget:
+        """The list of events with its buttons."""
         self.heading = QLabel(objectName="eventsHeading")
         self.heading.setProperty("role", "heading")
         self.tree = QTreeWidget(objectName="eventsTree")
@@ -96,8 +112,10 @@ class EventsScreen(Screen):
         list_layout.addWidget(self.tree, 1)
         list_layout.addLayout(buttons)
         list_layout.addWidget(self.current_button)
+        return list_side
 
-        # -- the selected event: details, totals, attendance, exports -----------------------
+    def _build_detail_side(self) -> QWidget:
+        """The selected event: details, totals, attendance, exports."""
         self.title_label = QLabel(objectName="eventTitle")
         self.title_label.setProperty("role", "subheading")
         self.title_label.setWordWrap(True)
@@ -150,22 +168,7 @@ class EventsScreen(Screen):
         detail_layout.addWidget(self.title_label)
         detail_layout.addWidget(self.details_label)
         detail_layout.addWidget(self.attendance_box, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(list_side)
-        splitter.addWidget(detail_side)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([370, 730])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(splitter)
-
-        self.setTabOrder(self.tree, self.new_button)
-        ctx.user_changed.connect(lambda _u: self._update_actions())
-        ctx.current_event_changed.connect(lambda _id: self._mark_current())
-        ctx.digits_changed.connect(lambda _d: self.model.refresh_display())
-        self.retranslate()
+        return detail_side
 
     # -- columns ------------------------------------------------------------------------------
     def _columns(self) -> list[Column[AttendanceRow]]:

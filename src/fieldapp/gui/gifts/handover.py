@@ -251,7 +251,7 @@ class HandoverForm(QWidget):
             call = (self.ctx.services.visits.hand_over_gift, data.visit_id, data)
         else:
             call = (self.ctx.services.gifts.hand_over, data)
-        self.ctx.runner.db(*call, on_done=self._saved, on_error=self._show_error)
+        self.ctx.runner.write(*call, on_done=self._saved, on_error=self._show_error)
 
     def _saved(self, result: HandoverResult) -> None:
         h = result.handover
@@ -260,7 +260,6 @@ class HandoverForm(QWidget):
         )
         self.ctx.show_message(text, "warning" if result.warnings else "ok")
         self.clear_form()
-        self.ctx.publish(result.changed)
         self.reload()  # the stock figure follows the hand-over
         self.saved.emit(result)
 

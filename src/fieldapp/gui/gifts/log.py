@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,44 +35,9 @@ from fieldapp.gui.widgets import Column, TableModel
 from fieldapp.gui.widgets.dates import saudi_weekend
 from fieldapp.gui.widgets.inputs import ReasonDialog, ltr, number_inputs, select_row
 from fieldapp.gui.widgets.table import Index
-from fieldapp.services import Services
-from fieldapp.services.events import EventView
-from fieldapp.services.gifts import GiftTypeView, HandoverView
-from fieldapp.services.visits import VisitView
+from fieldapp.services.gifts import HandoverView, LogFilters, LogPage
 
 DEFAULT_DAYS = 30
-
-
-@dataclass(frozen=True)
-class LogFilters:
-    event_id: str | None = None
-    visit_id: str | None = None
-    gift_type_id: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    include_voided: bool = True
-
-
-@dataclass(frozen=True)
-class LogData:
-    rows: list[HandoverView]
-    types: list[GiftTypeView]
-    events: list[EventView]
-    visits: list[VisitView]
-
-
-def load_log(services: Services, f: LogFilters) -> LogData:
-    """The log and the lists its filters offer (DB thread)."""
-    rows = services.gifts.log(
-        event_id=f.event_id,
-        visit_id=f.visit_id,
-        gift_type_id=f.gift_type_id,
-        date_from=f.date_from,
-        date_to=f.date_to,
-        include_voided=f.include_voided,
-    )
-    visits = services.visits.list(date_from=f.date_from, date_to=f.date_to)
-    return LogData(rows, services.gifts.list_types(include_inactive=True), services.events.list(), visits)
 
 
 class LogModel(TableModel[HandoverView]):
@@ -239,9 +203,9 @@ class LogTab(QWidget):
     def refresh(self) -> None:
         if self._task is not None:
             self._task.cancel()
-        self._task = self.ctx.runner.db(load_log, self.ctx.services, self.filters(), on_done=self._show)
+        self._task = self.ctx.runner.db(self.ctx.services.gifts.log_page, self.filters(), on_done=self._show)
 
-    def _show(self, data: LogData) -> None:
+    def _show(self, data: LogPage) -> None:
         self._fill_combo(
             self.event_combo, self.tr("كل الفعاليات"), [(e.id, e.title) for e in reversed(data.events)]
         )
@@ -316,11 +280,10 @@ class LogTab(QWidget):
         dialog.open()
 
     def _void(self, handover_id: str, reason: str) -> None:
-        self.ctx.runner.db(self.ctx.services.gifts.void, handover_id, reason, on_done=self._voided)
+        self.ctx.runner.write(self.ctx.services.gifts.void, handover_id, reason, on_done=self._voided)
 
     def _voided(self, view: HandoverView) -> None:
         self.ctx.show_message(self.tr("أُلغي التسليم وعادت الكمية إلى المخزون."), "ok")
-        self.ctx.publish(view.changed)
         self.refresh()
 
     def retranslate(self) -> None:

@@ -191,57 +191,9 @@ class StockTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        c = ctx
-        self.types_model: TableModel[GiftTypeView] = TableModel(
-            [
-                Column(lambda: self.tr("الهدية"), lambda t: t.name),
-                Column(
-                    lambda: self.tr("المخزون"),
-                    lambda t: c.fmt_number(t.stock),
-                    align=NUMBER_ALIGN,
-                    colour=stock_colour,
-                    sort=lambda t: t.stock,
-                ),
-                Column(lambda: self.tr("الوحدة"), lambda t: t.unit),
-                Column(lambda: self.tr("الحالة"), self._state_text, colour=stock_colour),
-                Column(
-                    lambda: self.tr("الحد لكل مستلم"),
-                    lambda t: (
-                        c.fmt_number(t.limit_per_recipient_per_event)
-                        if t.limit_per_recipient_per_event
-                        else "—"
-                    ),
-                    align=NUMBER_ALIGN,
-                ),
-                Column(
-                    lambda: self.tr("حد التنبيه"),
-                    lambda t: c.fmt_number(t.low_stock_threshold),
-                    align=NUMBER_ALIGN,
-                ),
-            ]
-        )
+        self.types_model: TableModel[GiftTypeView] = TableModel(self._type_columns())
         self.types_table = self._table("stockTable", self.types_model)
-        self.ledger_model: TableModel[LedgerLine] = TableModel(
-            [
-                Column(
-                    lambda: self.tr("الوقت"),
-                    lambda line: f"{c.fmt_gregorian(line.at)} {c.fmt_time(line.at)}",
-                    sort=lambda line: line.at,
-                ),
-                Column(lambda: self.tr("الحركة"), lambda line: self._kind_text(line.kind)),
-                Column(
-                    lambda: self.tr("التغير"),
-                    lambda line: ("+" if line.delta > 0 else "") + c.fmt_number(line.delta),
-                    align=NUMBER_ALIGN,
-                    colour=lambda line: theme.OK if line.delta > 0 else theme.REFUSED,
-                ),
-                Column(
-                    lambda: self.tr("الرصيد"), lambda line: c.fmt_number(line.balance), align=NUMBER_ALIGN
-                ),
-                Column(lambda: self.tr("التفاصيل"), lambda line: line.detail),
-                Column(lambda: self.tr("بواسطة"), lambda line: line.user_name),
-            ]
-        )
+        self.ledger_model: TableModel[LedgerLine] = TableModel(self._ledger_columns())
         self.ledger_table = self._table("ledgerTable", self.ledger_model)
         self.ledger_title = QLabel()
         self.ledger_title.setProperty("role", "subheading")
@@ -262,6 +214,53 @@ class StockTab(QWidget):
         self.new_type_button.clicked.connect(lambda: self.ask_type(None))
         self.edit_type_button.clicked.connect(lambda: self.ask_type(self.selected()))
         self.retranslate()
+
+    def _type_columns(self) -> list[Column[GiftTypeView]]:
+        c = self.ctx
+        return [
+            Column(lambda: self.tr("الهدية"), lambda t: t.name),
+            Column(
+                lambda: self.tr("المخزون"),
+                lambda t: c.fmt_number(t.stock),
+                align=NUMBER_ALIGN,
+                colour=stock_colour,
+                sort=lambda t: t.stock,
+            ),
+            Column(lambda: self.tr("الوحدة"), lambda t: t.unit),
+            Column(lambda: self.tr("الحالة"), self._state_text, colour=stock_colour),
+            Column(
+                lambda: self.tr("الحد لكل مستلم"),
+                lambda t: (
+                    c.fmt_number(t.limit_per_recipient_per_event) if t.limit_per_recipient_per_event else "—"
+                ),
+                align=NUMBER_ALIGN,
+            ),
+            Column(
+                lambda: self.tr("حد التنبيه"),
+                lambda t: c.fmt_number(t.low_stock_threshold),
+                align=NUMBER_ALIGN,
+            ),
+        ]
+
+    def _ledger_columns(self) -> list[Column[LedgerLine]]:
+        c = self.ctx
+        return [
+            Column(
+                lambda: self.tr("الوقت"),
+                lambda line: f"{c.fmt_gregorian(line.at)} {c.fmt_time(line.at)}",
+                sort=lambda line: line.at,
+            ),
+            Column(lambda: self.tr("الحركة"), lambda line: self._kind_text(line.kind)),
+            Column(
+                lambda: self.tr("التغير"),
+                lambda line: ("+" if line.delta > 0 else "") + c.fmt_number(line.delta),
+                align=NUMBER_ALIGN,
+                colour=lambda line: theme.OK if line.delta > 0 else theme.REFUSED,
+            ),
+            Column(lambda: self.tr("الرصيد"), lambda line: c.fmt_number(line.balance), align=NUMBER_ALIGN),
+            Column(lambda: self.tr("التفاصيل"), lambda line: line.detail),
+            Column(lambda: self.tr("بواسطة"), lambda line: line.user_name),
+        ]
 
     @staticmethod
     def _table(name: str, model: TableModel) -> QTableView:
@@ -371,7 +370,7 @@ class StockTab(QWidget):
         dialog.open()
 
     def _write(self, fn, *args) -> None:
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             fn, *args, on_done=self._written, on_error=lambda exc: show_error(self.window(), exc)
         )
 
@@ -382,7 +381,6 @@ class StockTab(QWidget):
             ),
             "ok",
         )
-        self.ctx.publish(view.changed)
         self._want_selected = view.id
         self.refresh()
 

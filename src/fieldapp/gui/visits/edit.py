@@ -269,11 +269,11 @@ class VisitDialog(QDialog):
             return
         data = self.current_input()
         if self.visit is None:
-            self.ctx.runner.db(
+            self.ctx.runner.write(
                 self.ctx.services.visits.create, data, on_done=self._saved, on_error=self._show_error
             )
         else:
-            self.ctx.runner.db(
+            self.ctx.runner.write(
                 self.ctx.services.visits.update,
                 self.visit.id,
                 data,
@@ -282,7 +282,6 @@ class VisitDialog(QDialog):
             )
 
     def _saved(self, view: VisitView) -> None:
-        self.ctx.publish(view.changed)
         text = self.tr("حُفظت الزيارة: {0}").format(view.body.name)
         self.ctx.show_message(text, "warning" if view.has_clash else "ok")
         self.saved.emit(view)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core import dates
-from fieldapp.core.visits import STATUSES, status_label
+from fieldapp.core.visits import STATUSES, saudi_week_start, status_label
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.gifts.handover import HandoverDialog
@@ -44,7 +44,7 @@ from fieldapp.gui.visits.edit import VisitDialog, clash_text
 from fieldapp.gui.widgets import Column, TableModel, show_error
 from fieldapp.gui.widgets.inputs import ReasonDialog, select_row
 from fieldapp.services import Services
-from fieldapp.services.visits import VisitView, saudi_week_start
+from fieldapp.services.visits import VisitView
 
 DAY, WEEK, LIST = range(3)
 
@@ -94,28 +94,7 @@ class VisitsScreen(Screen):
         top.addWidget(self.new_button)
         outer.addLayout(top)
 
-        bar = QHBoxLayout()
-        self.mode_group = QButtonGroup(self)
-        self.mode_buttons = [QPushButton(checkable=True) for _ in range(3)]
-        for index, button in enumerate(self.mode_buttons):
-            self.mode_group.addButton(button, index)
-            bar.addWidget(button)
-        self.mode_buttons[self.mode].setChecked(True)
-        bar.addSpacing(16)
-        self.prev_button = QPushButton(objectName="prevPeriod")
-        self.today_button = QPushButton(objectName="today")
-        self.next_button = QPushButton(objectName="nextPeriod")
-        for button in (self.prev_button, self.today_button, self.next_button):
-            bar.addWidget(button)
-        self.period_label = QLabel(objectName="periodLabel")
-        self.period_label.setProperty("role", "subheading")
-        bar.addWidget(self.period_label, 1)
-        self.status_combo = QComboBox(objectName="statusFilter")
-        self.status_label = QLabel()
-        self.status_label.setBuddy(self.status_combo)
-        bar.addWidget(self.status_label)
-        bar.addWidget(self.status_combo)
-        outer.addLayout(bar)
+        outer.addLayout(self._period_bar())
 
         body = QHBoxLayout()
         self.stack = QStackedWidget()
@@ -158,6 +137,31 @@ class VisitsScreen(Screen):
         self._show_details()
 
     # -- layout pieces --------------------------------------------------------------------------
+    def _period_bar(self) -> QHBoxLayout:
+        """Day / week / list, the period arrows and the status filter."""
+        bar = QHBoxLayout()
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons = [QPushButton(checkable=True) for _ in range(3)]
+        for index, button in enumerate(self.mode_buttons):
+            self.mode_group.addButton(button, index)
+            bar.addWidget(button)
+        self.mode_buttons[self.mode].setChecked(True)
+        bar.addSpacing(16)
+        self.prev_button = QPushButton(objectName="prevPeriod")
+        self.today_button = QPushButton(objectName="today")
+        self.next_button = QPushButton(objectName="nextPeriod")
+        for button in (self.prev_button, self.today_button, self.next_button):
+            bar.addWidget(button)
+        self.period_label = QLabel(objectName="periodLabel")
+        self.period_label.setProperty("role", "subheading")
+        bar.addWidget(self.period_label, 1)
+        self.status_combo = QComboBox(objectName="statusFilter")
+        self.status_label = QLabel()
+        self.status_label.setBuddy(self.status_combo)
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.status_combo)
+        return bar
+
     def _details_panel(self) -> QWidget:
         panel = QFrame(objectName="card")
         panel.setFixedWidth(290)
@@ -348,7 +352,7 @@ class VisitsScreen(Screen):
         self.detail_text.setText(html)
 
     def _write(self, fn, *args) -> None:
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             fn, *args, on_done=self._written, on_error=lambda exc: show_error(self.window(), exc)
         )
 
@@ -358,7 +362,6 @@ class VisitsScreen(Screen):
             self.tr("الزيارة «{0}»: {1}").format(view.body.name, status_label(view.status, self.ctx.lang)),
             "ok",
         )
-        self.ctx.publish(view.changed)
         if not self.isVisible():
             self.refresh()
 
