@@ -277,6 +277,28 @@ def test_walk_in_under_18_asks_for_guardian_consent(desk, gui_ctx, qtbot):
     assert "18" in desk.reason_label.text()
 
 
+def test_walk_in_refused_by_the_event_saves_nothing(gui_ctx, qtbot, roster):
+    """One transaction: when the event's rules refuse the check-in, the person is not saved either."""
+    services = gui_ctx.services
+    now = dates.now()
+    event_id = services.events.create(
+        EventInput(
+            title="لقاء المساء", starts_at=now + dt.timedelta(hours=5), ends_at=now + dt.timedelta(hours=9)
+        )
+    ).id
+    desk = open_desk(gui_ctx, qtbot, event_id)
+    before = services.people.count()
+    dialog = desk.open_walk_in()
+    type_text(dialog.ui.fullNameEdit, "سلمان بن خميس الزايدي")
+    qtbot.keyClicks(dialog.ui.nationalIdEdit, VALID_ID)
+    dialog.submit()
+    assert dialog.isVisible()
+    assert "لم يبدأ المسح لهذه الفعالية" in dialog.ui.errorLabel.text()
+    assert services.people.count() == before
+    assert services.events.registered_ids(event_id) == []
+    assert services.attendance.recent_scans(event_id) == []
+
+
 def test_coordinator_cannot_accept_a_bad_checksum(desk, gui_ctx, qtbot, make_user):
     gui_ctx.set_user(make_user(gui_ctx, "coordinator"))
     people = gui_ctx.services.people

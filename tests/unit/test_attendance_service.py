@@ -225,9 +225,11 @@ def test_check_out_everyone_in_one_go(store, services, desk):
     att.scan(ev, "V0003", at=NOW)
     att.scan(ev, "V0003", at=NOW + dt.timedelta(minutes=30))  # already out
     assert att.counts(ev, at=NOW + dt.timedelta(minutes=31)).in_now == 2
-    closed = att.check_out_everyone(ev, at=NOW + dt.timedelta(hours=2))
+    result = att.check_out_everyone(ev, at=NOW + dt.timedelta(hours=2))
+    closed = result.value  # a Done: the count, and what changed
     assert closed == 2
-    assert att.check_out_everyone(ev, at=NOW + dt.timedelta(hours=2)) == 0
+    assert att.check_out_everyone(ev, at=NOW + dt.timedelta(hours=2)).value == 0
+    assert result.changed.topics == {"scans"}
     report = att.event_attendance(ev, at=NOW + dt.timedelta(hours=2, minutes=1))
     assert report.in_now == 0 and report.attended == 3
     assert report.total_hours == 2 + 2 + 0.5

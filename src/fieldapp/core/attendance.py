@@ -51,7 +51,7 @@ DUPLICATE_CHECKOUT = "duplicate_checkout"
 OUT_WITHOUT_IN = "out_without_in"
 REENTRY = "reentry"
 
-# Reason keys of scan decisions (messages live in services.attendance).
+# Reason keys of scan decisions (messages live in services.attendance.messages).
 CHECKED_IN = "attendance.checked_in"
 CHECKED_OUT = "attendance.checked_out"
 ALREADY_IN = "attendance.already_in"
@@ -266,3 +266,9 @@ def decide_scan(
 
 def certificate_eligible(rules: EventRules, attendance: PersonAttendance) -> bool:
     return attendance.attended and attendance.hours > 0 and attendance.hours >= rules.min_certificate_hours
+
+
+def open_since(attendance: PersonAttendance) -> dt.datetime | None:
+    """When the person's current stay began, or None when they are not in."""
+    last = attendance.intervals[-1] if attendance.intervals else None
+    return last.start if last is not None and last.open else None

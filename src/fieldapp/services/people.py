@@ -8,11 +8,13 @@ under 18 without a guardian's consent is stored but flagged (`PersonView.needs_c
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from fieldapp.core import i18n
 from fieldapp.core.dates import local_now
@@ -25,8 +27,8 @@ from fieldapp.core.identifiers import (
     normalize_national_id,
 )
 from fieldapp.core.people import ChecksumWarning, CleanPerson, PersonInput, clean_person, is_blank
-from fieldapp.core.permissions import require
-from fieldapp.services import Changed, Services
+from fieldapp.core.permissions import Actor, require
+from fieldapp.services.contract import Changed, Done, Service, write
 from fieldapp.store import search_index  # noqa: F401  (registers the index hook)
 from fieldapp.store.models import Person
 
@@ -135,15 +137,12 @@ _ORDERS = {
 }
 
 
-class PeopleService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
-
+class PeopleService(Service):
     # --- reads -----------------------------------------------------------------------------
 
     def get(self, person_id: str) -> PersonView:
-        with self.s.store.reader() as r:
-            row = r.execute(
+        with self.reader() as session:
+            row = session.execute(
                 select(*VIEW_COLUMNS).where(Person.id == person_id, Person.deleted.is_(False))
             ).first()
         if row is None:
@@ -151,8 +150,10 @@ class PeopleService:
         return view_from_row(row)
 
     def count(self) -> int:
-        with self.s.store.reader() as r:
-            return r.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
+        with self.reader() as session:
+            return (
+                session.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
+            )
 
     def list(self, page: int = 1, page_size: int = 100, order: str = "name") -> Page[PersonView]:
         """One page of the roster table (pages count from 1), with the total for the pager."""
@@ -160,9 +161,11 @@ class PeopleService:
             raise ValueError(f"unknown order {order!r}; one of {sorted(_ORDERS)}")
         page, page_size = max(1, page), max(1, page_size)
         today = local_now().date()
-        with self.s.store.reader() as r:
-            total = r.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
-            rows = r.execute(
+        with self.reader() as session:
+            total = (
+                session.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0
+            )
+            rows = session.execute(
                 select(*VIEW_COLUMNS)
                 .where(Person.deleted.is_(False))
                 .order_by(*_ORDERS[order])
@@ -173,94 +176,118 @@ class PeopleService:
 
     def find_duplicates(
         self, national_id: str | None, mobile: str | None, exclude_id: str | None = None
-    ) -> list[PersonView]:
+    ) -> builtins.list[PersonView]:
         """People already on the roster with this national ID or mobile (any written form)."""
-        conditions = []
-        nid = _loose(normalize_national_id, national_id)
-        mob = _loose(normalize_mobile, mobile)
-        if nid:
-            conditions.append(Person.national_id == nid)
-        if mob:
-            conditions.append(Person.mobile == mob)
-        if not conditions:
-            return []
-        query = select(*VIEW_COLUMNS).where(Person.deleted.is_(False), or_(*conditions))
-        if exclude_id:
-            query = query.where(Person.id != exclude_id)
-        with self.s.store.reader() as r:
-            rows = r.execute(query.order_by(Person.name_key)).all()
-        return [view_from_row(row) for row in rows]
+        with self.reader() as session:
+            return duplicates_in(session, national_id, mobile, exclude_id)
 
     # --- writes ----------------------------------------------------------------------------
 
+    @write
     def create(self, inp: PersonInput, override_checksum: bool = False, walk_in: bool = False) -> PersonView:
         """Add a person (a walk-in at the desk needs 'walk_in'; the roster screen 'roster.edit')."""
-        require(self.s.actor, "walk_in" if walk_in else "roster.edit")
-        person = self._validated(inp, override_checksum)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            self._check_duplicates(s, person, None)
-            row = Person(**person.columns())
-            s.add(row)
-            s.flush()
+        require(self.actor, "walk_in" if walk_in else "roster.edit")
+        person = validated_person(self.actor, inp, override_checksum)
+        with self.transaction() as session:
+            row = insert_person(session, person)
             return view_from_row(row, changed=Changed.of("people"))
 
+    @write
     def update(self, person_id: str, inp: PersonInput, override_checksum: bool = False) -> PersonView:
         """Replace a person's fields with the form's; only the fields that differ are written."""
-        require(self.s.actor, "roster.edit")
-        person = self._validated(inp, override_checksum)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            row = s.get(Person, person_id)
-            if row is None or row.deleted:
-                raise NotFoundError("person.not_found", id=person_id)
-            self._check_duplicates(s, person, person_id)
+        require(self.actor, "roster.edit")
+        person = validated_person(self.actor, inp, override_checksum)
+        with self.transaction() as session:
+            row = _live_person(session, person_id)
+            check_duplicates(session, person, person_id)
             changed = False
             for key, value in person.columns().items():
                 if getattr(row, key) != value:
                     setattr(row, key, value)
                     changed = True
-            s.flush()
+            session.flush()
             return view_from_row(row, changed=Changed.of("people") if changed else Changed())
 
-    def delete(self, person_id: str) -> Changed:
+    @write
+    def delete(self, person_id: str) -> Done:
         """Take a person off the roster (a tombstone: synced rows are never deleted)."""
-        require(self.s.actor, "roster.edit")
-        with self.s.store.session(self.s.actor.user_name) as s:
-            row = s.get(Person, person_id)
-            if row is None or row.deleted:
-                raise NotFoundError("person.not_found", id=person_id)
-            row.deleted = True
-        return Changed.of("people")
+        require(self.actor, "roster.edit")
+        with self.transaction() as session:
+            _live_person(session, person_id).deleted = True
+        return Done(Changed.of("people"))
 
-    # --- helpers ---------------------------------------------------------------------------
 
-    def _validated(self, inp: PersonInput, override_checksum: bool) -> CleanPerson:
-        person, errors = clean_person(inp)
-        if errors:
-            raise errors[0]
-        assert person is not None
-        if not person.checksum_ok:
-            if not override_checksum:
-                raise ChecksumWarning("national_id.checksum", field="national_id", nid=person.national_id)
-            require(self.s.actor, "checksum.override")
-        return person
+# --- the single steps (on an open session), shared with the composite use cases ---------------
 
-    @staticmethod
-    def _check_duplicates(s: Any, person: CleanPerson, own_id: str | None) -> None:
-        checks = [
-            (Person.national_id, person.national_id, "person.duplicate_national_id", "national_id", "nid"),
-            (Person.mobile, person.mobile, "person.duplicate_mobile", "mobile", "mobile"),
-            (Person.badge_code, person.badge_code, "person.duplicate_badge", "badge_code", "badge"),
-        ]
-        for column, value, key, field_name, param in checks:
-            if value is None:
-                continue
-            query = select(Person.full_name).where(column == value, Person.deleted.is_(False))
-            if own_id:
-                query = query.where(Person.id != own_id)
-            name = s.scalar(query.limit(1))
-            if name is not None:
-                shown = format_mobile_display(value) if param == "mobile" else value
-                raise ValidationError(key, field=field_name, name=name, **{param: shown})
+
+def validated_person(actor: Actor, inp: PersonInput, override_checksum: bool) -> CleanPerson:
+    """The cleaned person, or its first error; a bad national-ID check digit passes only when a
+    supervisor (or above) overrides it."""
+    person, errors = clean_person(inp)
+    if errors:
+        raise errors[0]
+    assert person is not None
+    if not person.checksum_ok:
+        if not override_checksum:
+            raise ChecksumWarning("national_id.checksum", field="national_id", nid=person.national_id)
+        require(actor, "checksum.override")
+    return person
+
+
+def insert_person(session: Session, person: CleanPerson) -> Person:
+    """Add a cleaned person in an open unit of work, refusing a national ID, mobile or badge
+    already on the roster (PeopleService.create and the desk's walk-in)."""
+    check_duplicates(session, person, None)
+    row = Person(**person.columns())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def check_duplicates(session: Session, person: CleanPerson, own_id: str | None) -> None:
+    """Raise person.duplicate_* naming whoever already has this national ID, mobile or badge."""
+    checks = [
+        (Person.national_id, person.national_id, "person.duplicate_national_id", "national_id", "nid"),
+        (Person.mobile, person.mobile, "person.duplicate_mobile", "mobile", "mobile"),
+        (Person.badge_code, person.badge_code, "person.duplicate_badge", "badge_code", "badge"),
+    ]
+    for column, value, key, field_name, param in checks:
+        if value is None:
+            continue
+        query = select(Person.full_name).where(column == value, Person.deleted.is_(False))
+        if own_id:
+            query = query.where(Person.id != own_id)
+        name = session.scalar(query.limit(1))
+        if name is not None:
+            shown = format_mobile_display(value) if param == "mobile" else value
+            raise ValidationError(key, field=field_name, name=name, **{param: shown})
+
+
+def duplicates_in(
+    session: Session, national_id: str | None, mobile: str | None, exclude_id: str | None = None
+) -> list[PersonView]:
+    """People on the roster with this national ID or mobile (any written form), by name."""
+    conditions = []
+    nid = _loose(normalize_national_id, national_id)
+    mob = _loose(normalize_mobile, mobile)
+    if nid:
+        conditions.append(Person.national_id == nid)
+    if mob:
+        conditions.append(Person.mobile == mob)
+    if not conditions:
+        return []
+    query = select(*VIEW_COLUMNS).where(Person.deleted.is_(False), or_(*conditions))
+    if exclude_id:
+        query = query.where(Person.id != exclude_id)
+    rows = session.execute(query.order_by(Person.name_key)).all()
+    return [view_from_row(row) for row in rows]
+
+
+def _live_person(session: Session, person_id: str) -> Person:
+    row = session.get(Person, person_id)
+    if row is None or row.deleted:
+        raise NotFoundError("person.not_found", id=person_id)
+    return row
 
 
 def _loose(normalize: Any, value: str | None) -> str | None:
@@ -270,3 +297,18 @@ def _loose(normalize: Any, value: str | None) -> str | None:
         return normalize(value)
     except ValidationError:
         return None
+
+
+__all__ = [
+    "VIEW_COLUMNS",
+    "ChecksumWarning",
+    "Page",
+    "PeopleService",
+    "PersonInput",
+    "PersonView",
+    "check_duplicates",
+    "duplicates_in",
+    "insert_person",
+    "validated_person",
+    "view_from_row",
+]

@@ -1,68 +1,45 @@
 """The check-in desk: one field for the scanner and the keyboard, a result panel readable from two metres.
 
-    scan field ──Enter──> actions.submit (DB thread): a code checks in/out at once; a typed name
+    scan field ──Enter──> services.desk.submit (one write): a code checks in/out at once; a typed
                ──typing─> search (debounced) ─> results; Down/Up/Enter or a click chooses
-    result ──> StatusBanner (green / amber / red + reason), a sound, «تراجع» for two minutes,
+    result ──> ResultPanel (green / amber / red + reason), a sound, «تراجع» for two minutes,
                «طباعة الشهادة» after a check-out with enough hours, then focus back in the field.
 
-Everything that touches the database goes through ctx.runner.db; lists refresh after every scan
-(coalesced: a burst of scans causes one reload, never a queue of them).
+The screen wires widgets (result_panel, counts, who_is_in, recent_scans, walk_in) to ONE service
+call per action, through ctx.runner: reads with db(), writes with write() (the runner publishes
+what a write changed). Lists refresh after every scan, coalesced: a burst of scans causes one
+reload, never a queue of them, and the reload a scan causes starts after the result is painted.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
+import itertools
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fieldapp.core import dates
-from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.desk import actions
+from fieldapp.gui.desk.check_out_all import CheckOutAllBox
+from fieldapp.gui.desk.counts import CountCards
+from fieldapp.gui.desk.event_picker import EventPicker
+from fieldapp.gui.desk.people_found import PeopleFound
+from fieldapp.gui.desk.recent_scans import RECENT_ROWS, LogEntry, RecentScans
+from fieldapp.gui.desk.result_panel import ResultPanel
 from fieldapp.gui.desk.sounds import ResultSounds
 from fieldapp.gui.desk.walk_in import WalkInDialog
+from fieldapp.gui.desk.who_is_in import WhoIsIn
 from fieldapp.gui.runner import Task
 from fieldapp.gui.screen import Screen
-from fieldapp.gui.widgets import Column, ResultItem, ResultsList, SearchField, StatusBanner, TableModel
-from fieldapp.gui.widgets.errors import user_message
-from fieldapp.gui.widgets.inputs import directed, embed, ltr
-from fieldapp.services import Changed
-from fieldapp.services.attendance import DeskSummary, InNow, ScanResult
-from fieldapp.services.events import EventView
+from fieldapp.gui.widgets import SearchField
+from fieldapp.gui.widgets.inputs import ltr
+from fieldapp.services import Changed, Done
+from fieldapp.services.attendance import DeskSummary, ScanResult
+from fieldapp.services.desk import EventChoice, SubmitOutcome, WalkInOutcome
 from fieldapp.services.search import SearchHit
 
-RECENT_ROWS = 10
-DEFAULT_UNDO_SECONDS = 120
 REFRESH_COALESCE_MS = 60
-PUBLISH_DELAY_MS = 40
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """A line of «آخر عمليات المسح»: accepted scans come from the database, refusals from this desk."""
-
-    at: object  # aware datetime
-    name: str
-    status: str  # ok|warning|refused|voided
-    text: str
+REFRESH_AFTER_PAINT_MS = 40
 
 
 class DeskScreen(Screen):
@@ -78,21 +55,16 @@ class DeskScreen(Screen):
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.event_id: str | None = None
-        self._events: dict[str, EventView] = {}
         self._events_loaded = False
         self._search_task: Task | None = None
         self._submit_task: Task | None = None
         self._snapshot_task: Task | None = None
         self._refresh_again = False
+        self._refresh_after_paint = False
         self._snapshot: DeskSummary | None = None
-        self._local_log: list[LogEntry] = []  # refusals shown at this desk (not stored as facts)
-        self._last_result: ScanResult | None = None
         self._pending_text = ""
-        self._undo_scan_id: str | None = None
-        self._undo_name = ""
-        self._undo_deadline = 0.0
         self.walk_in_dialog: WalkInDialog | None = None
-        self.confirm_box: QMessageBox | None = None
+        self.confirm_box: CheckOutAllBox | None = None
         self.sounds = ResultSounds(self)
         self._build()
         self._wire()
@@ -104,31 +76,47 @@ class DeskScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 14, 20, 14)
         outer.setSpacing(12)
-
-        # Top: the event, then the counts.
-        top = QHBoxLayout()
-        top.setSpacing(10)
-        self.event_label = QLabel(objectName="deskEventLabel")
-        self.event_label.setProperty("role", "subheading")
-        self.event_combo = QComboBox(objectName="deskEventCombo")
-        self.event_combo.setMinimumWidth(420)
-        self.event_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.event_label.setBuddy(self.event_combo)
-        top.addWidget(self.event_label)
-        top.addWidget(self.event_combo, 1)
-        top.addSpacing(16)
-        self.in_now_count, in_now_card = self._count_card("deskInNow")
-        self.attended_count, attended_card = self._count_card("deskAttended")
-        self.hours_count, hours_card = self._count_card("deskHours")
-        for card in (in_now_card, attended_card, hours_card):
-            top.addWidget(card)
-        outer.addLayout(top)
-
+        outer.addLayout(self._build_top())
         body = QHBoxLayout()
         body.setSpacing(16)
         outer.addLayout(body, 1)
+        # Main column first: on the right in Arabic, beside the navigation.
+        body.addLayout(self._build_main(), 3)
+        side = QVBoxLayout()
+        side.setSpacing(6)
+        self.who_is_in = WhoIsIn(self.ctx, self)
+        self.recent = RecentScans(self.ctx, self)
+        side.addWidget(self.who_is_in, 1)
+        side.addWidget(self.recent)
+        body.addLayout(side, 2)
+        self._alias_parts()
+        order = [
+            self.scan_field,
+            self.results,
+            self.undo_button,
+            self.print_button,
+            self.walk_in_button,
+            self.check_out_all_button,
+            self.event_combo,
+            self.in_now_view,
+            self.recent_list,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
 
-        # Main column (first: on the right in Arabic, beside the navigation).
+    def _build_top(self) -> QHBoxLayout:
+        """The event, then the counts."""
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        self.event_picker = EventPicker(self.ctx, self)
+        top.addWidget(self.event_picker, 1)
+        top.addSpacing(16)
+        self.counts = CountCards(self.ctx, self)
+        top.addWidget(self.counts)
+        return top
+
+    def _build_main(self) -> QVBoxLayout:
+        """The scan field, the search results, the result panel and the two actions."""
         main = QVBoxLayout()
         main.setSpacing(8)
         self.scan_field = SearchField(self)
@@ -138,41 +126,8 @@ class DeskScreen(Screen):
         self.hint_label = QLabel(objectName="deskHint")
         self.hint_label.setProperty("role", "muted")
         self.hint_label.setWordWrap(True)
-        self.results = ResultsList(self)
-        self.results.setObjectName("deskResults")
-        self.results.setMaximumHeight(250)
-        self.results.setVisible(False)
-
-        self.banner = StatusBanner(self)
-        self.banner.setObjectName("statusBanner")
-        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.banner.setMinimumHeight(250)
-        # Larger than the shared banner: this is read from two metres away.
-        self.banner.setStyleSheet(
-            "QLabel#bannerTitle { font-size: 30pt; }"
-            "QLabel#bannerSubtitle { font-size: 34pt; }"
-            "QLabel#bannerDetail { font-size: 16pt; }"
-            "QLabel#bannerReason { font-size: 15pt; }"
-        )
-        self.reason_label = QLabel(objectName="bannerReason")
-        self.reason_label.setWordWrap(True)
-        self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        banner_layout = self.banner.layout()
-        banner_layout.insertStretch(0, 1)
-        banner_layout.addWidget(self.reason_label)
-        banner_layout.addStretch(1)
-        banner_buttons = QHBoxLayout()
-        banner_buttons.addStretch(1)
-        self.undo_button = QPushButton(objectName="deskUndo")
-        self.print_button = QPushButton(objectName="deskPrintCertificate")
-        self.print_button.setProperty("kind", "primary")
-        banner_buttons.addWidget(self.undo_button)
-        banner_buttons.addWidget(self.print_button)
-        banner_buttons.addStretch(1)
-        banner_layout.addLayout(banner_buttons)
-        self.undo_button.setVisible(False)
-        self.print_button.setVisible(False)
-
+        self.results = PeopleFound(self)
+        self.result_panel = ResultPanel(self.ctx, self)
         actions_row = QHBoxLayout()
         self.walk_in_button = QPushButton(objectName="deskWalkIn")
         self.walk_in_button.setProperty("kind", "primary")
@@ -181,80 +136,26 @@ class DeskScreen(Screen):
         actions_row.addWidget(self.walk_in_button)
         actions_row.addStretch(1)
         actions_row.addWidget(self.check_out_all_button)
-
         main.addWidget(self.scan_field)
         main.addWidget(self.hint_label)
         main.addWidget(self.results)
-        main.addWidget(self.banner, 1)
+        main.addWidget(self.result_panel, 1)
         main.addLayout(actions_row)
-        body.addLayout(main, 3)
+        return main
 
-        # Side column: who is in now, and the last scans.
-        side = QVBoxLayout()
-        side.setSpacing(6)
-        self.in_now_title = QLabel(objectName="deskInNowTitle")
-        self.in_now_title.setProperty("role", "subheading")
-        self.in_now_model: TableModel[InNow] = TableModel(
-            [
-                Column(lambda: self.tr("الاسم"), lambda row: row.full_name),
-                Column(
-                    lambda: self.tr("وقت الدخول"),
-                    lambda row: self.ctx.fmt_time(row.since),
-                    align=Qt.AlignmentFlag.AlignCenter,
-                ),
-                Column(
-                    lambda: self.tr("الساعات حتى الآن"),
-                    lambda row: self.ctx.fmt_hours(row.hours),
-                    align=Qt.AlignmentFlag.AlignCenter,
-                ),
-            ]
-        )
-        self.in_now_view = QTableView(objectName="deskInNowTable")
-        self.in_now_view.setModel(self.in_now_model)
-        self.in_now_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.in_now_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.in_now_view.verticalHeader().setVisible(False)
-        self.in_now_view.setAlternatingRowColors(True)
-        header = self.in_now_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.recent_title = QLabel(objectName="deskRecentTitle")
-        self.recent_title.setProperty("role", "subheading")
-        self.recent_list = QListWidget(objectName="deskRecent")
-        self.recent_list.setMaximumHeight(260)
-        side.addWidget(self.in_now_title)
-        side.addWidget(self.in_now_view, 1)
-        side.addWidget(self.recent_title)
-        side.addWidget(self.recent_list)
-        body.addLayout(side, 2)
-
-        self.setTabOrder(self.scan_field, self.results)
-        self.setTabOrder(self.results, self.undo_button)
-        self.setTabOrder(self.undo_button, self.print_button)
-        self.setTabOrder(self.print_button, self.walk_in_button)
-        self.setTabOrder(self.walk_in_button, self.check_out_all_button)
-        self.setTabOrder(self.check_out_all_button, self.event_combo)
-        self.setTabOrder(self.event_combo, self.in_now_view)
-        self.setTabOrder(self.in_now_view, self.recent_list)
-
-    @staticmethod
-    def _count_card(name: str) -> tuple[QLabel, QFrame]:
-        card = QFrame(objectName="card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(14, 4, 14, 4)
-        layout.setSpacing(0)
-        number = QLabel(objectName=f"{name}Number")
-        number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        number.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {theme.PRIMARY_DARK};")
-        caption = QLabel(objectName=f"{name}Caption")
-        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        caption.setProperty("role", "muted")
-        layout.addWidget(number)
-        layout.addWidget(caption)
-        number.setProperty("caption", caption)
-        card.setMinimumWidth(120)
-        return number, card
+    def _alias_parts(self) -> None:
+        """The parts of the widgets that tests, the bench and the tab order reach by name."""
+        self.event_combo = self.event_picker.combo
+        self.banner = self.result_panel
+        self.reason_label = self.result_panel.reason_label
+        self.undo_button = self.result_panel.undo_button
+        self.print_button = self.result_panel.print_button
+        self.in_now_count = self.counts.in_now_count
+        self.attended_count = self.counts.attended_count
+        self.hours_count = self.counts.hours_count
+        self.in_now_model = self.who_is_in.model
+        self.in_now_view = self.who_is_in.view
+        self.recent_list = self.recent.list
 
     def _wire(self) -> None:
         self.scan_field.query_changed.connect(self._search)
@@ -263,10 +164,7 @@ class DeskScreen(Screen):
         self.scan_field.installEventFilter(self)
         self.results.attach_to(self.scan_field)
         self.results.chosen.connect(self._choose)
-        self.results.itemClicked.connect(
-            lambda item: self.results.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        self.event_combo.activated.connect(self._event_chosen)
+        self.event_picker.picked.connect(self._event_chosen)
         self.undo_button.clicked.connect(self.undo_last)
         self.print_button.clicked.connect(self._print_certificate)
         self.walk_in_button.clicked.connect(self.open_walk_in)
@@ -282,27 +180,12 @@ class DeskScreen(Screen):
         self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_shortcut.activated.connect(self.undo_last)
 
-        self._undo_timer = QTimer(self, interval=1000)
-        self._undo_timer.timeout.connect(self._tick_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_COALESCE_MS)
         self._refresh_timer.timeout.connect(self._load_snapshot)
-        # The refresh a scan triggers starts after the banner is painted: started at once, the DB
+        # The refresh a scan triggers starts after the result is painted: started at once, the DB
         # thread's reload competes with the UI thread for the GIL while the result is drawn.
-        self._pending_topics: set[str] = set()
-        self._publish_timer = QTimer(self, singleShot=True, interval=PUBLISH_DELAY_MS)
-        self._publish_timer.timeout.connect(self._publish_pending)
-        self._clock = QTimer(self, interval=60_000)  # hours so far move on while people stay
-        self._clock.timeout.connect(self.in_now_model.refresh_display)
-        self._clock.start()
-
-    def _publish_soon(self, changed: Changed) -> None:
-        self._pending_topics |= changed.topics
-        self._publish_timer.start()
-
-    def _publish_pending(self) -> None:
-        topics, self._pending_topics = frozenset(self._pending_topics), set()
-        if topics:
-            self.ctx.publish(Changed(topics))
+        self._after_paint_timer = QTimer(self, singleShot=True, interval=REFRESH_AFTER_PAINT_MS)
+        self._after_paint_timer.timeout.connect(self._load_snapshot)
 
     # -- Screen -------------------------------------------------------------------------------
     def title(self) -> str:
@@ -315,6 +198,10 @@ class DeskScreen(Screen):
         if not self._events_loaded:
             self._load_events()
             return
+        if self._refresh_after_paint:  # a scan this desk just showed: reload once it is painted
+            self._refresh_after_paint = False
+            self._after_paint_timer.start()
+            return
         self._load_snapshot()
 
     def on_changed(self, changed: Changed) -> None:
@@ -323,8 +210,6 @@ class DeskScreen(Screen):
         super().on_changed(changed)
 
     def retranslate(self) -> None:
-        self.event_label.setText(self.tr("الفعالية:"))
-        self.event_combo.setAccessibleName(self.tr("الفعالية التي يُسجَّل لها الحضور"))
         self.scan_field.setPlaceholderText(self.tr("امسح البطاقة، أو اكتب رقم الهوية أو الجوال أو الاسم"))
         self.scan_field.setAccessibleName(self.tr("حقل المسح والبحث"))
         self.scan_field.setAccessibleDescription(
@@ -338,28 +223,19 @@ class DeskScreen(Screen):
                 enter, f2
             )
         )
-        self.results.setAccessibleName(self.tr("نتائج البحث"))
         self.walk_in_button.setText(self.tr("تسجيل حضور جديد (F2)"))
         self.walk_in_button.setAccessibleName(self.tr("تسجيل حضور جديد"))
         self.check_out_all_button.setText(self.tr("تسجيل خروج الجميع"))
         self.check_out_all_button.setAccessibleName(self.tr("تسجيل خروج جميع الموجودين"))
-        self.print_button.setText(self.tr("طباعة الشهادة"))
-        self.print_button.setAccessibleName(self.tr("طباعة شهادة الحضور"))
-        self.undo_button.setAccessibleName(self.tr("التراجع عن آخر مسح"))
-        self.undo_button.setToolTip(self.tr("يلغي آخر مسح (يُسجَّل الإلغاء ولا يُحذف شيء) — Ctrl+Z"))
-        self.in_now_title.setText(self.tr("الموجودون الآن"))
-        self.in_now_view.setAccessibleName(self.tr("الموجودون الآن"))
-        self.recent_title.setText(self.tr("آخر عمليات المسح"))
-        self.recent_list.setAccessibleName(self.tr("آخر عمليات المسح"))
-        for number, caption in (
-            (self.in_now_count, self.tr("في الداخل الآن")),
-            (self.attended_count, self.tr("حضروا")),
-            (self.hours_count, self.tr("مجموع الساعات")),
+        for part in (
+            self.event_picker,
+            self.results,
+            self.result_panel,
+            self.counts,
+            self.who_is_in,
+            self.recent,
         ):
-            number.property("caption").setText(caption)
-            number.setAccessibleName(caption)
-        self.in_now_model.retranslate()
-        self._tick_undo()
+            part.retranslate()
         self._redisplay()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -377,40 +253,21 @@ class DeskScreen(Screen):
     # -- events -------------------------------------------------------------------------------
     def _load_events(self) -> None:
         wanted = self.event_id or self.ctx.current_event_id
-        self.ctx.runner.db(actions.event_choices, self.ctx.services, wanted, on_done=self._show_events)
+        self.ctx.runner.db(self.ctx.services.desk.event_choices, wanted, on_done=self._show_events)
 
-    def _show_events(self, choice: actions.EventChoice) -> None:
+    def _show_events(self, choice: EventChoice) -> None:
         self._events_loaded = True
-        self._events = {e.id: e for e in choice.events}
-        self.event_combo.blockSignals(True)
-        self.event_combo.clear()
-        for event in choice.events:
-            self.event_combo.addItem(self._event_text(event), event.id)
-        if not choice.events:
-            self.event_combo.addItem(self.tr("لا توجد فعالية جارية — أنشئ فعالية من شاشة الفعاليات"), None)
-        index = self.event_combo.findData(choice.selected_id) if choice.selected_id else -1
-        self.event_combo.setCurrentIndex(max(0, index))
-        self.event_combo.blockSignals(False)
+        self.event_picker.show_choices(choice)
         self._set_event(choice.selected_id)
 
-    def _directed(self, text: str) -> str:
-        """Text laid out in the UI's direction even when it starts with a name in the other script."""
-        return directed(text, self.ctx.lang == "ar")
-
-    def _event_text(self, event: EventView) -> str:
-        hours = ltr(f"{self.ctx.fmt_time(event.starts_at)}–{self.ctx.fmt_time(event.ends_at)}")
-        return self._directed(f"{embed(event.title)} — {hours}")
-
-    def _event_chosen(self, index: int) -> None:
-        self._set_event(self.event_combo.itemData(index))
+    def _event_chosen(self, event_id: str | None) -> None:
+        self._set_event(event_id)
         self.focus_scan_field()
 
     def _context_event_changed(self, event_id: str | None) -> None:
         if event_id == self.event_id:
             return
-        index = self.event_combo.findData(event_id) if event_id else -1
-        if index >= 0:
-            self.event_combo.setCurrentIndex(index)
+        if self.event_picker.select(event_id):
             self._set_event(event_id)
         else:
             self.event_id = event_id
@@ -427,8 +284,8 @@ class DeskScreen(Screen):
         for widget in (self.scan_field, self.walk_in_button, self.check_out_all_button):
             widget.setEnabled(enabled)
         if changed:
-            self._local_log.clear()
-            self._set_undo(None)
+            self.recent.clear_refusals()
+            self.result_panel.disarm_undo()
             self._show_idle()
         self._load_snapshot()
 
@@ -446,22 +303,10 @@ class DeskScreen(Screen):
     def _show_hits(self, hits: list[SearchHit]) -> None:
         if not self.scan_field.text().strip():
             return  # the field was emptied (a scan went through) while the search ran
-        self.results.set_results([self._hit_item(hit) for hit in hits])
-        self.results.setVisible(bool(hits))
-
-    def _hit_item(self, hit: SearchHit) -> ResultItem:
-        person = hit.person
-        parts = [p for p in (person.national_id, person.mobile_display, person.badge_code) if p]
-        subtitle = " · ".join(ltr(p) for p in parts)
-        status = None
-        if hit.registered is False:
-            subtitle += " · " + self.tr("غير مسجل في الفعالية")
-            status = "warning"
-        return ResultItem(person.id, person.full_name, subtitle, status)
+        self.results.show_hits(hits)
 
     def _hide_results(self) -> None:
-        self.results.set_results([])
-        self.results.setVisible(False)
+        self.results.hide_hits()
 
     # -- scanning -----------------------------------------------------------------------------
     def _submit(self, text: str) -> None:
@@ -470,7 +315,7 @@ class DeskScreen(Screen):
         if not text:
             return
         if self.event_id is None:
-            self._show_no_event()
+            self.result_panel.show_no_event()
             return
         if self._search_task is not None:
             self._search_task.cancel()
@@ -478,16 +323,15 @@ class DeskScreen(Screen):
         # Empty the field now: the next badge may be scanned before this answer arrives.
         self.scan_field.clear_query()
         self._pending_text = text
-        self._submit_task = self.ctx.runner.db(
-            actions.submit,
-            self.ctx.services,
+        self._submit_task = self.ctx.runner.write(
+            self.ctx.services.desk.submit,
             self.event_id,
             text,
             on_done=self._submitted,
             on_error=self._failed,
         )
 
-    def _submitted(self, outcome: actions.SubmitOutcome) -> None:
+    def _submitted(self, outcome: SubmitOutcome) -> None:
         if outcome.result is not None:
             self.show_result(outcome.result)
             return
@@ -496,18 +340,8 @@ class DeskScreen(Screen):
             self.scan_field.setText(self._pending_text)
         # Selected: the next scan or typed name replaces it instead of being appended.
         self.scan_field.selectAll()
-        self.results.set_results([self._hit_item(hit) for hit in outcome.hits])
-        self.results.setVisible(True)
-        self.banner.show_status(
-            "warning",
-            self.tr("اختر من القائمة"),
-            "",
-            self.tr("«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم \u202aEnter\u202c").format(
-                self._pending_text, self.ctx.fmt_number(len(outcome.hits))
-            ),
-        )
-        self.reason_label.clear()
-        self.print_button.setVisible(False)
+        self.results.show_hits(outcome.hits, keep_open=True)
+        self.result_panel.show_choose(self._pending_text, len(outcome.hits))
         self.focus_scan_field()
 
     def _choose(self, person_id: str) -> None:
@@ -515,161 +349,75 @@ class DeskScreen(Screen):
             return
         self.scan_field.clear_query()
         self._hide_results()
-        self._submit_task = self.ctx.runner.db(
-            actions.scan_person,
-            self.ctx.services,
+        self._submit_task = self.ctx.runner.write(
+            self.ctx.services.attendance.scan,
             self.event_id,
             person_id,
-            "search",
+            method="search",
             on_done=self.show_result,
             on_error=self._failed,
         )
 
     def show_result(self, result: ScanResult) -> None:
         """The big answer: colour, name, in/out, time, hours, reason; a sound; undo; focus back."""
-        self._last_result = result
-        status = "refused" if result.status == "not_found" else result.status
-        name = result.person.full_name if result.person else str(result.params.get("code", ""))
-        self.banner.show_status(status, self._result_title(result), name, self._result_detail(result))
-        reason = result.text(self.ctx.lang) if status != "ok" else ""
-        self.reason_label.setText(self._directed(reason) if reason else "")
-        self.reason_label.setStyleSheet(f"color: {theme.STATUS_COLOURS.get(status, theme.TEXT)};")
-        self.reason_label.setVisible(bool(reason))
-        self.banner.setAccessibleName(
-            " — ".join(t for t in (self.banner.title_label.text(), name, reason) if t)
-        )
-        self.print_button.setVisible(self._certificate_allowed(result))
-        self._tick_undo()  # the undo label names its scan when this result is a refusal
+        status = self.result_panel.show_result(result, self._certificate_allowed(result))
         self._hide_results()
         self.scan_field.clear_query()
         self.focus_scan_field()
         if result.accepted:
-            self._set_undo(result)
-            self._publish_soon(result.changed)
+            self._refresh_after_paint = True  # the runner publishes the scan right after this
         else:
-            self._local_log.append(LogEntry(result.at, name, "refused", self.tr("مرفوض")))
-            del self._local_log[:-RECENT_ROWS]
-            self._show_recent()
+            name = result.person.full_name if result.person else str(result.params.get("code", ""))
+            self.recent.add_refusal(result.at, name)
         if self.ctx.sounds:
             self.sounds.play(status)
         self.result_shown.emit(result)
 
-    def _result_title(self, result: ScanResult) -> str:
-        if result.status == "not_found":
-            return self.tr("غير موجود")
-        if result.status == "refused":
-            return self.tr("مرفوض")
-        word = self.tr("دخول") if result.direction == "in" else self.tr("خروج")
-        if result.status == "warning":
-            return self.tr("{0} — مع تنبيه").format(word)
-        return word
-
-    def _result_detail(self, result: ScanResult) -> str:
-        time_text = self.tr("الساعة {0}").format(self.ctx.fmt_time(result.at))
-        if result.status == "not_found" or result.hours_so_far <= 0:
-            return time_text
-        return self.tr("{0} · الساعات حتى الآن: {1}").format(
-            time_text, self.ctx.fmt_hours(result.hours_so_far)
-        )
-
     def _certificate_allowed(self, result: ScanResult) -> bool:
         if not result.accepted or result.direction != "out" or result.person is None:
             return False
-        event = self._events.get(self.event_id or "")
+        event = self.event_picker.events.get(self.event_id or "")
         minimum = event.min_certificate_hours if event is not None else 0.0
         return result.hours_so_far > 0 and result.hours_so_far >= minimum
 
     def _print_certificate(self) -> None:
-        result = self._last_result
+        result = self.result_panel.last_result
         if result is not None and result.person is not None and self.event_id is not None:
             self.print_certificate_requested.emit(self.event_id, result.person.id)
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.show_status("refused", self.tr("✗ تعذّر التسجيل"), "", "")
-        self.reason_label.setText(user_message(exc))
-        self.reason_label.setVisible(True)
-        self.print_button.setVisible(False)
+        self.result_panel.show_failure(exc)
         self.focus_scan_field()
         if self.ctx.sounds:
             self.sounds.play("refused")
 
     def _show_idle(self) -> None:
         if self.event_id is None and self._events_loaded:
-            self._show_no_event()
+            self.result_panel.show_no_event()
             return
-        self.banner.show_status("idle", self.tr("جاهز للمسح"), "", self.tr("امسح بطاقة أو اكتب اسمًا"))
-        self.reason_label.clear()
-        self.reason_label.setVisible(False)
-        self.print_button.setVisible(False)
-
-    def _show_no_event(self) -> None:
-        self.banner.show_status(
-            "warning", self.tr("اختر الفعالية أولًا"), "", self.tr("لا فعالية محددة لتسجيل الحضور لها")
-        )
-        self.reason_label.setVisible(False)
+        self.result_panel.show_idle()
 
     # -- undo ---------------------------------------------------------------------------------
-    def _set_undo(self, result: ScanResult | None) -> None:
-        if result is None or result.scan_id is None:
-            self._undo_scan_id = None
-            self._undo_timer.stop()
-            self.undo_button.setVisible(False)
-            return
-        seconds = int(
-            self.ctx.settings.get("desk.undo_seconds", DEFAULT_UNDO_SECONDS) or DEFAULT_UNDO_SECONDS
-        )
-        self._undo_scan_id = result.scan_id
-        self._undo_name = result.person.full_name if result.person else ""
-        self._undo_deadline = time.monotonic() + seconds
-        self._undo_timer.start()
-        self._tick_undo()
-
-    def undo_remaining(self) -> int:
-        if self._undo_scan_id is None:
-            return 0
-        return max(0, int(self._undo_deadline - time.monotonic() + 0.999))
-
-    def _tick_undo(self) -> None:
-        remaining = self.undo_remaining()
-        if remaining <= 0:
-            if self._undo_scan_id is not None:
-                self._set_undo(None)
-            return
-        countdown = self.ctx.fmt_digits(f"{remaining // 60}:{remaining % 60:02d}")
-        last = self._last_result
-        if last is not None and last.scan_id == self._undo_scan_id:
-            self.undo_button.setText(self.tr("تراجع ({0})").format(countdown))
-        else:  # the banner shows a later (refused) result: say which scan would be undone
-            self.undo_button.setText(
-                self.tr("تراجع عن مسح {0} ({1})").format(embed(self._undo_name), countdown)
-            )
-        self.undo_button.setVisible(True)
-
     def undo_last(self) -> None:
-        if self._undo_scan_id is None or self.undo_remaining() <= 0:
+        taken = self.result_panel.take_undo()
+        if taken is None:
             return
-        scan_id, name = self._undo_scan_id, self._undo_name
-        self._set_undo(None)
-        self.ctx.runner.db(
+        scan_id, name = taken
+        self.ctx.runner.write(
             self.ctx.services.attendance.undo,
             scan_id,
-            on_done=lambda result: self._undone(result, name),
+            on_done=lambda _result: self._undone(name),
             on_error=self._failed,
         )
 
-    def _undone(self, result, name: str) -> None:
-        self.banner.show_status(
-            "idle", self.tr("أُلغي آخر مسح"), name, self.tr("سُجّل الإلغاء في السجل؛ لم يُحذف شيء")
-        )
-        self.reason_label.setVisible(False)
-        self.print_button.setVisible(False)
-        self.ctx.publish(result.changed)
+    def _undone(self, name: str) -> None:
+        self.result_panel.show_undone(name)
         self.focus_scan_field()
 
     # -- walk-ins -----------------------------------------------------------------------------
     def open_walk_in(self) -> WalkInDialog | None:
         if self.event_id is None:
-            self._show_no_event()
+            self.result_panel.show_no_event()
             return None
         dialog = WalkInDialog(self.ctx, self.event_id, self)
         dialog.registered.connect(self._walk_in_done)
@@ -680,62 +428,41 @@ class DeskScreen(Screen):
         dialog.ui.fullNameEdit.setFocus()
         return dialog
 
-    def _walk_in_done(self, outcome: actions.WalkInOutcome) -> None:
-        self.ctx.publish(Changed(outcome.changed_topics))
+    def _walk_in_done(self, outcome: WalkInOutcome) -> None:
         if outcome.result is not None:
             self.show_result(outcome.result)
 
     # -- check out everyone -------------------------------------------------------------------
-    def confirm_check_out_everyone(self) -> QMessageBox | None:
+    def confirm_check_out_everyone(self) -> CheckOutAllBox | None:
         if self.event_id is None:
             return None
-        inside = self._snapshot.counts.in_now if self._snapshot else 0
-        box = QMessageBox(self)
-        box.setObjectName("deskCheckOutAllConfirm")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("تسجيل خروج الجميع"))
-        box.setText(
-            self.tr("تسجيل خروج جميع الموجودين الآن ({0}) في الساعة {1}؟").format(
-                self.ctx.fmt_number(inside), self.ctx.fmt_time(dates.now())
-            )
-        )
-        box.setInformativeText(self.tr("يُستخدم عند نهاية الفعالية. يمكن للمشرف إلغاء أي خروج لاحقًا."))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box = CheckOutAllBox(self.ctx, self._snapshot.counts.in_now if self._snapshot else 0, self)
         box.finished.connect(lambda _r: self._check_out_answer(box))
         self.confirm_box = box
         box.open()
         return box
 
-    def _check_out_answer(self, box: QMessageBox) -> None:
-        yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+    def _check_out_answer(self, box: CheckOutAllBox) -> None:
+        yes = box.confirmed()
         self.confirm_box = None
         box.deleteLater()
         self.focus_scan_field()
         if not yes or self.event_id is None:
             return
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             self.ctx.services.attendance.check_out_everyone,
             self.event_id,
             on_done=self._checked_out_everyone,
             on_error=self._failed,
         )
 
-    def _checked_out_everyone(self, count: int) -> None:
-        self._set_undo(None)
-        self.banner.show_status(
-            "ok",
-            self.tr("✓ سُجّل خروج الجميع"),
-            self.tr("{0} شخصًا").format(self.ctx.fmt_number(count)),
-            self.tr("الساعة {0}").format(self.ctx.fmt_time(dates.now())),
-        )
-        self.reason_label.setVisible(False)
-        self.print_button.setVisible(False)
-        self.ctx.publish(Changed.of("scans"))
+    def _checked_out_everyone(self, result: Done) -> None:
+        self.result_panel.show_checked_out_everyone(result.value)
         self.focus_scan_field()
 
     # -- lists and counts ---------------------------------------------------------------------
     def _load_snapshot(self) -> None:
+        self._refresh_after_paint = False
         if self.event_id is None:
             self._snapshot = None
             self._redisplay()
@@ -745,7 +472,10 @@ class DeskScreen(Screen):
             return
         self._refresh_again = False
         self._snapshot_task = self.ctx.runner.db(
-            actions.snapshot, self.ctx.services, self.event_id, RECENT_ROWS, on_done=self._show_snapshot
+            self.ctx.services.attendance.desk_summary,
+            self.event_id,
+            recent=RECENT_ROWS,
+            on_done=self._show_snapshot,
         )
 
     def _show_snapshot(self, snap: DeskSummary) -> None:
@@ -758,50 +488,13 @@ class DeskScreen(Screen):
 
     def _redisplay(self) -> None:
         snap = self._snapshot
-        if snap is None:
-            self.in_now_model.set_rows([])
-            for label in (self.in_now_count, self.attended_count, self.hours_count):
-                label.setText(self.ctx.fmt_number(0))
-            self._show_recent()
-            return
-        self.in_now_count.setText(self.ctx.fmt_number(snap.counts.in_now))
-        self.attended_count.setText(self.ctx.fmt_number(snap.counts.attended))
-        self.hours_count.setText(self.ctx.fmt_number(snap.counts.total_hours, 2, trim=True))
-        self.in_now_model.set_rows(snap.in_now)
-        self.in_now_title.setText(
-            self.tr("الموجودون الآن ({0})").format(self.ctx.fmt_number(len(snap.in_now)))
-        )
-        self._show_recent()
-
-    def _hours_number(self, hours: float) -> str:
-        """411.5 rather than 411.50; whole hours without decimals."""
-        text = self.ctx.fmt_number(hours, 2)
-        for point in (".", "٫"):
-            if point in text:
-                text = text.rstrip("0٠").rstrip(point)
-        return text
+        self.counts.show_counts(snap.counts if snap else None)
+        self.who_is_in.show_rows(snap.in_now if snap else None)
+        self.recent.set_scans(snap.recent if snap else ())
 
     def log_entries(self) -> list[LogEntry]:
         """Last scans of the event (from the database) merged with this desk's refusals, newest first."""
-        entries = list(self._local_log)
-        if self._snapshot is not None:
-            for scan in self._snapshot.recent:
-                word = self.tr("دخول") if scan.direction == "in" else self.tr("خروج")
-                if scan.voided:
-                    entries.append(
-                        LogEntry(scan.at, scan.full_name, "voided", self.tr("{0} — أُلغي").format(word))
-                    )
-                else:
-                    entries.append(LogEntry(scan.at, scan.full_name, "ok", word))
-        entries.sort(key=lambda e: e.at, reverse=True)
-        return entries[:RECENT_ROWS]
+        return self.recent.log_entries()
 
-    def _show_recent(self) -> None:
-        self.recent_list.clear()
-        colours = {"ok": theme.OK, "refused": theme.REFUSED, "voided": theme.MUTED}
-        for entry in self.log_entries():
-            item = QListWidgetItem(
-                self._directed(f"{self.ctx.fmt_time(entry.at)}   {entry.text} — {entry.name}")
-            )
-            item.setForeground(QColor(colours.get(entry.status, theme.TEXT)))
-            self.recent_list.addItem(item)
+
+__all__ = ["DeskScreen", "LogEntry"]

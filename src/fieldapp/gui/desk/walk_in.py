@@ -2,8 +2,9 @@
 
 Save → validation (every message inline, beside its field) → a duplicate check («هذا الشخص مسجل
 من قبل» with a button to check that person in instead) → saved, registered for the event and
-checked in, all in one task on the database thread. A bad national-ID check digit is shown as a
-warning; only a supervisor can tick «قبول رقم الهوية رغم فشل التحقق».
+checked in, all in ONE service write (services.desk.walk_in: one transaction, so nothing is
+saved when any step fails). A bad national-ID check digit is shown as a warning; only a
+supervisor can tick «قبول رقم الهوية رغم فشل التحقق».
 
 The dialog is non-modal-friendly: the desk opens it with open(); tests fill the fields and click
 Save directly.
@@ -21,9 +22,9 @@ from fieldapp.core.errors import ValidationError
 from fieldapp.core.identifiers import ADULT_AGE, age_on
 from fieldapp.core.people import PersonInput, parse_date
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.desk import actions
 from fieldapp.gui.forms.ui_walk_in import Ui_WalkInForm
 from fieldapp.gui.widgets import user_message
+from fieldapp.services.desk import WalkInOutcome
 from fieldapp.services.people import PersonView
 
 _GENDERS = (None, "m", "f")  # the combo's rows
@@ -157,9 +158,8 @@ class WalkInDialog(QDialog):
         self._busy = True
         self.save_button.setEnabled(False)
         self.clear_errors()
-        self.ctx.runner.db(
-            actions.register_walk_in,
-            self.ctx.services,
+        self.ctx.runner.write(
+            self.ctx.services.desk.walk_in,
             self.event_id,
             self.person_input(),
             override_checksum=self.ui.overrideCheck.isVisible() and self.ui.overrideCheck.isChecked(),
@@ -167,7 +167,7 @@ class WalkInDialog(QDialog):
             on_error=self._failed,
         )
 
-    def _done(self, outcome: actions.WalkInOutcome) -> None:
+    def _done(self, outcome: WalkInOutcome) -> None:
         self._busy = False
         self.save_button.setEnabled(True)
         if outcome.errors:
