@@ -404,3 +404,28 @@ def test_template_editor_save_is_for_admins(gui_ctx, make_user, qtbot):
     qtbot.addWidget(widget)
     assert not widget.save_button.isEnabled() and not widget.reset_button.isEnabled()
     assert widget.save_button.toolTip()
+
+
+# --- the logo and signature ------------------------------------------------------------------
+
+
+def test_branding_image_is_saved_through_the_runner(gui_ctx, qtbot, tmp_path):
+    from PIL import Image
+
+    from fieldapp.gui.branding import BrandingBox
+
+    source = tmp_path / "logo.png"
+    Image.new("RGB", (60, 60), (14, 92, 70)).save(source)
+    box = BrandingBox(gui_ctx)
+    qtbot.addWidget(box)
+    with qtbot.waitSignal(gui_ctx.notifier.changed, timeout=5_000) as blocker:
+        box.set_image("certificates.logo", source)
+    assert "settings" in blocker.args[0].topics  # published by the runner, not by the box
+    saved = gui_ctx.services.settings.get("certificates.logo")
+    assert Path(saved).parent == gui_ctx.data_dir.root / "branding" and Path(saved).exists()
+    assert gui_ctx.settings["certificates.logo"] == saved
+    assert not box.previews["certificates.logo"].pixmap().isNull()
+    assert box.clear["certificates.logo"].isEnabled()
+    box.clear["certificates.logo"].click()
+    assert gui_ctx.services.settings.get("certificates.logo") == ""
+    assert not box.clear["certificates.logo"].isEnabled()

@@ -214,7 +214,7 @@ def test_serials_of_two_laptops_never_collide(services: Services, scenario: Scen
         serials: list[str] = []
         for laptop, sc in ((services, scenario), (other, other_event)):
             min_one = [sc.full, sc.short, sc.voided]
-            issued = laptop.certificates.issue(sc.event_id, min_one, min_hours=1)
+            issued = list(laptop.certificates.issue(sc.event_id, min_one, min_hours=1))
             # More people on a second event: the per-device sequence keeps counting.
             event = laptop.events.create(EventInput(title="يوم التشجير", starts_at=at(15), ends_at=at(20)))
             people = [_person(laptop, f"متطوع {i}") for i in range(6)]

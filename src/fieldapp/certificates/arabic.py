@@ -185,7 +185,3 @@ def visual_lines(
     still shaped and reordered).
     """
     return [visual_line(line, base_dir) for line in wrap_logical(text, font_name, font_size, max_width)]
-
-
-def line_width(visual: str, font_name: str, font_size: float) -> float:
-    return stringWidth(visual, font_name, font_size)

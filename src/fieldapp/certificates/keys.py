@@ -81,31 +81,26 @@ def _create(path: Path) -> None:
 
 
 def load_or_create(store: Store) -> LocalKey:
-    """This laptop's key, made on first use; its SigningKey fact is ensured too."""
+    """This laptop's key, made on first use (the file only: `ensure_signing_key_fact` records its
+    public half in the unit of work that signs with it)."""
     path = key_path(store)
     with _lock:
         if not path.exists():
             _create(path)
-        key = _load(path)
-    ensure_signing_key_fact(store, key)
-    return key
+        return _load(path)
 
 
-def ensure_signing_key_fact(store: Store, key: LocalKey, user_name: str = "system") -> None:
-    """Record the public key as a synced fact once (again after a database restore)."""
-    with store.reader() as r:
-        if r.scalar(select(SigningKey.id).where(SigningKey.key_id == key.key_id)) is not None:
-            return
-    with store.session(user_name) as s:
-        if s.scalar(select(SigningKey.id).where(SigningKey.key_id == key.key_id)) is None:
-            s.add(
-                SigningKey(
-                    key_id=key.key_id,
-                    public_key=base64.b64encode(key.public_raw).decode("ascii"),
-                    owner_device_id=store.device_id,
-                    label=f"device {store.device_code}",
-                )
+def ensure_signing_key_fact(session: Session, key: LocalKey, store: Store) -> None:
+    """Record the public key as a synced fact once (again after a database restore), in `session`."""
+    if session.scalar(select(SigningKey.id).where(SigningKey.key_id == key.key_id)) is None:
+        session.add(
+            SigningKey(
+                key_id=key.key_id,
+                public_key=base64.b64encode(key.public_raw).decode("ascii"),
+                owner_device_id=store.device_id,
+                label=f"device {store.device_code}",
             )
+        )
 
 
 def known_keys(session: Session) -> dict[str, bytes]:

@@ -297,11 +297,19 @@ def _draw_page(
     w, h = _page_size(t)
     c.setPageSize((w, h))
     s = _scale(w, h)
-    rtl = t.lang == "ar"
-    lang = t.lang
     bg, title_bottom = batch.background(t, d.logo_path)
     c.doForm(bg)
+    qr_size = max(84 * s, MIN_QR_SIZE)
+    band_top = 40 * s + qr_size + 12 * s
+    _draw_text(batch, d, t, digits, title_bottom - 14 * s, band_top)
+    matrix = _draw_qr(c, d, t, w, s, qr_size, qr_backend)
+    _draw_footer(batch, d, t, digits, w, s)
+    return matrix
 
+
+def _values(batch: _Batch, d: CertificateData, t: CertificateTemplate, digits: str) -> dict[str, str]:
+    """What the template's placeholders are filled with, in the template's language."""
+    rtl, lang = t.lang == "ar", t.lang
     hijri, greg = _dates(d.event_date, lang, digits)
     values = {
         "name": d.full_name if rtl or not d.latin_name else d.latin_name,
@@ -314,37 +322,58 @@ def _draw_page(
     }
     if not rtl:  # Arabic values keep their own word order inside an English sentence
         values = {k: embed_rtl(v) for k, v in values.items()}
+    return values
+
+
+def _blocks(
+    d: CertificateData,
+    t: CertificateTemplate,
+    values: dict[str, str],
+    text_w: float,
+    body_size: float,
+    s: float,
+) -> list[_Block]:
+    """The text of the page: the body before the name, the name, the name's sub-line, the rest."""
+    rtl, lang = t.lang == "ar", t.lang
     before, after = split_at_name(t.body)
+    blocks: list[_Block] = []
+    if before:
+        blocks.append(_para(fill(before, values), SANS, body_size, text_w, rtl, INK, "center", 4 * s))
+    blocks.append(_name_block(strip_controls(values["name"]), text_w, s))
+    sub = []
+    other = d.latin_name if rtl else (d.full_name if d.latin_name else None)
+    if other:
+        sub.append(visual_line(other, "R" if has_rtl(other) else "L"))
+    if d.national_id:
+        sub.append(visual_line(f"{ID_LABEL[lang]}: {d.national_id}", "R" if rtl else "L"))
+    if sub:
+        blocks.append(_Block(sub, SANS, 11 * s, 17 * s, MUTED, "center", 10 * s))
+    if after:
+        blocks.append(_para(fill(after, values), SANS, body_size, text_w, rtl, INK, "start", 0))
+    return blocks
+
+
+def _draw_text(
+    batch: _Batch, d: CertificateData, t: CertificateTemplate, digits: str, top: float, band_top: float
+) -> None:
+    """Fit the text between the title and the bottom band (shrinking the body if needed), centred."""
+    c = batch.c
+    w, h = _page_size(t)
+    s = _scale(w, h)
+    rtl = t.lang == "ar"
+    values = _values(batch, d, t, digits)
     margin = 78 * s
     text_w = w - 2 * margin
     body_size = 15 * s
-
-    qr_size = max(84 * s, MIN_QR_SIZE)
-    band_top = 40 * s + qr_size + 12 * s
-
-    # Fit the text between the title and the bottom band, shrinking the body if needed.
+    room = top - band_top
     for _ in range(6):
-        blocks: list[_Block] = []
-        if before:
-            blocks.append(_para(fill(before, values), SANS, body_size, text_w, rtl, INK, "center", 4 * s))
-        blocks.append(_name_block(strip_controls(values["name"]), text_w, s))
-        sub = []
-        other = d.latin_name if rtl else (d.full_name if d.latin_name else None)
-        if other:
-            sub.append(visual_line(other, "R" if has_rtl(other) else "L"))
-        if d.national_id:
-            sub.append(visual_line(f"{ID_LABEL[lang]}: {d.national_id}", "R" if rtl else "L"))
-        if sub:
-            blocks.append(_Block(sub, SANS, 11 * s, 17 * s, MUTED, "center", 10 * s))
-        if after:
-            blocks.append(_para(fill(after, values), SANS, body_size, text_w, rtl, INK, "start", 0))
+        blocks = _blocks(d, t, values, text_w, body_size, s)
         total = sum(b.height for b in blocks)
-        room = title_bottom - 14 * s - band_top
         if total <= room or body_size <= 10 * s:
             break
         body_size -= 1 * s
 
-    y = title_bottom - 14 * s - max(0.0, (room - total) / 2)
+    y = top - max(0.0, (room - total) / 2)
     for b in blocks:
         c.setFillColorRGB(*b.color)
         fallback = NASKH_BOLD if b.font == NASKH_BOLD else NASKH
@@ -359,7 +388,12 @@ def _draw_page(
                 _draw_line(c, line, b.font, fallback, b.size, margin, baseline, "left")
         y -= b.gap_after
 
-    # QR in the bottom corner where reading starts (right in Arabic), signatory at the other end.
+
+def _draw_qr(
+    c: Canvas, d: CertificateData, t: CertificateTemplate, w: float, s: float, qr_size: float, qr_backend: str
+) -> qrmod.QRMatrix | None:
+    """The QR in the bottom corner where reading starts (right in Arabic), with its caption."""
+    rtl, lang = t.lang == "ar", t.lang
     qx = w - 44 * s - qr_size if rtl else 44 * s
     qy = 44 * s + 10 * s
     matrix = None
@@ -371,14 +405,20 @@ def _draw_page(
     c.setFillColorRGB(*MUTED)
     c.setFont(SANS, 7.5 * s if s > 0.8 else 6.5)
     c.drawCentredString(qx + qr_size / 2, qy - 9 * s, visual_line(QR_CAPTION[lang], "R" if rtl else "L"))
+    return matrix
 
-    # Serial and issue date, centred at the bottom.
+
+def _draw_footer(
+    batch: _Batch, d: CertificateData, t: CertificateTemplate, digits: str, w: float, s: float
+) -> None:
+    """Serial and issue date centred at the bottom; the signatory at the end opposite the QR."""
+    c = batch.c
+    rtl, lang = t.lang == "ar", t.lang
     issued_hijri, issued_greg = _dates(d.issue_date, lang, digits)
     meta = f"{SERIAL_LABEL[lang]}: {d.serial}   |   {ISSUED_LABEL[lang]}: {issued_hijri} - {issued_greg}"
     c.setFont(SANS, 9 * s)
     c.drawCentredString(w / 2, 44 * s, visual_line(meta, "R" if rtl else "L"))
 
-    # Signatory block.
     sig_name = d.signatory_name or t.signatory_name
     sig_title = d.signatory_title or t.signatory_title
     sx = 44 * s + 120 * s if rtl else w - 44 * s - 120 * s
@@ -396,7 +436,6 @@ def _draw_page(
         c.setStrokeColorRGB(*GOLD)
         c.setLineWidth(0.6 * s)
         c.line(sx - 70 * s, sy + 58 * s, sx + 70 * s, sy + 58 * s)
-    return matrix
 
 
 def render_certificates(

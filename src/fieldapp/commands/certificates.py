@@ -41,19 +41,21 @@ def run_certificates(ctx: CliContext, args: argparse.Namespace) -> int:
     if not chosen:
         print(i18n.msg("cli.cert.none_eligible", event=event.title, minimum=_hours(minimum)))
         return 0
-    issued = certs.issue(event.id, chosen, template_key, min_hours=args.min_hours)
-    new = sum(1 for c in issued if c.new)
-    skipped = sum(1 for row in rows if not row.eligible and not row.already_issued)
-    print(i18n.msg("cli.cert.summary", event=event.title, new=new, kept=len(issued) - new, skipped=skipped))
-
-    paths = certs.render(
-        [c.id for c in issued],
+    # One unit of work: issue (a certificate issued before keeps its serial), render, log the exports.
+    result = certs.issue_and_render(
+        event.id,
+        chosen,
         args.out,
+        template_key,
+        min_hours=args.min_hours,
         per_person=args.per_person,
         progress=ctx.progress_printer("cli.cert.progress"),
-        kind="pdf",
     )
-    for path in paths:
+    new = result.issued.new_count
+    kept = len(result.issued) - new
+    skipped = sum(1 for row in rows if not row.eligible and not row.already_issued)
+    print(i18n.msg("cli.cert.summary", event=event.title, new=new, kept=kept, skipped=skipped))
+    for path in result.files:
         print(i18n.msg("cli.cert.wrote", path=str(path)))
     return 0
 

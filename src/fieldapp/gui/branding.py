@@ -6,8 +6,6 @@ original file on a USB stick is gone; the setting holds the copy's path.
 
 from __future__ import annotations
 
-import shutil
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,24 +13,16 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from fieldapp.gui.context import GuiContext
-from fieldapp.services import Changed, Services
+from fieldapp.services import Done
+from fieldapp.services.certificates import BRANDING_KEYS
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg"
-
-
-def store_image(services: Services, key: str, source: Path, branding_dir: Path) -> str:
-    """Copy the image beside the data and point the setting at the copy (DB thread)."""
-    branding_dir.mkdir(parents=True, exist_ok=True)
-    target = branding_dir / f"{key.split('.')[-1]}-{int(time.time())}{source.suffix.lower()}"
-    shutil.copyfile(source, target)
-    services.settings.set(key, str(target))
-    return str(target)
 
 
 class BrandingBox(QGroupBox):
     """Two rows: logo and signature, each with a thumbnail, «اختر صورة…» and «إزالة»."""
 
-    KEYS = ("certificates.logo", "certificates.signature")
+    KEYS = BRANDING_KEYS
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="brandingBox")
@@ -98,13 +88,14 @@ class BrandingBox(QGroupBox):
     def set_image(self, key: str, source: Path | None) -> None:
         """Copy `source` into the branding folder and save the setting (None removes the image)."""
 
-        def saved(value: str) -> None:
-            self.ctx.settings[key] = value
+        def saved(done: Done) -> None:
+            self.ctx.settings[key] = done.value
             self.show_current()
-            self.ctx.publish(Changed.of("settings"))
 
-        if source is None:
-            self.ctx.runner.db(self.ctx.services.settings.set, key, "", on_done=lambda _c: saved(""))
-        else:
-            branding = self.ctx.data_dir.root / "branding"
-            self.ctx.runner.db(store_image, self.ctx.services, key, source, branding, on_done=saved)
+        self.ctx.runner.write(
+            self.ctx.services.certificates.set_branding_image,
+            key,
+            source,
+            self.ctx.data_dir.root / "branding",
+            on_done=saved,
+        )

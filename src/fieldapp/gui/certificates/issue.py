@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 from typing import Any
@@ -28,13 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui import theme
-from fieldapp.gui.certificates.jobs import BatchOutcome, EligibilityData, issue_and_render, load_eligibility
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
 from fieldapp.gui.widgets.inputs import number_inputs
 from fieldapp.gui.widgets.table import Index
-from fieldapp.services.certificates import EligibleRow
+from fieldapp.services.certificates import BatchResult, Eligibility, EligibleRow
 
 CHECK_COLUMN = 0
 
@@ -124,6 +124,14 @@ class IssueTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 12, 8, 8)
+        layout.addLayout(self._build_options())
+        self._build_table(layout)
+        self._build_actions(layout)
+        self._connect()
+        self.retranslate()
+
+    def _build_options(self) -> QGridLayout:
+        """Minimum hours, template, one file or one per person, the folder."""
         options = QGridLayout()
         options.setHorizontalSpacing(12)
         self.override_check = QCheckBox(objectName="minHoursOverride")
@@ -132,7 +140,7 @@ class IssueTab(QWidget):
         self.min_hours.setSingleStep(0.5)
         self.min_hours.setDecimals(1)
         self.min_hours.setEnabled(False)
-        number_inputs(ctx.digits, self.min_hours)  # the chosen digits, no tiny arrow buttons
+        number_inputs(self.ctx.digits, self.min_hours)  # the chosen digits, no tiny arrow buttons
         self.template_label = QLabel()
         self.template_combo = QComboBox(objectName="templateCombo")
         self.template_combo.setMinimumWidth(220)
@@ -164,8 +172,10 @@ class IssueTab(QWidget):
         folder_row.addWidget(self.folder_button)
         options.addLayout(folder_row, 1, 3)
         options.setColumnStretch(3, 1)
-        layout.addLayout(options)
+        return options
 
+    def _build_table(self, layout: QVBoxLayout) -> None:
+        """The summary line and the eligibility table with its checkboxes."""
         self.summary = QLabel(objectName="eligibilitySummary")
         self.summary.setProperty("role", "subheading")
         layout.addWidget(self.summary)
@@ -200,6 +210,8 @@ class IssueTab(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
+    def _build_actions(self, layout: QVBoxLayout) -> None:
+        """Tick all / none, the batch's progress and Cancel, Issue; the note under them."""
         actions = QHBoxLayout()
         self.all_button = QPushButton(objectName="checkAll")
         self.none_button = QPushButton(objectName="checkNone")
@@ -222,6 +234,7 @@ class IssueTab(QWidget):
         self.note.setVisible(False)
         layout.addWidget(self.note)
 
+    def _connect(self) -> None:
         self.override_check.toggled.connect(self._override_toggled)
         self.min_hours.editingFinished.connect(self.reload)
         self.all_button.clicked.connect(lambda: self.model.set_all(True))
@@ -231,17 +244,21 @@ class IssueTab(QWidget):
         self.folder_button.clicked.connect(self._choose_folder)
         self.model.checked_changed.connect(self._update_summary)
         self.table.doubleClicked.connect(self._toggle_row)
-        self.setTabOrder(self.override_check, self.min_hours)
-        self.setTabOrder(self.min_hours, self.template_combo)
-        self.setTabOrder(self.template_combo, self.one_file)
-        self.setTabOrder(self.one_file, self.per_person)
-        self.setTabOrder(self.per_person, self.folder_edit)
-        self.setTabOrder(self.folder_edit, self.folder_button)
-        self.setTabOrder(self.folder_button, self.table)
-        self.setTabOrder(self.table, self.all_button)
-        self.setTabOrder(self.all_button, self.none_button)
-        self.setTabOrder(self.none_button, self.issue_button)
-        self.retranslate()
+        chain = (
+            self.override_check,
+            self.min_hours,
+            self.template_combo,
+            self.one_file,
+            self.per_person,
+            self.folder_edit,
+            self.folder_button,
+            self.table,
+            self.all_button,
+            self.none_button,
+            self.issue_button,
+        )
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
 
     # -- options ------------------------------------------------------------------------------
     def set_templates(self, keys: list[str], default: str) -> None:
@@ -286,15 +303,14 @@ class IssueTab(QWidget):
             self._update_summary()
             return
         self._load_task = self.ctx.runner.db(
-            load_eligibility,
-            self.ctx.services,
+            self.ctx.services.certificates.eligibility,
             self.event_id,
             self.min_hours_value(),
             on_done=self._show,
             on_error=self._failed,
         )
 
-    def _show(self, data: EligibilityData) -> None:
+    def _show(self, data: Eligibility) -> None:
         self.event_minimum = data.event.min_certificate_hours
         if not self.override_check.isChecked():
             self.min_hours.setValue(self.event_minimum)
@@ -354,15 +370,15 @@ class IssueTab(QWidget):
         self._set_running(True)
         self._set_note("", "")
         progress = self._progress.advanced.emit
-        self.ctx.runner.db(
-            issue_and_render,
-            self.ctx.services,
+        # One service call: issue, render, log; a cancel keeps the certificates issued, writes no file.
+        self.ctx.runner.write(
+            self.ctx.services.certificates.issue_and_render,
             self.event_id,
             ids,
-            self.template_key(),
-            self.min_hours_value(),
             self.output_path(),
-            self.per_person.isChecked(),
+            self.template_key(),
+            min_hours=self.min_hours_value(),
+            per_person=self.per_person.isChecked(),
             progress=lambda done, total: progress(done, total),
             cancel=self._cancel_flag.is_set,
             on_done=self._batch_done,
@@ -388,9 +404,8 @@ class IssueTab(QWidget):
         if not running:
             self._update_summary()
 
-    def _batch_done(self, outcome: BatchOutcome) -> None:
+    def _batch_done(self, outcome: BatchResult) -> None:
         self._set_running(False)
-        self.ctx.publish(outcome.changed)
         if outcome.cancelled:
             self._set_note(
                 "warning",

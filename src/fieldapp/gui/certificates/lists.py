@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui import theme
-from fieldapp.gui.certificates.jobs import load_issued, load_print_log
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
@@ -129,7 +128,7 @@ class IssuedTab(QWidget):
         if self._task is not None:
             self._task.cancel()
         self._task = self.ctx.runner.db(
-            load_issued, self.ctx.services, self.event_id, on_done=self._show, on_error=self._failed
+            self.ctx.services.certificates.list, self.event_id, on_done=self._show, on_error=self._failed
         )
 
     def _show(self, rows: list[CertificateView]) -> None:
@@ -181,7 +180,7 @@ class IssuedTab(QWidget):
         return self.void_dialog
 
     def _void(self, cert: CertificateView, reason: str) -> None:
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             self.ctx.services.certificates.void,
             cert.id,
             reason,
@@ -191,7 +190,6 @@ class IssuedTab(QWidget):
 
     def _voided(self, result) -> None:
         self._set_note("ok", self.tr("أُلغيت الشهادة {0}.").format(result.serial))
-        self.ctx.publish(result.changed)
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
@@ -252,9 +250,12 @@ class PrintLogTab(QWidget):
     def refresh(self) -> None:
         if self._task is not None:
             self._task.cancel()
-        self._task = self.ctx.runner.db(load_print_log, self.ctx.services, self.event_id, on_done=self._show)
+        self._task = self.ctx.runner.db(
+            self.ctx.services.certificates.print_log, event_id=self.event_id, on_done=self._show
+        )
 
     def _show(self, rows: list[PrintLogRow]) -> None:
+        rows = sorted(rows, key=lambda r: r.at, reverse=True)  # newest first
         self.model.set_rows(rows)
         self.summary.setText(self.tr("{0} عملية طباعة، الأحدث أولًا").format(self.ctx.fmt_number(len(rows))))
 

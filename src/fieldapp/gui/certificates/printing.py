@@ -2,13 +2,13 @@
 
 QtPdf rasterises each page at the printer's resolution (300 dpi: sharp text and QR, pages of a
 few MB; 1200 dpi would make 5 MB pages and slow printers down) and QPainter draws it on the
-QPrinter. `print_to` is the one code path: the print dialog, the default printer and the tests
+QPrinter. `print_pages` is the one code path: the print dialog, the default printer and the tests
 (a QPrinter in PdfFormat writing to a file) all go through it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF
@@ -66,30 +66,17 @@ def _fit(source: QSizeF, target: QRect) -> QRect:
     return QRect(target.x() + (target.width() - w) // 2, target.y() + (target.height() - h) // 2, w, h)
 
 
-def print_to(
-    printer: QPrinter,
-    pdf_path: str | Path,
-    progress: Callable[[int, int], None] | None = None,
-    match_paper: bool = True,
-) -> int:
-    """Print every page of `pdf_path` on `printer`; returns the number of pages printed.
+def print_pages(
+    printer: QPrinter, pdf_path: str | Path, match_paper: bool = True
+) -> Iterator[tuple[int, int]]:
+    """Print every page of `pdf_path` on `printer`, one page at a time: yields (pages done, total)
+    after each page, so the GUI can let the event loop breathe between pages (a 300 dpi page takes
+    a noticeable moment).
 
     With `match_paper` the printer's paper follows the certificate (A4/A5 landscape), so the
     coordinator does not have to set it in the dialog. Raises PrintError when the PDF cannot be
     read or the printer cannot start.
     """
-    total = 0
-    for done, total in print_pages(printer, pdf_path, match_paper):
-        if progress is not None:
-            progress(done, total)
-    return total
-
-
-def print_pages(
-    printer: QPrinter, pdf_path: str | Path, match_paper: bool = True
-) -> Iterator[tuple[int, int]]:
-    """`print_to` one page at a time: yields (pages done, total) after each page, so the GUI can
-    let the event loop breathe between pages (a 300 dpi page takes a noticeable moment)."""
     doc = QPdfDocument()
     error = doc.load(str(pdf_path))
     if error != QPdfDocument.Error.None_ or doc.pageCount() == 0:
@@ -114,14 +101,4 @@ def print_pages(
             yield page + 1, total
     finally:
         painter.end()
-        doc.close()
-
-
-def pdf_page_count(pdf_path: str | Path) -> int:
-    doc = QPdfDocument()
-    try:
-        if doc.load(str(pdf_path)) != QPdfDocument.Error.None_:
-            return 0
-        return doc.pageCount()
-    finally:
         doc.close()

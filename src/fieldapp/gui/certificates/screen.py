@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from fieldapp.gui import theme
 from fieldapp.gui.certificates import printing
 from fieldapp.gui.certificates.issue import IssueTab
-from fieldapp.gui.certificates.jobs import EventsData, load_events, render_for_print
 from fieldapp.gui.certificates.lists import IssuedTab, PrintLogTab
 from fieldapp.gui.certificates.preview import PdfPreview
 from fieldapp.gui.certificates.verify import VerifyTab
@@ -26,20 +25,9 @@ from fieldapp.gui.runner import Task
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import user_message
 from fieldapp.gui.widgets.inputs import directed, embed
-from fieldapp.services import Changed, Services
+from fieldapp.services.certificates import IssueChoices, PersonCertificate, Rendered
 
 ISSUE_TAB, PREVIEW_TAB, ISSUED_TAB, LOG_TAB, VERIFY_TAB = range(5)
-
-
-def issue_for_person(
-    services: Services, event_id: str, person_id: str, out_dir: Path, template_key: str | None, printer: str
-) -> tuple[Path, str]:
-    """The desk's one certificate: issue (or keep) it, render it logged as a print; (file, id)."""
-    path = services.certificates.issue_and_render_for_person(
-        event_id, person_id, out_dir, template_key, kind="print", printer=printer
-    )
-    cert = next(c for c in services.certificates.list(event_id) if c.person_id == person_id and not c.voided)
-    return path, cert.id
 
 
 class CertificatesScreen(Screen):
@@ -115,9 +103,11 @@ class CertificatesScreen(Screen):
     def refresh(self) -> None:
         if self._events_task is not None:
             self._events_task.cancel()
-        self._events_task = self.ctx.runner.db(load_events, self.ctx.services, on_done=self._show_events)
+        self._events_task = self.ctx.runner.db(
+            self.ctx.services.certificates.issue_choices, on_done=self._show_events
+        )
 
-    def _show_events(self, data: EventsData) -> None:
+    def _show_events(self, data: IssueChoices) -> None:
         wanted = self.event_id or self.ctx.current_event_id or data.running_id
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
@@ -217,19 +207,19 @@ class CertificatesScreen(Screen):
 
     def _render_and_print(self, ids: list[str], printer: QPrinter, kind: str) -> None:
         self._printing = True
-        self.ctx.runner.db(
-            render_for_print,
-            self.ctx.services,
+        # The service renders one PDF and logs each certificate as print/reprint.
+        self.ctx.runner.write(
+            self.ctx.services.certificates.render,
             ids,
             self._print_dir,
-            kind,
-            printing.printer_label(printer),
-            on_done=lambda files: self._print_files(printer, files, ids),
+            kind=kind,
+            printer=printing.printer_label(printer),
+            on_done=lambda rendered: self._print_files(printer, rendered, ids),
             on_error=self._print_failed,
         )
 
-    def _print_files(self, printer: QPrinter, files: list[Path], ids: list[str]) -> None:
-        self.ctx.publish(Changed.of("certificates"))
+    def _print_files(self, printer: QPrinter, rendered: Rendered, ids: list[str]) -> None:
+        files = list(rendered.files)
         if not self.preview.files:
             self.preview.show_files(files, ids)
         self._start_paper(printer, files[0])
@@ -301,23 +291,22 @@ class CertificatesScreen(Screen):
 
     def _issue_and_print(self, event_id: str, person_id: str, printer: QPrinter) -> None:
         self._printing = True
-        self.ctx.runner.db(
-            issue_for_person,
-            self.ctx.services,
+        self.ctx.runner.write(
+            self.ctx.services.certificates.issue_and_render_for_person,
             event_id,
             person_id,
             self._print_dir,
             self.issue_tab.template_key(),
-            printing.printer_label(printer),
-            on_done=lambda result: self._person_rendered(printer, *result),
+            kind="print",
+            printer=printing.printer_label(printer),
+            on_done=lambda result: self._person_rendered(printer, result),
             on_error=self._print_failed,
         )
 
-    def _person_rendered(self, printer: QPrinter, path: Path, certificate_id: str) -> None:
-        self.ctx.publish(Changed.of("certificates"))
-        self.preview.show_files([path], [certificate_id])
+    def _person_rendered(self, printer: QPrinter, result: PersonCertificate) -> None:
+        self.preview.show_files([result.path], [result.certificate_id])
         self.tabs.setCurrentIndex(PREVIEW_TAB)
-        self._start_paper(printer, path)
+        self._start_paper(printer, result.path)
 
     # -- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:

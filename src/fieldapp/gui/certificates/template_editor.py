@@ -66,6 +66,22 @@ class TemplateEditor(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(18)
+        outer.addWidget(self._build_editor(), 5)
+        outer.addLayout(self._build_preview(), 6)
+
+        self.key_combo.currentIndexChanged.connect(lambda _i: self.load_template())
+        for edit in (self.title_edit, self.signatory_name, self.signatory_title):
+            edit.textChanged.connect(self._edited)
+        self.body_edit.textChanged.connect(self._edited)
+        self.page_combo.currentIndexChanged.connect(lambda _i: self._edited())
+        self.save_button.clicked.connect(self.save)
+        self.reset_button.clicked.connect(self.restore_default)
+        ctx.user_changed.connect(lambda _u: self._apply_permissions())
+        self.retranslate()
+        self.reload()
+
+    def _build_editor(self) -> QWidget:
+        """The form (template, title, text, signatory, paper), the placeholder chips, the buttons."""
         editor = QWidget()
         form_box = QVBoxLayout(editor)
         form_box.setContentsMargins(0, 0, 0, 0)
@@ -98,24 +114,7 @@ class TemplateEditor(QWidget):
             form.addRow(label, widget)
         form_box.addLayout(form)
 
-        self.chips_label = QLabel()
-        self.chips_label.setProperty("role", "muted")
-        form_box.addWidget(self.chips_label)
-        chips = QGridLayout()
-        chips.setSpacing(6)
-        self.chips: dict[str, QPushButton] = {}
-        for i, name in enumerate(PLACEHOLDER_ORDER):
-            chip = QPushButton(objectName=f"chip_{name}")
-            chip.setProperty("kind", "flat")
-            chip.setCursor(Qt.CursorShape.PointingHandCursor)
-            chip.setStyleSheet(
-                f"QPushButton {{ background: {theme.PRIMARY_LIGHT}; border: 1px solid {theme.BORDER};"
-                " border-radius: 12px; padding: 3px 10px; min-height: 18px; }"
-            )
-            chip.clicked.connect(lambda _=False, n=name: self.insert_placeholder(n))
-            self.chips[name] = chip
-            chips.addWidget(chip, i // 4, i % 4)
-        form_box.addLayout(chips)
+        self._build_chips(form_box)
 
         self.error_label = QLabel(objectName="templateError", wordWrap=True)
         self.error_label.setProperty("role", "error")
@@ -135,7 +134,30 @@ class TemplateEditor(QWidget):
         buttons.addWidget(self.save_button)
         form_box.addLayout(buttons)
         form_box.addStretch(1)
+        return editor
 
+    def _build_chips(self, form_box: QVBoxLayout) -> None:
+        """One button per placeholder: a click inserts it at the cursor."""
+        self.chips_label = QLabel()
+        self.chips_label.setProperty("role", "muted")
+        form_box.addWidget(self.chips_label)
+        chips = QGridLayout()
+        chips.setSpacing(6)
+        self.chips: dict[str, QPushButton] = {}
+        for i, name in enumerate(PLACEHOLDER_ORDER):
+            chip = QPushButton(objectName=f"chip_{name}")
+            chip.setProperty("kind", "flat")
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.setStyleSheet(
+                f"QPushButton {{ background: {theme.PRIMARY_LIGHT}; border: 1px solid {theme.BORDER};"
+                " border-radius: 12px; padding: 3px 10px; min-height: 18px; }"
+            )
+            chip.clicked.connect(lambda _=False, n=name: self.insert_placeholder(n))
+            self.chips[name] = chip
+            chips.addWidget(chip, i // 4, i % 4)
+        form_box.addLayout(chips)
+
+    def _build_preview(self) -> QVBoxLayout:
         preview_box = QVBoxLayout()
         self.preview_caption = QLabel()
         self.preview_caption.setProperty("role", "muted")
@@ -147,19 +169,7 @@ class TemplateEditor(QWidget):
         )
         preview_box.addWidget(self.preview_caption)
         preview_box.addWidget(self.preview_label, 1)
-        outer.addWidget(editor, 5)
-        outer.addLayout(preview_box, 6)
-
-        self.key_combo.currentIndexChanged.connect(lambda _i: self.load_template())
-        for edit in (self.title_edit, self.signatory_name, self.signatory_title):
-            edit.textChanged.connect(self._edited)
-        self.body_edit.textChanged.connect(self._edited)
-        self.page_combo.currentIndexChanged.connect(lambda _i: self._edited())
-        self.save_button.clicked.connect(self.save)
-        self.reset_button.clicked.connect(self.restore_default)
-        ctx.user_changed.connect(lambda _u: self._apply_permissions())
-        self.retranslate()
-        self.reload()
+        return preview_box
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -315,7 +325,7 @@ class TemplateEditor(QWidget):
     def save(self) -> None:
         if self.key is None or not self.ctx.can("settings.edit"):
             return
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             self.ctx.services.certificates.save_template,
             self.key,
             self.fields(),
@@ -326,7 +336,7 @@ class TemplateEditor(QWidget):
     def restore_default(self) -> None:
         if self.key is None or not self.ctx.can("settings.edit"):
             return
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             self.ctx.services.certificates.save_template,
             self.key,
             None,
@@ -334,13 +344,11 @@ class TemplateEditor(QWidget):
             on_error=self._error,
         )
 
-    def _saved(self, changed) -> None:
-        self.ctx.publish(changed)
+    def _saved(self, _done) -> None:
         self._note(self.tr("حُفظ القالب. الشهادات التالية تُطبع بهذا النص."))
         self.saved.emit(self.key or "")
 
-    def _restored(self, changed) -> None:
-        self.ctx.publish(changed)
+    def _restored(self, _done) -> None:
         self._note(self.tr("أُعيد النص الأصلي للقالب."))
         self.load_template()
         self.saved.emit(self.key or "")
