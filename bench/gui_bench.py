@@ -6,8 +6,9 @@ queued delivery), offscreen, over ``scans`` distinct people. Between two scans t
 finish its list refresh, as between two volunteers at a real desk.
 
 ``cold_start_s``: a fresh ``python -c`` process that imports the app, opens the store of the same
-``people`` database, builds the main window with the desk and shows it with the keyboard focus in
-the scan field; the child prints the time since its own process started (psutil create_time).
+``people`` database and starts the app's own shell (its start-up reads on the DB thread, then the
+main window of the remembered user, on the desk) until the keyboard focus is in the scan field;
+the child prints the time since its own process started (psutil create_time).
 """
 
 from __future__ import annotations
@@ -28,28 +29,25 @@ _COLD_START = r"""
 import time, psutil
 started = psutil.Process().create_time()
 import os, sys
-from fieldapp.gui.app import create_app
+from fieldapp.gui.app import Shell, create_app
 from fieldapp.config import DataDir
 from fieldapp.store.db import Store
-from fieldapp.services import Services
 from fieldapp.gui.runner import ThreadRunner
-from fieldapp.gui.context import GuiContext
-from fieldapp.gui.main_window import MainWindow
 from PySide6.QtWidgets import QApplication
 from pathlib import Path
 data = DataDir(Path(sys.argv[1]))
 app = create_app([], "ar")
 store = Store.open(data.database, data.backups)
 runner = ThreadRunner()
-ctx = GuiContext(store, runner, data, Services(store).users.remembered())
-window = MainWindow(ctx)
-window.show()
-window.open_start_screen()
-desk = window.screens["desk"]
+shell = Shell(store, runner, data)  # the app's own start: reads on the DB thread, then the window
+shell.start()
 from PySide6.QtCore import QTimer
 def check():
-    if (window.focusWidget() is desk.scan_field and desk.event_id) or time.time() - started > 30:
-        print("COLD_START", time.time() - started, window.focusWidget() is desk.scan_field, flush=True)
+    window = shell.window
+    desk = window.screens.get("desk") if window is not None else None
+    focused = desk is not None and window.focusWidget() is desk.scan_field
+    if (focused and desk.event_id) or time.time() - started > 30:
+        print("COLD_START", time.time() - started, focused, flush=True)
         os._exit(0)
 poll = QTimer(interval=1)
 poll.timeout.connect(check)
@@ -120,7 +118,8 @@ def _desk_latency(data_dir: Path, codes: list[str], event_id: str, scans: int) -
     store = Store.open(data.database, data.backups)
     runner = ThreadRunner()
     try:
-        ctx = GuiContext(store, runner, data, Services(store).users.remembered())
+        opening = Services(store, None).setup.opening()  # nobody signed in: a read
+        ctx = GuiContext(store, runner, data, opening.remembered, settings=opening.settings)
         ctx.set_current_event(event_id)
         desk = DeskScreen(ctx)
         desk.resize(1366, 700)

@@ -10,10 +10,10 @@ always opens on an event that is running.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -55,6 +55,8 @@ DEMO_ACCOUNTS = (
         "name": "أ. فيصل ناصر الحارثي",
     },
 )
+#: who builds the demo: its administrator, by name (the audit trail and the screens name her)
+DEMO_ACTOR = Actor(DEMO_ACCOUNTS[0]["name"], "admin")
 VOLUNTEERS = 300
 SEED = 1445
 
@@ -73,16 +75,54 @@ def _local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dates.APP_TZ)
 
 
-def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> dict[str, str]:
-    """Fill an empty store; returns the ids a caller may want (events, bodies)."""
-    say = progress or (lambda _text: None)
-    rng = random.Random(SEED)
-    admin = Actor(DEMO_ACCOUNTS[0]["name"], "admin")
-    svc = Services(store, admin)
-    now = dates.now()
-    today = dates.to_local(now).date()
+@dataclass
+class _Demo:
+    """What every step of the build shares: the services (acting as the demo's actor), chance, time."""
 
+    svc: Services
+    store: Store
+    rng: random.Random
+    now: dt.datetime
+
+    @property
+    def local_now(self) -> dt.datetime:
+        return dates.to_local(self.now)
+
+    @property
+    def today(self) -> dt.date:
+        return self.local_now.date()
+
+
+def build_demo(store: Store, actor: Actor, progress: Callable[[str], None] | None = None) -> dict[str, str]:
+    """Fill an empty store, acting as `actor` (DEMO_ACTOR: the demo's administrator, by name, so
+    the scans, hand-overs and certificates read as hers). Returns the ids a caller may want."""
+    say = progress or (lambda _text: None)
+    demo = _Demo(Services(store, actor), store, random.Random(SEED), dates.now())
     say("organisation and users")
+    _organisation(demo)
+    say("bodies")
+    bodies = _bodies(demo)
+    say("volunteers")
+    people = _volunteers(demo)
+    staff, volunteers = people[:8], people[8:]
+    say("events")
+    nd, live = _events(demo, bodies, staff)
+    say("attendance of the National Day")
+    nd_people = _national_day_attendance(demo, nd, volunteers)
+    say("today's check-ins")
+    arrived = _todays_check_ins(demo, live, volunteers)
+    say("gifts")
+    types = _gift_stock(demo)
+    _handovers(demo, types, bodies, nd, nd_people, live, arrived)
+    say("visits")
+    _visits(demo, _visit_plan(demo, bodies, types), staff)
+    say("certificates of the National Day")
+    _certificates(demo, nd)
+    return {"national_day": nd.id, "today": live.id}
+
+
+def _organisation(demo: _Demo) -> None:
+    svc = demo.svc
     for account in DEMO_ACCOUNTS:
         svc.users.create(account["username"], account["name"], account["role"], account["password"])
     svc.organisation.create(**words.ORGANISATION)
@@ -91,18 +131,20 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
     )
     svc.settings.set("certificates.signatory_name", "م. خالد بن سعد العمري")
     svc.settings.set("certificates.signatory_title", "مدير إدارة المشاركة المجتمعية")
-    logo, signature = _draw_branding(store.path.parent / "branding")
+    logo, signature = words.draw_branding(demo.store.path.parent / "branding")
     svc.settings.set("certificates.logo", str(logo))
     svc.settings.set("certificates.signature", str(signature))
 
-    say("bodies")
+
+def _bodies(demo: _Demo) -> list[Any]:
+    svc, today = demo.svc, demo.today
     bodies = [
         svc.bodies.create(
             BodyInput(type=t, name=n, name_en=en, city="الطائف", contact_name=c, contact_phone=p)
         )
         for t, n, en, c, p in words.BODIES
     ]
-    prison, dialysis, police = bodies[0], bodies[1], bodies[2]
+    prison, dialysis = bodies[0], bodies[1]
     svc.bodies.add_agreement(
         dialysis.id,
         AgreementInput(
@@ -122,8 +164,11 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
         ),
     )
     svc.bodies.add_agreement(prison.id, AgreementInput("برنامج الزيارات الرمضانية للنزلاء", status="draft"))
+    return bodies
 
-    say("volunteers")
+
+def _volunteers(demo: _Demo) -> list[Any]:
+    svc, rng, today = demo.svc, demo.rng, demo.today
     people = []
     for i in range(VOLUNTEERS):
         female = rng.random() < 0.42
@@ -163,10 +208,23 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
                 )
             )
         )
-    staff, volunteers = people[:8], people[8:]
+    return people
 
-    say("events")
-    national_day = dt.date(today.year if today >= dt.date(today.year, 9, 24) else today.year - 1, 9, 23)
+
+def _national_day(today: dt.date) -> dt.date:
+    return dt.date(today.year if today >= dt.date(today.year, 9, 24) else today.year - 1, 9, 23)
+
+
+def _today_hours(demo: _Demo) -> tuple[dt.datetime, dt.datetime]:
+    """Today's event: from 08:00 (or two hours ago) to 20:00 (or three hours from now)."""
+    start = min(_local(demo.today, 8), demo.local_now - dt.timedelta(hours=2))
+    end = max(_local(demo.today, 20), demo.local_now + dt.timedelta(hours=3))
+    return start, end
+
+
+def _events(demo: _Demo, bodies: list[Any], staff: list[Any]) -> tuple[Any, Any]:
+    svc, today = demo.svc, demo.today
+    national_day = _national_day(today)
     nd = svc.events.create(
         EventInput(
             title=words.NATIONAL_DAY["title"],
@@ -191,9 +249,7 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
                 min_certificate_hours=3,
             )
         )
-    local_now = dates.to_local(now)
-    start = min(_local(today, 8), local_now - dt.timedelta(hours=2))
-    end = max(_local(today, 20), local_now + dt.timedelta(hours=3))
+    start, end = _today_hours(demo)
     live = svc.events.create(
         EventInput(
             title=words.TODAY_EVENT["title"],
@@ -222,8 +278,11 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
     for member in staff[:3]:
         svc.events.add_to_team(nd.id, member.id)
         svc.events.add_to_team(live.id, member.id)
+    return nd, live
 
-    say("attendance of the National Day")
+
+def _national_day_attendance(demo: _Demo, nd: Any, volunteers: list[Any]) -> list[Any]:
+    svc, rng, national_day = demo.svc, demo.rng, _national_day(demo.today)
     nd_people = rng.sample(volunteers, 250)
     svc.events.register_many(nd.id, [p.id for p in nd_people], source="import")
     for n, person in enumerate(nd_people[:228]):
@@ -233,11 +292,15 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
             continue  # forgot to check out: closed at the event's end and flagged
         leave = _local(national_day, 20, 30) + dt.timedelta(minutes=rng.randint(0, 170))
         svc.attendance.scan(nd.id, person.id, method="scanner", direction="out", at=leave)
+    return nd_people
 
-    say("today's check-ins")
+
+def _todays_check_ins(demo: _Demo, live: Any, volunteers: list[Any]) -> list[Any]:
+    svc, rng, now = demo.svc, demo.rng, demo.now
+    start, _end = _today_hours(demo)
     live_people = rng.sample(volunteers, 180)
     svc.events.register_many(live.id, [p.id for p in live_people], source="import")
-    elapsed_min = max(0, int((local_now - start).total_seconds() // 60) - 1)
+    elapsed_min = max(0, int((demo.local_now - start).total_seconds() // 60) - 1)
     arrived = live_people[: min(110, 20 + elapsed_min // 2)]
     for n, person in enumerate(arrived):
         at = start + dt.timedelta(minutes=rng.randint(0, max(1, min(elapsed_min, 150))))
@@ -246,8 +309,11 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
         if n % 7 == 3 and at + dt.timedelta(minutes=45) < now:
             out = at + dt.timedelta(minutes=rng.randint(45, max(46, elapsed_min)))
             svc.attendance.scan(live.id, person.id, method="scanner", direction="out", at=min(out, now))
+    return arrived
 
-    say("gifts")
+
+def _gift_stock(demo: _Demo) -> dict[str, Any]:
+    svc = demo.svc
     types = {}
     for name, unit, limit, low, received in words.GIFT_TYPES:
         gift = svc.gifts.create_type(
@@ -256,6 +322,20 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
         svc.gifts.receive(gift.id, received, "توريد من المستودع الرئيسي")
         types[name] = gift
     svc.gifts.adjust(types["باقة ورد طائفي"].id, -12, "ذبلت في التخزين ولا تصلح للتسليم")
+    return types
+
+
+def _handovers(
+    demo: _Demo,
+    types: dict[str, Any],
+    bodies: list[Any],
+    nd: Any,
+    nd_people: list[Any],
+    live: Any,
+    arrived: list[Any],
+) -> None:
+    svc, now, national_day = demo.svc, demo.now, _national_day(demo.today)
+    start, _end = _today_hours(demo)
     bag, flag, shield = types["حقيبة المتطوع"], types["علم المملكة"], types["درع تذكاري"]
     for person in nd_people[:200]:
         svc.gifts.hand_over(
@@ -270,7 +350,7 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
             )
         )
     for body, label in (
-        (police, "مدير شرطة محافظة الطائف"),
+        (bodies[2], "مدير شرطة محافظة الطائف"),
         (bodies[3], "مدير الدفاع المدني"),
         (bodies[4], "مدير التعليم بالطائف"),
     ):
@@ -306,27 +386,23 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
         )
     )
 
-    say("visits")
-    dates_gifts = types["كرتون تمر سكري"]
+
+def _visit_plan(demo: _Demo, bodies: list[Any], types: dict[str, Any]) -> list[tuple]:
+    """(day offset, hour, body, title, team (staff indexes), gifts, status) of each visit."""
+    hour_now = demo.local_now.hour
+    prison, dialysis, police = bodies[0], bodies[1], bodies[2]
+    dates_gifts, shield = types["كرتون تمر سكري"], types["درع تذكاري"]
     roses, baskets = types["باقة ورد طائفي"], types["سلة غذائية"]
-    plan = [
+    return [
         (-20, 9, prison, "زيارة النزلاء وتوزيع التمور", (0, 1, 2), ((dates_gifts, 20),), "done"),
         (-13, 10, dialysis, "زيارة مرضى الغسيل الكلوي", (3, 4), ((roses, 30),), "done"),
         (-9, 11, bodies[10], "زيارة كبار السن بدار الرعاية", (5, 6), ((roses, 15), (baskets, 5)), "done"),
         (-5, 9, bodies[6], "تنسيق برنامج الأسر المستفيدة", (0, 7), (), "missed"),
         (-2, 10, bodies[7], "زيارة قسم الأطفال", (1, 2), ((roses, 10),), "cancelled"),
+        (0, max(8, hour_now - 1), dialysis, "زيارة المرضى وأسرهم", (3, 5), ((roses, 20),), "in_progress"),
         (
             0,
-            max(8, local_now.hour - 1),
-            dialysis,
-            "زيارة المرضى وأسرهم",
-            (3, 5),
-            ((roses, 20),),
-            "in_progress",
-        ),
-        (
-            0,
-            min(21, local_now.hour + 2),
+            min(21, hour_now + 2),
             police,
             "تسليم دروع الشكر للجهات المشاركة",
             (0, 4),
@@ -335,22 +411,19 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
         ),
         (2, 10, prison, "اجتماع تنسيقي لبرنامج الزيارات", (1, 6), (), "planned"),
         (3, 9, bodies[9], "زيارة جمعية كلانا", (2, 7), ((dates_gifts, 10),), "planned"),
-        (
-            3,
-            9,
-            bodies[8],
-            "لقاء الغرفة التجارية بشأن الرعايات",
-            (2,),
-            (),
-            "planned",
-        ),  # clashes with the one above
+        # clashes with the one above
+        (3, 9, bodies[8], "لقاء الغرفة التجارية بشأن الرعايات", (2,), (), "planned"),
         (8, 10, bodies[4], "ترتيب مشاركة طلاب المدارس في حملة الشتاء", (5, 6), (), "planned"),
     ]
-    outcomes = {
-        "done": "تمت الزيارة وسُلِّمت الهدايا، وأبدت الجهة رغبتها في تكرار الزيارة الشهر القادم.",
-    }
+
+
+_VISIT_OUTCOME = "تمت الزيارة وسُلِّمت الهدايا، وأبدت الجهة رغبتها في تكرار الزيارة الشهر القادم."
+
+
+def _visits(demo: _Demo, plan: list[tuple], staff: list[Any]) -> None:
+    svc = demo.svc
     for offset, hour, body, title, team, gifts, status in plan:
-        day = today + dt.timedelta(days=offset)
+        day = demo.today + dt.timedelta(days=offset)
         visit = svc.visits.create(
             VisitInput(
                 body_id=body.id,
@@ -375,52 +448,18 @@ def build_demo(store: Store, progress: Callable[[str], None] | None = None) -> d
                         at=_local(day, hour, 40),
                     ),
                 )
-            svc.visits.complete(visit.id, outcomes["done"])
+            svc.visits.complete(visit.id, _VISIT_OUTCOME)
         elif status == "missed":
             svc.visits.mark_missed(visit.id)
         elif status == "cancelled":
             svc.visits.cancel(visit.id, "اعتذرت الجهة لظروف التشغيل، وستُحدَّد زيارة بديلة")
 
-    say("certificates of the National Day")
+
+def _certificates(demo: _Demo, nd: Any) -> None:
+    svc, national_day = demo.svc, _national_day(demo.today)
     eligible = [row.person_id for row in svc.certificates.eligible(nd.id) if row.eligible]
     issued = svc.certificates.issue(nd.id, eligible[:150], "attendance-ar", at=_local(national_day, 23, 30))
     svc.certificates.void(issued[-1].id, "أُصدرت باسم غير مكتمل وأُعيد إصدارها")
-    return {"national_day": nd.id, "today": live.id}
-
-
-def _draw_branding(folder: Path) -> tuple[Path, Path]:
-    """A demo emblem (a Taif rose in a gold ring) and a pen signature, drawn here: no placeholder files."""
-    from PIL import Image, ImageDraw
-
-    folder.mkdir(parents=True, exist_ok=True)
-    green, gold, rose = (14, 92, 70, 255), (183, 146, 70, 255), (196, 52, 92, 255)
-    size = 480
-    logo = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    d = ImageDraw.Draw(logo)
-    d.ellipse((8, 8, size - 8, size - 8), fill=green)
-    d.ellipse((34, 34, size - 34, size - 34), outline=gold, width=14)
-    c = size // 2
-    for i in range(8):  # petals around the centre
-        angle = math.tau * i / 8
-        x, y = c + 70 * math.cos(angle), c - 20 + 70 * math.sin(angle)
-        d.ellipse((x - 58, y - 58, x + 58, y + 58), fill=rose, outline=(255, 255, 255, 255), width=4)
-    d.ellipse((c - 46, c - 66, c + 46, c + 26), fill=(236, 120, 150, 255))
-    d.line((c, c + 40, c, c + 170), fill=gold, width=16)  # stem
-    d.ellipse((c - 90, c + 80, c - 10, c + 120), fill=gold)
-    d.ellipse((c + 10, c + 110, c + 90, c + 150), fill=gold)
-    logo_path = folder / "logo-demo.png"
-    logo.save(logo_path)
-
-    signature = Image.new("RGBA", (600, 170), (0, 0, 0, 0))
-    d = ImageDraw.Draw(signature)
-    points = [
-        (30 + t * 5.4, 95 - 38 * math.sin(t / 7.5) * math.exp(-t / 140) - (t % 23) * 0.6) for t in range(100)
-    ]
-    d.line(points, fill=(22, 40, 92, 255), width=5, joint="curve")
-    d.line([(150, 128), (470, 112)], fill=(22, 40, 92, 255), width=4)
-    signature_path = folder / "signature-demo.png"
-    signature.save(signature_path)
-    return logo_path, signature_path
 
 
 def ensure_empty(store: Store) -> None:

@@ -1,10 +1,13 @@
 """The words of the demo organisation: real-looking Saudi names, bodies and gifts of Taif.
 
 Kept apart from demo.py (which assembles them through the services) so the lists are easy to
-read and extend. Nothing here is a placeholder: a coordinator should recognise every line.
+read and extend; the demo's emblem and signature are drawn here too. Nothing here is a placeholder: a coordinator should recognise every line.
 """
 
 from __future__ import annotations
+
+import math
+from pathlib import Path
 
 MALE_FIRST = (
     "محمد",
@@ -292,3 +295,38 @@ UPCOMING_EVENT = {
     "title": "حملة «الشتاء الدافئ» لتوزيع الملابس والبطانيات",
     "place": "مستودعات جمعية البر الخيرية — حي قروى",
 }
+
+
+def draw_branding(folder: Path) -> tuple[Path, Path]:
+    """A demo emblem (a Taif rose in a gold ring) and a pen signature, drawn here: no placeholder files."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    green, gold, rose = (14, 92, 70, 255), (183, 146, 70, 255), (196, 52, 92, 255)
+    size = 480
+    logo = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    d = ImageDraw.Draw(logo)
+    d.ellipse((8, 8, size - 8, size - 8), fill=green)
+    d.ellipse((34, 34, size - 34, size - 34), outline=gold, width=14)
+    c = size // 2
+    for i in range(8):  # petals around the centre
+        angle = math.tau * i / 8
+        x, y = c + 70 * math.cos(angle), c - 20 + 70 * math.sin(angle)
+        d.ellipse((x - 58, y - 58, x + 58, y + 58), fill=rose, outline=(255, 255, 255, 255), width=4)
+    d.ellipse((c - 46, c - 66, c + 46, c + 26), fill=(236, 120, 150, 255))
+    d.line((c, c + 40, c, c + 170), fill=gold, width=16)  # stem
+    d.ellipse((c - 90, c + 80, c - 10, c + 120), fill=gold)
+    d.ellipse((c + 10, c + 110, c + 90, c + 150), fill=gold)
+    logo_path = folder / "logo-demo.png"
+    logo.save(logo_path)
+
+    signature = Image.new("RGBA", (600, 170), (0, 0, 0, 0))
+    d = ImageDraw.Draw(signature)
+    points = [
+        (30 + t * 5.4, 95 - 38 * math.sin(t / 7.5) * math.exp(-t / 140) - (t % 23) * 0.6) for t in range(100)
+    ]
+    d.line(points, fill=(22, 40, 92, 255), width=5, joint="curve")
+    d.line([(150, 128), (470, 112)], fill=(22, 40, 92, 255), width=4)
+    signature_path = folder / "signature-demo.png"
+    signature.save(signature_path)
+    return logo_path, signature_path

@@ -23,6 +23,14 @@ def gui_app(qapp):
     i18n.set_language(None)  # back to FIELDAPP_LANG (en) for the non-GUI tests
 
 
+@pytest.fixture(autouse=True)
+def _screens_fail_loudly(monkeypatch):
+    """A screen that fails to load fails the test (the app would show a BrokenScreen and log it)."""
+    from fieldapp.gui import screens_registry
+
+    monkeypatch.setattr(screens_registry, "strict", True)
+
+
 @pytest.fixture
 def sync_runner(gui_app):
     from fieldapp.gui.runner import SyncRunner

@@ -39,7 +39,7 @@ def test_switching_to_english_flips_to_left_to_right_and_back(main_window, gui_c
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert main_window.nav.item(6).text() == "Settings"
     assert main_window.lock_action.text() == "Lock"
-    assert Services(gui_ctx.store).settings.get("ui.language") == "en"
+    assert Services(gui_ctx.store, None).settings.get("ui.language") == "en"
     gui_ctx.set_language("ar")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert main_window.nav.item(6).text() == "الإعدادات"
@@ -55,14 +55,29 @@ def test_ctrl_digits_navigate_and_the_window_opens_on_the_desk(main_window, qtbo
         assert main_window.stack.currentWidget() is main_window.screens[key]
 
 
-def test_registry_order_and_placeholders_keep_the_app_running(gui_ctx):
+def test_registry_order_and_every_screen_is_the_real_one(gui_ctx):
     factories = screen_factories()
     assert [key for key, _ in factories] == NAV_KEYS
     screens = {key: factory(gui_ctx) for key, factory in factories}
     assert type(screens["settings"]).__name__ == "SettingsScreen"
-    for screen in screens.values():
-        if isinstance(screen, PlaceholderScreen):
-            assert "قيد الإنشاء" in screen.label.text()
+    for key, screen in screens.items():
+        assert not isinstance(screen, PlaceholderScreen), key  # no screen is "under construction"
+        assert screen.key == key
+
+
+def test_a_screen_that_fails_to_load_is_an_error_not_a_placeholder(gui_ctx, monkeypatch, caplog):
+    from fieldapp.gui import screens_registry
+    from fieldapp.gui.screen import BrokenScreen
+
+    _key, build = screens_registry._screen("gifts", "fieldapp.gui.no_such_screen", "GiftsScreen")
+    with pytest.raises(ModuleNotFoundError):  # tests are strict: it fails loudly
+        build(gui_ctx)
+    monkeypatch.setattr(screens_registry, "strict", False)  # the app: logged, and shown as what it is
+    screen = build(gui_ctx)
+    assert isinstance(screen, BrokenScreen)
+    assert "قيد الإنشاء" not in screen.label.text() and "ModuleNotFoundError" in screen.label.text()
+    record = next(r for r in caplog.records if "could not be loaded" in r.getMessage())
+    assert record.levelname == "ERROR" and record.exc_info is not None
 
 
 @pytest.fixture
@@ -78,13 +93,13 @@ def shell(store, gui_app, qtbot, tmp_path):
 
 
 def test_lock_returns_to_login_and_forgets_stay_signed_in(shell, store, admin_user, qtbot):
-    Services(store).users.sign_in("sara", "secret123", stay_signed_in=True)
+    Services(store, None).users.sign_in("sara", "secret123", stay_signed_in=True)
     shell.start()  # remembered: straight to the main window
     assert shell.window is not None and shell.login is None
     shell.window.lock_action.trigger()
     assert shell.window is None
     assert shell.login is not None and shell.login.isVisible()
-    assert Services(store).users.remembered() is None
+    assert Services(store, None).users.remembered() is None
 
 
 def test_wrong_password_shows_the_arabic_error(shell, admin_user, qtbot):
@@ -129,7 +144,7 @@ def test_first_run_wizard_refuses_mismatched_passwords(shell, store, qtbot):
         edit.setText(value)
     wizard.save_button.click()
     assert "غير متطابقتين" in wizard.error_label.text()
-    assert Services(store).users.count() == 0
+    assert Services(store, None).users.count() == 0
 
 
 def test_coordinator_cannot_open_admin_settings(main_window, gui_ctx, make_user):
@@ -151,7 +166,7 @@ def test_admin_adds_a_user_from_settings(main_window, gui_ctx, qtbot):
     screen.new_name.setText("خالد الزهراني")
     qtbot.keyClicks(screen.new_password, "secret123")
     screen.add_user_button.click()
-    assert [u.username for u in Services(gui_ctx.store).users.list()] == ["khalid", "sara"]
+    assert [u.username for u in Services(gui_ctx.store, None).users.list()] == ["khalid", "sara"]
     assert [r.username for r in screen.users_model.rows] == ["khalid", "sara"]
 
 
@@ -237,3 +252,20 @@ def test_id_field_stays_right_aligned_in_rtl_and_reads_arabic_digits(gui_app, qt
     edit.setText("٠٥٠ ١٢٣ ٤٥٦٧")
     assert edit.value() == "0501234567"
     assert isinstance(edit, QLineEdit)
+
+
+def test_runner_refuses_a_write_through_db_and_a_read_through_write(gui_ctx):
+    from fieldapp.core.errors import ContractError
+
+    with pytest.raises(ContractError):
+        gui_ctx.runner.db(gui_ctx.services.settings.set, "ui.sounds", False)
+    with pytest.raises(ContractError):
+        gui_ctx.runner.write(gui_ctx.services.settings.get, "ui.sounds")
+
+
+def test_a_write_through_the_runner_publishes_what_it_changed(gui_ctx):
+    published, done = [], []
+    gui_ctx.notifier.changed.connect(published.append)
+    gui_ctx.runner.write(gui_ctx.services.settings.set, "ui.sounds", False, on_done=done.append)
+    assert len(done) == 1 and "settings" in done[0].changed.topics
+    assert [c.topics for c in published] == [done[0].changed.topics]  # once, after on_done, by the runner

@@ -6,7 +6,7 @@ import pytest
 
 from fieldapp.cli import main
 from fieldapp.core.errors import ValidationError
-from fieldapp.demo import DEMO_ACCOUNTS, build_demo, ensure_empty
+from fieldapp.demo import DEMO_ACCOUNTS, DEMO_ACTOR, build_demo, ensure_empty
 from fieldapp.services import Services
 
 
@@ -15,8 +15,8 @@ def demo(tmp_path_factory):
     from fieldapp.store.db import Store
 
     store = Store.open(tmp_path_factory.mktemp("demo") / "fieldapp.db")
-    ids = build_demo(store)
-    yield Services(store), ids
+    ids = build_demo(store, DEMO_ACTOR)
+    yield Services(store, None), ids
     store.close()
 
 

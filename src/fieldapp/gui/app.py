@@ -11,6 +11,7 @@ import logging.handlers
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -24,7 +25,11 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Runner, ThreadRunner
 from fieldapp.paths import font_path, translations_dir
+from fieldapp.services import Services
 from fieldapp.store.db import Store
+
+if TYPE_CHECKING:
+    from fieldapp.services.setup import Opening
 
 log = logging.getLogger("fieldapp.gui")
 
@@ -128,35 +133,41 @@ def install_error_handlers(runner: Runner, window_getter) -> None:
 
 
 class Shell(QObject):
-    """The sign-in flow around the main window: first run → login (or remembered user) → window → lock."""
+    """The sign-in flow around the main window: first run → login (or remembered user) → window → lock.
+
+    Every read it needs (is this laptop new? who stays signed in? the settings) runs on the
+    database thread: `start()` returns at once and the first window appears when the answer arrives.
+    """
 
     window_opened = Signal(object)  # MainWindow
     login_shown = Signal(object)  # LoginDialog
 
-    def __init__(self, store: Store, runner: Runner, data_dir: DataDir | None = None) -> None:
+    def __init__(
+        self, store: Store, runner: Runner, data_dir: DataDir | None = None, lang: str | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.runner = runner
         self.data_dir = data_dir or DataDir(store.path.parent)
+        self.lang = lang  # --lang: the language of this run's sign-in screens (else the stored one)
         self.window = None
         self.login = None
         self.wizard = None
         self.ctx: GuiContext | None = None
+        self.services = Services(store, None)  # nobody is signed in: reads, sign-in and first run
         install_error_handlers(runner, lambda: self.window or self.login or self.wizard)
 
-    def _services(self):
-        from fieldapp.services import Services
-
-        return Services(self.store)
-
     def start(self) -> None:
-        users = self._services().users
-        if users.count() == 0:
+        self.runner.db(self.services.setup.opening, on_done=self._opened)
+
+    def _opened(self, opening: Opening) -> None:
+        lang = self.lang or opening.settings.get("ui.language", "ar")
+        if lang != i18n.language():
+            switch_language(lang)
+        if opening.first_run:
             self.show_first_run()
-            return
-        remembered = users.remembered()
-        if remembered is not None:
-            self.open_main(remembered)
+        elif opening.remembered is not None:
+            self._build_main(opening.remembered, opening.settings)
         else:
             self.show_login()
 
@@ -194,9 +205,13 @@ class Shell(QObject):
         self.open_main(user)
 
     def open_main(self, user) -> None:
+        """The main window for `user`, once the settings are read (on the database thread)."""
+        self.runner.db(self.services.settings.all, on_done=lambda settings: self._build_main(user, settings))
+
+    def _build_main(self, user, settings: dict) -> None:
         from fieldapp.gui.main_window import MainWindow
 
-        self.ctx = GuiContext(self.store, self.runner, self.data_dir, user)
+        self.ctx = GuiContext(self.store, self.runner, self.data_dir, user, settings=settings)
         self.ctx.language_switcher = switch_language
         if self.ctx.lang != i18n.language() or QApplication.layoutDirection() != (
             Qt.LayoutDirection.RightToLeft if self.ctx.lang == "ar" else Qt.LayoutDirection.LeftToRight
@@ -213,7 +228,7 @@ class Shell(QObject):
         window, ctx = self.window, self.ctx
         self.window = None
         if ctx is not None and ctx.user is not None:
-            self.runner.db(ctx.services.users.sign_out, ctx.user.id)
+            self.runner.write(ctx.services.users.sign_out, ctx.user.id)
         if window is not None:
             window.close()
             window.deleteLater()
@@ -236,13 +251,8 @@ def run_gui(data_dir: DataDir, lang: str | None = None) -> int:
         return 2
     runner = ThreadRunner()
     try:
-        from fieldapp.services import Services
-
-        stored_lang = lang or Services(store).settings.get("ui.language")
-        if stored_lang != "ar":
-            switch_language(stored_lang)
-        shell = Shell(store, runner, data_dir)
-        shell.start()
+        shell = Shell(store, runner, data_dir, lang)
+        shell.start()  # reads on the database thread; the first window opens when they arrive
         return app.exec()
     finally:
         runner.shutdown()

@@ -13,12 +13,12 @@ ctx.show_message(text, level)   # status bar: level "info" | "ok" | "warning" | 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from fieldapp.config import DataDir
+from fieldapp.config import SETTINGS, DataDir
 from fieldapp.core import dates, i18n
 from fieldapp.core.permissions import Actor, allowed
 from fieldapp.services import Changed, Services
@@ -27,6 +27,11 @@ from fieldapp.store.db import Store
 if TYPE_CHECKING:
     from fieldapp.gui.runner import Runner
     from fieldapp.services.users import UserView
+
+
+def defaults() -> dict[str, Any]:
+    """Every setting at its default (config.SETTINGS), until the stored values are read."""
+    return {key: setting.default for key, setting in SETTINGS.items()}
 
 
 class Notifier(QObject):
@@ -48,8 +53,11 @@ class GuiContext(QObject):
         runner: Runner,
         data_dir: DataDir | None = None,
         user: UserView | None = None,
+        settings: Mapping[str, Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """settings: what the shell read at start-up (services.setup.opening); None reads them
+        through the runner (the defaults stand in until they arrive)."""
         super().__init__(parent)
         self.store = store
         self.runner = runner
@@ -59,12 +67,25 @@ class GuiContext(QObject):
         self.user: UserView | None = None
         self.services = Services(store, None)  # nobody signed in yet: reads only
         # Settings cache: read once at start (small, local), updated by the setters below.
-        self.settings: dict[str, Any] = self.services.settings.all()
+        self.settings: dict[str, Any] = dict(settings) if settings is not None else defaults()
+        self._changed_here: set[str] = set()  # keys set before a pending read arrived: kept
         self._current_event_id: str | None = self.settings.get("desk.current_event_id")
         # Called by set_language to re-install translators; app.py wires it (kept here to avoid a cycle).
         self.language_switcher: Callable[[str], None] | None = None
         if user is not None:
             self.set_user(user)
+        if settings is None:
+            runner.db(self.services.settings.all, on_done=self._settings_loaded)
+
+    def _settings_loaded(self, stored: dict[str, Any]) -> None:
+        lang, digits = self.lang, self.digits
+        self.settings.update({k: v for k, v in stored.items() if k not in self._changed_here})
+        if self._current_event_id is None and self.settings.get("desk.current_event_id"):
+            self.set_current_event(self.settings["desk.current_event_id"])
+        if self.lang != lang:
+            self.set_language(self.lang, persist=False)
+        if self.digits != digits:
+            self.set_digits(self.digits, persist=False)
 
     # -- who ----------------------------------------------------------------------------------
     @property
@@ -120,25 +141,30 @@ class GuiContext(QObject):
 
     def set_language(self, lang: str, persist: bool = True) -> None:
         """Switch the UI language live: translators, layout direction, every screen retranslated."""
-        self.settings["ui.language"] = lang
+        self._cache("ui.language", lang)
         i18n.set_language(lang)
         if self.language_switcher is not None:
             self.language_switcher(lang)
         if persist:
-            self.runner.db(self.services.settings.set, "ui.language", lang)
+            self.runner.write(self.services.settings.set, "ui.language", lang)
         self.language_changed.emit(lang)
 
     def set_digits(self, digits: str, persist: bool = True) -> None:
-        self.settings["ui.digits"] = digits
-        if persist:
-            self.runner.db(self.services.settings.set, "ui.digits", digits)
+        self._cache("ui.digits", digits)
         self.digits_changed.emit(digits)
-        self.publish(Changed.of("settings"))
+        if persist:
+            self.runner.write(self.services.settings.set, "ui.digits", digits)  # publishes "settings"
+        else:
+            self.publish(Changed.of("settings"))  # a display change only: nothing written
 
     def set_setting(self, key: str, value: Any) -> None:
         """A personal setting (ui.sounds...): cached now, saved on the DB thread."""
+        self._cache(key, value)
+        self.runner.write(self.services.settings.set, key, value)
+
+    def _cache(self, key: str, value: Any) -> None:
         self.settings[key] = value
-        self.runner.db(self.services.settings.set, key, value, on_done=self.publish)
+        self._changed_here.add(key)
 
     # -- formatting (UI language + chosen digits) ---------------------------------------------
     def fmt_date(self, d: dt.date | dt.datetime) -> str:

@@ -22,19 +22,13 @@ from PySide6.QtWidgets import (
 
 from fieldapp.core import i18n
 from fieldapp.core.errors import ValidationError
-from fieldapp.core.permissions import ROLE_NAMES, SYSTEM
+from fieldapp.core.permissions import ROLE_NAMES
 from fieldapp.gui.forms.ui_login import Ui_LoginForm
 from fieldapp.gui.runner import Runner
 from fieldapp.gui.widgets import show_error, user_message
 from fieldapp.gui.widgets.inputs import ltr
 from fieldapp.services import Services
 from fieldapp.store.db import Store
-
-
-def demo_accounts(store: Store) -> list[dict[str, str]]:
-    """The demo's accounts ({"username","password","role"}), written by `fieldapp demo`; [] otherwise."""
-    value = Services(store).settings.get("demo.accounts")
-    return [a for a in value or [] if isinstance(a, dict) and a.get("username")]
 
 
 def build_demo_available() -> bool:
@@ -75,8 +69,14 @@ class LoginDialog(QDialog):
         self.ui.passwordEdit.returnPressed.connect(self.submit)
         self.ui.usernameEdit.returnPressed.connect(self.ui.passwordEdit.setFocus)
         self.ui.demoLabel.linkActivated.connect(self._fill_demo_account)
-        self._accounts = demo_accounts(store)
+        self.services = Services(store, None)  # nobody is signed in yet
+        self._accounts: list[dict[str, str]] = []
         self._busy = False
+        self.retranslate()
+        self.runner.db(self.services.setup.demo_accounts, on_done=self._accounts_loaded)
+
+    def _accounts_loaded(self, accounts: list[dict[str, str]]) -> None:
+        self._accounts = accounts
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -124,9 +124,8 @@ class LoginDialog(QDialog):
         self._busy = True
         self.ui.signInButton.setEnabled(False)
         self.show_error_text("")
-        users = Services(self.store).users
-        self.runner.db(
-            users.sign_in,
+        self.runner.write(
+            self.services.users.sign_in,
             username,
             password,
             self.ui.staySignedInCheck.isChecked(),
@@ -145,21 +144,6 @@ class LoginDialog(QDialog):
         self.show_error_text(user_message(exc))
         self.ui.passwordEdit.selectAll()
         self.ui.passwordEdit.setFocus()
-
-
-def setup_organisation(
-    store: Store, org_name: str, short_code: str, city: str, username: str, display_name: str, password: str
-) -> Any:
-    """First run: the first admin (validated by the users service), then the organisation."""
-    from fieldapp.core.text import clean_name
-    from fieldapp.services.organisation import clean_short_code
-
-    clean_name(org_name, field="org_name")  # refuse a bad form before anything is written
-    clean_short_code(short_code)
-    users = Services(store, SYSTEM).users
-    admin = users.create(username, display_name, "admin", password)
-    Services(store, admin.actor).organisation.create(org_name, short_code, city)
-    return users.sign_in(username, password, stay_signed_in=True)
 
 
 i18n.register(
@@ -197,7 +181,27 @@ class FirstRunWizard(QDialog):
 
         self.pages = QStackedWidget()
         card_layout.addWidget(self.pages)
-        # page 0: the choice
+        self.pages.addWidget(self._build_choice_page())
+        self.pages.addWidget(self._build_form_page())
+
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self.card)
+        column.addStretch(2)
+        outer.addLayout(column)
+        outer.addStretch(1)
+
+        self.create_button.clicked.connect(self.show_form)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.save_button.clicked.connect(self.submit)
+        self.password2.returnPressed.connect(self.submit)
+        self.demo_button.clicked.connect(self.load_demo)
+        self.retranslate()
+
+    def _build_choice_page(self) -> QWidget:
+        """Page 0: create the organisation, or load the demo."""
         choice = QWidget()
         choice_layout = QVBoxLayout(choice)
         self.create_button = QPushButton(objectName="createOrgButton")
@@ -210,8 +214,10 @@ class FirstRunWizard(QDialog):
         choice_layout.addWidget(self.demo_note)
         self.demo_button.setVisible(build_demo_available())
         self.demo_note.setVisible(build_demo_available())
-        self.pages.addWidget(choice)
-        # page 1: organisation + first admin
+        return choice
+
+    def _build_form_page(self) -> QWidget:
+        """Page 1: the organisation and its first administrator."""
         form_page = QWidget()
         form = QFormLayout(form_page)
         form.setSpacing(10)
@@ -249,23 +255,7 @@ class FirstRunWizard(QDialog):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         form.addRow(buttons)
-        self.pages.addWidget(form_page)
-
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(self.card)
-        column.addStretch(2)
-        outer.addLayout(column)
-        outer.addStretch(1)
-
-        self.create_button.clicked.connect(self.show_form)
-        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.save_button.clicked.connect(self.submit)
-        self.password2.returnPressed.connect(self.submit)
-        self.demo_button.clicked.connect(self.load_demo)
-        self.retranslate()
+        return form_page
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("ميدان — الإعداد الأول"))
@@ -309,9 +299,8 @@ class FirstRunWizard(QDialog):
             return
         self.error_label.setText("")
         self.save_button.setEnabled(False)
-        self.runner.db(
-            setup_organisation,
-            self.store,
+        self.runner.write(
+            Services(self.store, None).setup.first_run,
             self.org_name.text(),
             self.short_code.text(),
             self.city.text(),
@@ -343,6 +332,7 @@ class FirstRunWizard(QDialog):
     def load_demo(self) -> None:
         self.demo_button.setEnabled(False)
         self.demo_button.setText(self.tr("جارٍ تحميل البيانات التجريبية…"))
+        # Not one @write: the demo is built through many service writes (see fieldapp.demo).
         self.runner.db(_build_demo, self.store, on_done=self._demo_built, on_error=self._demo_failed)
 
     def _demo_built(self, _result: Any) -> None:
@@ -357,4 +347,4 @@ class FirstRunWizard(QDialog):
 
 def _build_demo(store: Store) -> Any:
     module = importlib.import_module("fieldapp.demo")
-    return module.build_demo(store)
+    return module.build_demo(store, module.DEMO_ACTOR)

@@ -237,8 +237,8 @@ class MainWindow(QMainWindow):
                 item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
 
     def show_message(self, text: str, level: str = "info") -> None:
-        colour = theme.STATUS_COLOURS.get(level, theme.TEXT)
-        self.message_label.setStyleSheet(f"color: {colour};")
+        self.message_label.setProperty("level", level)  # coloured by the theme
+        theme.repolish(self.message_label)
         self.message_label.setText(text)
         self._message_timer.start()
 

@@ -97,7 +97,7 @@ class Screen(QWidget):
 
 
 class PlaceholderScreen(Screen):
-    """Stands in for a screen whose module is not there yet, so the app runs while it is built."""
+    """Stands in for a screen that is deliberately not built yet (see screens_registry), or a broken one."""
 
     def __init__(self, ctx: GuiContext, key: str, parent: QWidget | None = None) -> None:
         self._key = key
@@ -118,4 +118,23 @@ class PlaceholderScreen(Screen):
     def retranslate(self) -> None:
         self.label.setText(
             QCoreApplication.translate("PlaceholderScreen", "«{0}» قيد الإنشاء").format(self.title())
+        )
+
+
+class BrokenScreen(PlaceholderScreen):
+    """Stands in for a screen that failed to load (a bug, logged with its traceback): says so plainly."""
+
+    def __init__(
+        self, ctx: GuiContext, key: str, error: BaseException, parent: QWidget | None = None
+    ) -> None:
+        self.error = error
+        super().__init__(ctx, key, parent)
+        self.label.setObjectName("brokenScreen")
+        self.label.setWordWrap(True)
+
+    def retranslate(self) -> None:
+        self.label.setText(
+            QCoreApplication.translate(
+                "BrokenScreen", "تعذّر فتح «{0}» بسبب خطأ في البرنامج، وسُجّل الخطأ في سجل البرنامج.\n{1}"
+            ).format(self.title(), f"{type(self.error).__name__}: {self.error}")
         )

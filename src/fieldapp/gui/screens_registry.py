@@ -1,8 +1,12 @@
 """Which screens the main window shows, in navigation order (Ctrl+1 … Ctrl+8).
 
-Each screen owner edits ONE line below: `_screen(key, "module", "ClassName")`. A module that is not
-there yet (ImportError) shows a placeholder «قيد الإنشاء», so the app always runs.
-The class is called as `ClassName(ctx)` and must be a fieldapp.gui.screen.Screen.
+Each screen owner edits ONE line below: `_screen(key, "module", "ClassName")`. The class is called
+as `ClassName(ctx)` and must be a fieldapp.gui.screen.Screen. A screen that is deliberately not built
+yet (none today) would be listed as `(key, lambda ctx: PlaceholderScreen(ctx, key=key))`: «قيد الإنشاء».
+
+A real screen that fails to load is a bug, never a placeholder: it is logged at ERROR with its
+traceback and the app shows a `BrokenScreen` saying so (the rest of the app keeps running); in tests
+(`strict`) it raises.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ import logging
 from collections.abc import Callable
 
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.screen import PlaceholderScreen, Screen
+from fieldapp.gui.screen import BrokenScreen, Screen
 
 log = logging.getLogger("fieldapp.gui")
 
 ScreenFactory = Callable[[GuiContext], Screen]
+
+#: True in tests (tests/gui/conftest.py): a screen that fails to load raises instead of showing a BrokenScreen
+strict = False
 
 
 def _screen(key: str, module: str, class_name: str) -> tuple[str, ScreenFactory]:
@@ -25,9 +32,12 @@ def _screen(key: str, module: str, class_name: str) -> tuple[str, ScreenFactory]
     def build(ctx: GuiContext) -> Screen:
         try:
             screen_class = getattr(importlib.import_module(module), class_name)
-        except (ImportError, AttributeError) as exc:
-            log.info("screen %s not available yet (%s): placeholder shown", key, exc)
-            return PlaceholderScreen(ctx, key=key)
+        # Importing a module runs its code: anything may fail there, and every failure is a bug.
+        except Exception as exc:
+            log.error("screen %s could not be loaded from %s.%s", key, module, class_name, exc_info=True)
+            if strict:
+                raise
+            return BrokenScreen(ctx, key=key, error=exc)
         return screen_class(ctx)
 
     return key, build

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fieldapp.config import DataDir
 from fieldapp.gui.app import configure_logging, create_app, install_error_handlers, switch_language
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.login import LoginDialog, build_demo_available, demo_accounts, setup_organisation
+from fieldapp.gui.login import LoginDialog, build_demo_available
 from fieldapp.gui.runner import ThreadRunner
 from fieldapp.services import Services
 from fieldapp.services.users import UserView
@@ -39,8 +39,9 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 def pick_user(store: Store) -> UserView:
     """The demo's administrator (every screen visible), else any active admin, else any user."""
-    users = [u for u in Services(store).users.list() if u.active]
-    wanted = [a["username"] for a in demo_accounts(store) if a.get("role") == "admin"]
+    nobody = Services(store, None)  # reads only
+    users = [u for u in nobody.users.list() if u.active]
+    wanted = [a["username"] for a in nobody.setup.demo_accounts() if a.get("role") == "admin"]
     for rule in (lambda u: u.username in wanted, lambda u: u.role == "admin", lambda u: True):
         for user in users:
             if rule(user):
@@ -50,16 +51,16 @@ def pick_user(store: Store) -> UserView:
 
 def prepare_store(store: Store) -> None:
     """An empty database gets the demo (or, without the demo module, an organisation and an admin)."""
-    services = Services(store)
-    if services.users.count() > 0:
+    nobody = Services(store, None)
+    if nobody.users.count() > 0:
         return
     if build_demo_available():
         import fieldapp.demo
 
-        fieldapp.demo.build_demo(store)
-    if services.users.count() == 0:
-        setup_organisation(
-            store, "أمانة محافظة الطائف", "TAIF", "الطائف", "admin", "سارة العتيبي", secrets.token_urlsafe(12)
+        fieldapp.demo.build_demo(store, fieldapp.demo.DEMO_ACTOR)  # the demo's own named admin
+    if nobody.users.count() == 0:  # the first run: the one write nobody signed in may make
+        nobody.setup.first_run(
+            "أمانة محافظة الطائف", "TAIF", "الطائف", "admin", "سارة العتيبي", secrets.token_urlsafe(12)
         )
 
 
@@ -88,9 +89,11 @@ def render_screenshots(
 
         from fieldapp.gui.main_window import MainWindow
 
-        ctx = GuiContext(store, runner, data_dir, pick_user(store))
+        # A tool, not the app: it reads before it renders. The language is this run's only
+        # (the stored choice is left alone).
+        settings = {**Services(store, None).settings.all(), "ui.language": lang}
+        ctx = GuiContext(store, runner, data_dir, pick_user(store), settings=settings)
         ctx.language_switcher = switch_language
-        ctx.settings["ui.language"] = lang  # this run only: the stored choice is left alone
         switch_language(lang)
         window = MainWindow(ctx)
         window_ref[0] = window

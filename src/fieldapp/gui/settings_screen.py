@@ -63,7 +63,25 @@ class SettingsScreen(Screen):
         self.heading.setProperty("role", "heading")
         layout.addWidget(self.heading)
 
-        # -- display ------------------------------------------------------------------------
+        layout.addWidget(self._build_display())
+        layout.addWidget(self._build_users())
+        layout.addWidget(self.users_note)
+        layout.addWidget(self._build_about(ctx))
+        layout.addStretch(1)
+
+        self._load_values()
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.digits.currentIndexChanged.connect(self._digits_chosen)
+        self.sounds.toggled.connect(lambda on: ctx.set_setting("ui.sounds", on))
+        self.add_user_button.clicked.connect(self._add_user)
+        self.new_password.returnPressed.connect(self._add_user)
+        ctx.user_changed.connect(lambda _u: self._apply_permissions())
+        self._apply_permissions()
+        self.retranslate()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_display(self) -> QWidget:
+        """Language, digits, sounds."""
         self.display_box = QGroupBox()
         form = QFormLayout(self.display_box)
         form.setSpacing(12)
@@ -83,9 +101,10 @@ class SettingsScreen(Screen):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for combo in (self.language, self.digits):
             combo.setMinimumWidth(320)
-        layout.addWidget(self.display_box)
+        return self.display_box
 
-        # -- users (administrators) -----------------------------------------------------------
+    def _build_users(self) -> QWidget:
+        """The laptop's users (administrators only), and the note others see."""
         self.users_box = QGroupBox(objectName="usersBox")
         users_layout = QVBoxLayout(self.users_box)
         self.users_model: TableModel = TableModel(
@@ -129,12 +148,12 @@ class SettingsScreen(Screen):
         self.users_error = QLabel(wordWrap=True, objectName="usersError")
         self.users_error.setProperty("role", "error")
         users_layout.addWidget(self.users_error)
-        layout.addWidget(self.users_box)
         self.users_note = QLabel(wordWrap=True, objectName="usersNote")
         self.users_note.setProperty("role", "muted")
-        layout.addWidget(self.users_note)
+        return self.users_box
 
-        # -- about --------------------------------------------------------------------------
+    def _build_about(self, ctx: GuiContext) -> QWidget:
+        """Version, data directory, database, device code."""
         self.about_box = QGroupBox()
         about = QFormLayout(self.about_box)
         self.version_label, self.version_value = QLabel(), QLabel(__version__)
@@ -153,18 +172,7 @@ class SettingsScreen(Screen):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             about.addRow(label, value)
-        layout.addWidget(self.about_box)
-        layout.addStretch(1)
-
-        self._load_values()
-        self.language.currentIndexChanged.connect(self._language_chosen)
-        self.digits.currentIndexChanged.connect(self._digits_chosen)
-        self.sounds.toggled.connect(lambda on: ctx.set_setting("ui.sounds", on))
-        self.add_user_button.clicked.connect(self._add_user)
-        self.new_password.returnPressed.connect(self._add_user)
-        ctx.user_changed.connect(lambda _u: self._apply_permissions())
-        self._apply_permissions()
-        self.retranslate()
+        return self.about_box
 
     # -- data ---------------------------------------------------------------------------------
     def _load_values(self) -> None:
@@ -199,7 +207,7 @@ class SettingsScreen(Screen):
 
     def _add_user(self) -> None:
         self.users_error.setText("")
-        self.ctx.runner.db(
+        self.ctx.runner.write(
             self.ctx.services.users.create,
             self.new_username.text(),
             self.new_name.text(),
@@ -212,8 +220,7 @@ class SettingsScreen(Screen):
     def _user_added(self, _user) -> None:
         for edit in (self.new_username, self.new_name, self.new_password):
             edit.clear()
-        self.ctx.show_message(self.tr("أُضيف المستخدم."), "ok")
-        self.refresh()
+        self.ctx.show_message(self.tr("أُضيف المستخدم."), "ok")  # the list refreshes on the "users" change
 
     # -- texts --------------------------------------------------------------------------------
     def title(self) -> str:

@@ -41,8 +41,9 @@ STATUS_COLOURS = {"ok": OK, "warning": WARNING, "refused": REFUSED, "error": REF
 STATUS_BACKGROUNDS = {"ok": "#e6f4ea", "warning": "#fdf3e1", "refused": "#fdecea", "idle": "#eef2f0"}
 
 
-def stylesheet() -> str:
-    return f"""
+def _base() -> str:
+    """The whole window: text colour, font, background."""
+    return f"""\
 QWidget {{
     color: {TEXT};
     font-family: "{UI_FONT}";
@@ -50,6 +51,12 @@ QWidget {{
 QMainWindow, QDialog, QStackedWidget > QWidget {{
     background: {BACKGROUND};
 }}
+"""
+
+
+def _labels() -> str:
+    """Label roles: heading, subheading, muted, name, error; the placeholder page."""
+    return f"""\
 QLabel[role="heading"] {{
     font-family: "{HEADING_FONT}";
     font-size: 22pt;
@@ -76,6 +83,12 @@ QLabel#placeholder {{
     font-size: 18pt;
     color: {MUTED};
 }}
+"""
+
+
+def _inputs() -> str:
+    """Line edits, spin boxes, date editors, combo boxes, and the desk's big scan field."""
+    return f"""\
 QLineEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit, QPlainTextEdit, QTextEdit {{
     background: {SURFACE};
     border: 1px solid {BORDER};
@@ -114,6 +127,12 @@ QLineEdit[kind="scan"]:focus {{
     border: 3px solid {FOCUS};
     padding: 9px 13px;
 }}
+"""
+
+
+def _buttons() -> str:
+    """Push and tool buttons, with their kinds: primary, danger, flat."""
+    return f"""\
 QPushButton, QToolButton {{
     background: {SURFACE};
     border: 1px solid {BORDER};
@@ -157,6 +176,12 @@ QPushButton[kind="flat"] {{
     background: transparent;
     color: {PRIMARY};
 }}
+"""
+
+
+def _checks() -> str:
+    """Check boxes and radio buttons."""
+    return f"""\
 QCheckBox, QRadioButton {{
     spacing: 8px;
     padding: 4px 0;
@@ -165,6 +190,12 @@ QCheckBox:focus, QRadioButton:focus {{
     color: {PRIMARY_DARK};
     text-decoration: underline;
 }}
+"""
+
+
+def _navigation() -> str:
+    """The main window's navigation list."""
+    return f"""\
 QListWidget#navigation {{
     background: {NAV_BACKGROUND};
     border: none;
@@ -191,6 +222,12 @@ QListWidget#navigation::item:disabled {{
 QListWidget#navigation:focus {{
     border: 2px solid {FOCUS};
 }}
+"""
+
+
+def _item_views() -> str:
+    """Lists, tables and trees, and their headers."""
+    return f"""\
 QListView, QTableView, QTreeView, QListWidget {{
     background: {SURFACE};
     border: 1px solid {BORDER};
@@ -212,6 +249,12 @@ QHeaderView::section {{
     padding: 6px 8px;
     font-weight: 500;
 }}
+"""
+
+
+def _bars() -> str:
+    """The status bar and the toolbar."""
+    return f"""\
 QStatusBar {{
     background: {SURFACE};
     border-top: 1px solid {BORDER};
@@ -225,6 +268,12 @@ QToolBar {{
     spacing: 8px;
     padding: 4px 8px;
 }}
+"""
+
+
+def _group_boxes() -> str:
+    """Group boxes."""
+    return f"""\
 QGroupBox {{
     border: 1px solid {BORDER};
     border-radius: 8px;
@@ -239,6 +288,12 @@ QGroupBox::title {{
     padding: 0 8px;
     color: {PRIMARY_DARK};
 }}
+"""
+
+
+def _banner() -> str:
+    """The desk's result banner, coloured by its status."""
+    return f"""\
 QFrame#statusBanner {{
     border-radius: 10px;
     border: 2px solid {BORDER};
@@ -253,6 +308,12 @@ QFrame#statusBanner[status="warning"] QLabel#bannerTitle {{ color: {WARNING}; }}
 QFrame#statusBanner[status="refused"] QLabel#bannerTitle {{ color: {REFUSED}; }}
 QFrame#statusBanner QLabel#bannerSubtitle {{ font-family: "{HEADING_FONT}"; font-size: 18pt; }}
 QFrame#statusBanner QLabel#bannerDetail {{ color: {MUTED}; }}
+"""
+
+
+def _cards_and_tabs() -> str:
+    """Cards (sign-in, first run), tabs and tooltips."""
+    return f"""\
 QFrame#card {{
     background: {SURFACE};
     border: 1px solid {BORDER};
@@ -272,6 +333,44 @@ QToolTip {{
     padding: 6px;
 }}
 """
+
+
+def _states() -> str:
+    """Widgets coloured by a state instead of an inline style: inline notes (`note`), the status
+    bar's message (`level`), the dashboard's big figures (role "figure")."""
+    rules = []
+    for status, colour in STATUS_COLOURS.items():
+        background = STATUS_BACKGROUNDS.get(status, "transparent")
+        rules.append(
+            f'QLabel[note="{status}"] {{ color: {colour}; background: {background}; border: 1px solid {colour};'
+            " border-radius: 6px; padding: 8px 12px; font-weight: 500; }"
+        )
+    rules += [
+        f'QLabel#statusMessage[level="{level}"] {{ color: {c}; }}' for level, c in STATUS_COLOURS.items()
+    ]
+    rules.append(f'QLabel[role="figure"] {{ color: {PRIMARY_DARK}; }}')
+    return "\n".join(rules) + "\n"
+
+
+_PIECES = (
+    _base,
+    _labels,
+    _inputs,
+    _buttons,
+    _checks,
+    _navigation,
+    _item_views,
+    _bars,
+    _group_boxes,
+    _banner,
+    _cards_and_tabs,
+    _states,
+)
+
+
+def stylesheet() -> str:
+    """The application stylesheet: one piece per widget family, in this order."""
+    return "\n" + "".join(piece() for piece in _PIECES)
 
 
 def repolish(widget: QWidget) -> None:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from fieldapp.services.attendance import AttendanceService
     from fieldapp.services.bodies import BodiesService
     from fieldapp.services.certificates import CertificatesService
+    from fieldapp.services.dashboard import DashboardService
+    from fieldapp.services.desk import DeskService
     from fieldapp.services.events import EventsService
     from fieldapp.services.gifts import GiftsService
     from fieldapp.services.organisation import OrganisationService
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from fieldapp.services.roster_import import RosterImportService
     from fieldapp.services.search import SearchService
     from fieldapp.services.settings import SettingsService
+    from fieldapp.services.setup import SetupService
     from fieldapp.services.users import UsersService
     from fieldapp.services.visits import VisitsService
 
@@ -118,3 +121,21 @@ class Services:
         from fieldapp.services.certificates import CertificatesService
 
         return CertificatesService(self)
+
+    @cached_property
+    def setup(self) -> SetupService:
+        from fieldapp.services.setup import SetupService
+
+        return SetupService(self)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from fieldapp.services.dashboard import DashboardService
+
+        return DashboardService(self)
+
+    @cached_property
+    def desk(self) -> DeskService:
+        from fieldapp.services.desk import DeskService
+
+        return DeskService(self)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fieldapp.core import i18n
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.permissions import require
 from fieldapp.core.text import clean_name, clean_text
-from fieldapp.services import Changed, Services
+from fieldapp.services.contract import Changed, Done, Service, write
 from fieldapp.store.models import Organisation
 
 i18n.register(
@@ -34,10 +35,14 @@ class OrganisationView:
     name_en: str | None
     short_code: str
     city: str | None
+    changed: Changed = field(default=Changed(), compare=False)
 
 
-def _view(org: Organisation) -> OrganisationView:
-    return OrganisationView(org.id, org.name, org.name_en, org.short_code, org.city)
+SETTINGS = Changed.of("settings")
+
+
+def _view(org: Organisation, changed: Changed = Changed()) -> OrganisationView:
+    return OrganisationView(org.id, org.name, org.name_en, org.short_code, org.city, changed)
 
 
 def clean_short_code(value: str) -> str:
@@ -47,40 +52,50 @@ def clean_short_code(value: str) -> str:
     return code
 
 
-class OrganisationService:
-    def __init__(self, services: Services) -> None:
-        self.s = services
+def _current(session: Session) -> Organisation | None:
+    return session.scalar(select(Organisation).where(Organisation.deleted.is_(False)).limit(1))
 
+
+def create_organisation_in(
+    session: Session, name: str, short_code: str, city: str = "", name_en: str | None = None
+) -> Organisation:
+    """One step: the organisation, in an open transaction (there is only ever one)."""
+    existing = _current(session)
+    if existing is not None:
+        raise ValidationError("organisation.exists", field="name", name=existing.name)
+    org = Organisation(
+        name=clean_name(name, field="org_name"),
+        short_code=clean_short_code(short_code),
+        city=clean_text(city) or None,
+        name_en=clean_text(name_en) or None,
+    )
+    session.add(org)
+    session.flush()
+    return org
+
+
+class OrganisationService(Service):
     def get(self) -> OrganisationView | None:
-        with self.s.store.reader() as r:
-            org = r.scalar(select(Organisation).where(Organisation.deleted.is_(False)).limit(1))
+        with self.reader() as session:
+            org = _current(session)
             return _view(org) if org is not None else None
 
+    @write
     def create(
         self, name: str, short_code: str, city: str = "", name_en: str | None = None
     ) -> OrganisationView:
         """First run: the first admin creates it; there is only ever one."""
-        require(self.s.actor, "settings.edit")
-        existing = self.get()
-        if existing is not None:
-            raise ValidationError("organisation.exists", field="name", name=existing.name)
-        with self.s.store.session(self.s.actor.user_name) as s:
-            org = Organisation(
-                name=clean_name(name, field="org_name"),
-                short_code=clean_short_code(short_code),
-                city=clean_text(city) or None,
-                name_en=clean_text(name_en) or None,
-            )
-            s.add(org)
-            s.flush()
-            return _view(org)
+        require(self.actor, "settings.edit")
+        with self.transaction() as session:
+            return _view(create_organisation_in(session, name, short_code, city, name_en), SETTINGS)
 
-    def update(self, name: str, city: str = "", name_en: str | None = None) -> Changed:
+    @write
+    def update(self, name: str, city: str = "", name_en: str | None = None) -> Done:
         """The short code is not editable: it is printed in serials already issued."""
-        require(self.s.actor, "settings.edit")
-        with self.s.store.session(self.s.actor.user_name) as s:
-            org = s.scalar(select(Organisation).where(Organisation.deleted.is_(False)).limit(1))
+        require(self.actor, "settings.edit")
+        with self.transaction() as session:
+            org = _current(session)
             org.name = clean_name(name, field="org_name")
             org.city = clean_text(city) or None
             org.name_en = clean_text(name_en) or None
-        return Changed.of("settings")
+        return Done(SETTINGS)

@@ -19,13 +19,13 @@ SIGNED_OUT = "(signed out)"
 class SettingsService(Service):
     def get(self, key: str) -> Any:
         default = SETTINGS[key].default
-        with self.reader() as r:
-            row = r.get(Setting, key)
+        with self.reader() as session:
+            row = session.get(Setting, key)
             return default if row is None or row.value is None else row.value.get("v", default)
 
     def all(self) -> dict[str, Any]:
-        with self.reader() as r:
-            stored = {row.key: row.value for row in r.query(Setting).all()}
+        with self.reader() as session:
+            stored = {row.key: row.value for row in session.query(Setting).all()}
         return {
             key: (stored[key] or {}).get("v", d.default) if key in stored else d.default
             for key, d in SETTINGS.items()
@@ -39,11 +39,11 @@ class SettingsService(Service):
         actor = self.services.actor
         if key not in PERSONAL:
             require(actor, "settings.edit")
-        with self.transaction(user_name=actor.user_name if actor else SIGNED_OUT) as s:
-            row = s.get(Setting, key)
+        with self.transaction(user_name=actor.user_name if actor else SIGNED_OUT) as session:
+            row = session.get(Setting, key)
             if row is None:
-                s.add(Setting(key=key, value={"v": value}))
+                session.add(Setting(key=key, value={"v": value}))
             else:
                 row.value = {"v": value}
-            audit(s, "setting", key)
+            audit(session, "setting", key)
         return Done(Changed.of("settings"))

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import FieldAppError
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
-from fieldapp.gui.dashboard.data import DashboardData, load_dashboard
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets.inputs import ltr
+from fieldapp.services.dashboard import DashboardData
 
 VISIT_COLOURS = {
     "in_progress": theme.OK,
@@ -44,7 +44,7 @@ class Card(QFrame):
         font.setPointSize(30)
         font.setBold(True)
         self.value.setFont(font)
-        self.value.setStyleSheet(f"color: {theme.PRIMARY_DARK};")
+        self.value.setProperty("role", "figure")
         self.caption = QLabel(objectName=f"{name}Caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setProperty("role", "muted")
@@ -147,8 +147,7 @@ class DashboardScreen(Screen):
         if self._task is not None:
             self._task.cancel()  # a newer refresh supersedes it
         self._task = self.ctx.runner.db(
-            load_dashboard,
-            self.ctx.services,
+            self.ctx.services.dashboard.load,
             self.ctx.current_event_id,
             on_done=self.show_data,
             on_error=self._failed,

@@ -82,15 +82,11 @@ def select_row(table: QTableView, row: int) -> None:
 
 def set_note(label: QLabel, status: str, text: str) -> None:
     """An inline note: amber for warnings, red for errors, hidden when empty."""
-    colour = theme.STATUS_COLOURS.get(status, theme.MUTED)
-    background = theme.STATUS_BACKGROUNDS.get(status, "transparent")
-    label.setStyleSheet(
-        f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
-        " border-radius: 6px; padding: 8px 12px; font-weight: 500; }"
-    )
+    label.setProperty("note", status)  # coloured by the theme (theme._states)
     label.setText(text)
     label.setVisible(bool(text))
     label.setProperty("status", status if text else "idle")
+    theme.repolish(label)
 
 
 class ReasonDialog(QDialog):
