@@ -55,10 +55,12 @@ def test_ctrl_digits_navigate_and_the_window_opens_on_the_desk(main_window, qtbo
         assert main_window.stack.currentWidget() is main_window.screens[key]
 
 
-def test_registry_order_and_every_screen_is_the_real_one(gui_ctx):
+def test_registry_order_and_every_screen_is_the_real_one(gui_ctx, qtbot):
     factories = screen_factories()
     assert [key for key, _ in factories] == NAV_KEYS
     screens = {key: factory(gui_ctx) for key, factory in factories}
+    for screen in screens.values():
+        qtbot.addWidget(screen)  # closed and deleted by Qt at teardown, not whenever Python's GC runs
     assert type(screens["settings"]).__name__ == "SettingsScreen"
     for key, screen in screens.items():
         assert not isinstance(screen, PlaceholderScreen), key  # no screen is "under construction"
