@@ -1,6 +1,7 @@
 """Colours, fonts and the application stylesheet: calm, large, readable at arm's length.
 
-Widgets pick variants with dynamic properties instead of inline styles:
+Widgets pick variants with dynamic properties instead of inline styles (no widget calls
+setStyleSheet; `set_state()` sets a property and re-applies the sheet):
     button.setProperty("kind", "primary" | "danger" | "flat")
     label.setProperty("role", "heading" | "subheading" | "muted" | "name")
     banner.setProperty("status", "ok" | "warning" | "refused" | "idle")
@@ -39,6 +40,16 @@ WARNING = "#b7791f"
 REFUSED = "#b42318"
 STATUS_COLOURS = {"ok": OK, "warning": WARNING, "refused": REFUSED, "error": REFUSED, "info": MUTED}
 STATUS_BACKGROUNDS = {"ok": "#e6f4ea", "warning": "#fdf3e1", "refused": "#fdecea", "idle": "#eef2f0"}
+
+# Visits: status chip colours (text, background); weekend days shaded in the week view.
+VISIT_STATUS_STYLE = {
+    "planned": ("#1d5fa8", "#e5effa"),
+    "in_progress": (WARNING, STATUS_BACKGROUNDS["warning"]),
+    "done": (OK, STATUS_BACKGROUNDS["ok"]),
+    "cancelled": (MUTED, "#eef1f0"),
+    "missed": (REFUSED, STATUS_BACKGROUNDS["refused"]),
+}
+WEEKEND_BACKGROUND = "#eceeed"
 
 
 def _base() -> str:
@@ -336,20 +347,73 @@ QToolTip {{
 
 
 def _states() -> str:
-    """Widgets coloured by a state instead of an inline style: inline notes (`note`), the status
-    bar's message (`level`), the dashboard's big figures (role "figure")."""
+    """Widgets coloured by a state instead of an inline style: inline notes (`note`, boxed), coloured
+    text (`tone`), the status bar's message (`level`), big figures (role "figure" / "count")."""
     rules = []
     for status, colour in STATUS_COLOURS.items():
-        background = STATUS_BACKGROUNDS.get(status, "transparent")
+        background = STATUS_BACKGROUNDS.get("refused" if status == "error" else status, "transparent")
         rules.append(
             f'QLabel[note="{status}"] {{ color: {colour}; background: {background}; border: 1px solid {colour};'
             " border-radius: 6px; padding: 8px 12px; font-weight: 500; }"
         )
+        rules.append(f'QLabel[tone="{status}"] {{ color: {colour}; font-weight: 500; }}')
     rules += [
         f'QLabel#statusMessage[level="{level}"] {{ color: {c}; }}' for level, c in STATUS_COLOURS.items()
     ]
     rules.append(f'QLabel[role="figure"] {{ color: {PRIMARY_DARK}; }}')
+    rules.append(f'QLabel[role="count"] {{ font-size: 20pt; font-weight: bold; color: {PRIMARY_DARK}; }}')
+    # The desk's banner is read from two metres away: larger than the shared one.
+    rules += [
+        'QFrame#statusBanner[size="large"] QLabel#bannerTitle { font-size: 30pt; }',
+        'QFrame#statusBanner[size="large"] QLabel#bannerSubtitle { font-size: 34pt; }',
+        'QFrame#statusBanner[size="large"] QLabel#bannerDetail { font-size: 16pt; }',
+        'QFrame#statusBanner[size="large"] QLabel#bannerReason { font-size: 15pt; }',
+    ]
     return "\n".join(rules) + "\n"
+
+
+def _visits() -> str:
+    """Visit cards, their status chips and clash markers, and the week's day columns."""
+    rules = [
+        f"QFrame#visitCard {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px; }}",
+        f'QFrame#visitCard[clash="true"] {{ border-color: {WARNING}; }}',
+        "QFrame#visitCard QLabel#visitTime, QFrame#visitCard QLabel#visitBody { font-weight: 600; }",
+        'QFrame#visitCard[compact="true"] QLabel#visitTime, QFrame#visitCard[compact="true"] QLabel#visitBody'
+        " { font-size: 10pt; }",
+        'QFrame#visitCard[inactive="true"] QLabel#visitBody { text-decoration: line-through; }',
+        f"QLabel#clashMarker {{ color: {WARNING}; font-weight: 600; }}",
+        'QFrame#visitCard[compact="true"] QLabel#clashMarker { font-size: 10pt; }',
+        "QLabel#statusChip { border-radius: 9px; padding: 1px 10px; font-weight: 500; border: 1px solid; }",
+        'QLabel#statusChip[compact="true"] { padding: 0 6px; font-size: 9pt; }',
+        f"QLabel#weekDayHeader {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;"
+        " padding: 4px; font-weight: 500; }",
+        f'QLabel#weekDayHeader[today="true"] {{ border: 2px solid {PRIMARY}; font-weight: 700; }}',
+        f'QLabel#weekDayHeader[weekend="true"] {{ background: {WEEKEND_BACKGROUND}; }}',
+        f"QListWidget#weekDayList {{ background: {SURFACE}; }}",
+        f'QListWidget#weekDayList[weekend="true"] {{ background: {WEEKEND_BACKGROUND}; }}',
+        "QScrollArea#visitDetailScroll, QScrollArea#visitDetailScroll > QWidget > QWidget,"
+        " QLabel#detailText { background: transparent; }",
+    ]
+    for status, (colour, background) in VISIT_STATUS_STYLE.items():
+        rules.append(
+            f'QLabel#statusChip[visitStatus="{status}"] {{ color: {colour}; background: {background};'
+            f" border-color: {colour}; }}"
+        )
+    return "\n".join(rules) + "\n"
+
+
+def _certificates() -> str:
+    """The template editor's placeholder chips and its preview."""
+    return f"""\
+QPushButton[role="chip"] {{
+    background: {PRIMARY_LIGHT};
+    border: 1px solid {BORDER};
+    border-radius: 12px;
+    padding: 3px 10px;
+    min-height: 18px;
+}}
+QLabel#templatePreview {{ background: {SURFACE}; border: 1px solid {BORDER}; }}
+"""
 
 
 _PIECES = (
@@ -365,12 +429,20 @@ _PIECES = (
     _banner,
     _cards_and_tabs,
     _states,
+    _visits,
+    _certificates,
 )
 
 
 def stylesheet() -> str:
     """The application stylesheet: one piece per widget family, in this order."""
     return "\n" + "".join(piece() for piece in _PIECES)
+
+
+def set_state(widget: QWidget, name: str, value: str | bool | None) -> None:
+    """Set a dynamic property the stylesheet colours by (note, tone, level...) and re-apply it."""
+    widget.setProperty(name, value)
+    repolish(widget)
 
 
 def repolish(widget: QWidget) -> None:

@@ -32,7 +32,7 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
-from fieldapp.gui.widgets.inputs import number_inputs
+from fieldapp.gui.widgets.inputs import number_inputs, set_note
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import BatchResult, Eligibility, EligibleRow
 
@@ -432,14 +432,7 @@ class IssueTab(QWidget):
         self._set_note("error", user_message(exc))
 
     def _set_note(self, status: str, text: str) -> None:
-        colour = theme.STATUS_COLOURS.get(status, theme.MUTED)
-        background = theme.STATUS_BACKGROUNDS.get("refused" if status == "error" else status, "transparent")
-        self.note.setStyleSheet(
-            f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
-            " border-radius: 6px; padding: 8px 12px; }"
-        )
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
+        set_note(self.note, status, text)
 
     def retranslate(self) -> None:
         self.override_check.setText(self.tr("تجاوز الحد الأدنى للساعات:"))

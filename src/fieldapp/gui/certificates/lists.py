@@ -196,8 +196,7 @@ class IssuedTab(QWidget):
         self._set_note("error", user_message(exc))
 
     def _set_note(self, status: str, text: str) -> None:
-        colour = theme.STATUS_COLOURS.get(status, theme.MUTED)
-        self.note.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: 500; }}")
+        theme.set_state(self.note, "tone", status)
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from fieldapp.gui import theme
 from fieldapp.gui.certificates import printing
 from fieldapp.gui.certificates.issue import IssueTab
 from fieldapp.gui.certificates.lists import IssuedTab, PrintLogTab
@@ -24,7 +23,7 @@ from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import user_message
-from fieldapp.gui.widgets.inputs import directed, embed
+from fieldapp.gui.widgets.inputs import directed, embed, set_note
 from fieldapp.services.certificates import IssueChoices, PersonCertificate, Rendered
 
 ISSUE_TAB, PREVIEW_TAB, ISSUED_TAB, LOG_TAB, VERIFY_TAB = range(5)
@@ -269,14 +268,7 @@ class CertificatesScreen(Screen):
         self.print_failed.emit(text)
 
     def _note(self, status: str, text: str) -> None:
-        colour = theme.STATUS_COLOURS.get(status, theme.MUTED)
-        background = theme.STATUS_BACKGROUNDS.get("refused" if status == "error" else status, "transparent")
-        self.status_note.setStyleSheet(
-            f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
-            " border-radius: 6px; padding: 8px 12px; font-weight: 500; }"
-        )
-        self.status_note.setText(text)
-        self.status_note.setVisible(bool(text))
+        set_note(self.status_note, status, text)
         if text:
             self.ctx.show_message(text, "error" if status == "error" else status)
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.certificates.templates import DEFAULT_TEMPLATES, CertificateTemplate
-from fieldapp.gui import theme
 from fieldapp.gui.certificates.issue import template_title
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
@@ -147,11 +146,8 @@ class TemplateEditor(QWidget):
         for i, name in enumerate(PLACEHOLDER_ORDER):
             chip = QPushButton(objectName=f"chip_{name}")
             chip.setProperty("kind", "flat")
+            chip.setProperty("role", "chip")
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
-            chip.setStyleSheet(
-                f"QPushButton {{ background: {theme.PRIMARY_LIGHT}; border: 1px solid {theme.BORDER};"
-                " border-radius: 12px; padding: 3px 10px; min-height: 18px; }"
-            )
             chip.clicked.connect(lambda _=False, n=name: self.insert_placeholder(n))
             self.chips[name] = chip
             chips.addWidget(chip, i // 4, i % 4)
@@ -164,9 +160,6 @@ class TemplateEditor(QWidget):
         self.preview_label = QLabel(objectName="templatePreview", alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setMinimumSize(QSize(420, 300))
         self.preview_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview_label.setStyleSheet(
-            f"QLabel#templatePreview {{ background: {theme.SURFACE}; border: 1px solid {theme.BORDER}; }}"
-        )
         preview_box.addWidget(self.preview_caption)
         preview_box.addWidget(self.preview_label, 1)
         return preview_box

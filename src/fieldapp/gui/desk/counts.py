@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.services.attendance import AttendanceCounts
 
@@ -29,7 +28,7 @@ class CountCards(QWidget):
         layout.setSpacing(0)
         number = QLabel(objectName=f"{name}Number")
         number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        number.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {theme.PRIMARY_DARK};")
+        number.setProperty("role", "count")
         caption = QLabel(objectName=f"{name}Caption")
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setProperty("role", "muted")

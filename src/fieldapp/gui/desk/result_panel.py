@@ -33,13 +33,7 @@ class ResultPanel(StatusBanner):
         self._undo_deadline = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(250)
-        # Larger than the shared banner: this is read from two metres away.
-        self.setStyleSheet(
-            "QLabel#bannerTitle { font-size: 30pt; }"
-            "QLabel#bannerSubtitle { font-size: 34pt; }"
-            "QLabel#bannerDetail { font-size: 16pt; }"
-            "QLabel#bannerReason { font-size: 15pt; }"
-        )
+        self.setProperty("size", "large")  # read from two metres away (theme._states)
         self.reason_label = QLabel(objectName="bannerReason")
         self.reason_label.setWordWrap(True)
         self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,7 +71,7 @@ class ResultPanel(StatusBanner):
         self.show_status(status, self._result_title(result), name, self._result_detail(result))
         reason = result.text(self.ctx.lang) if status != "ok" else ""
         self.reason_label.setText(self._directed(reason) if reason else "")
-        self.reason_label.setStyleSheet(f"color: {theme.STATUS_COLOURS.get(status, theme.TEXT)};")
+        theme.set_state(self.reason_label, "tone", status)
         self.reason_label.setVisible(bool(reason))
         self.setAccessibleName(" — ".join(t for t in (self.title_label.text(), name, reason) if t))
         self.print_button.setVisible(certificate)

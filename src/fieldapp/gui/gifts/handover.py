@@ -177,8 +177,7 @@ class HandoverForm(QWidget):
                 self.ctx.fmt_number(gift.limit_per_recipient_per_event)
             )
         label.setText(text)
-        colour = theme.REFUSED if gift.stock <= 0 else theme.WARNING if gift.low else theme.MUTED
-        label.setStyleSheet(f"color: {colour}; font-weight: 500;")
+        theme.set_state(label, "tone", "refused" if gift.stock <= 0 else "warning" if gift.low else "info")
 
     # -- warnings before saving -----------------------------------------------------------------
     def recheck(self) -> None:

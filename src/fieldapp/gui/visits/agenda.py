@@ -21,27 +21,15 @@ from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets.inputs import ltr
 from fieldapp.services.visits import VisitView
 
-STATUS_STYLE = {  # text colour, background
-    "planned": ("#1d5fa8", "#e5effa"),
-    "in_progress": (theme.WARNING, theme.STATUS_BACKGROUNDS["warning"]),
-    "done": (theme.OK, theme.STATUS_BACKGROUNDS["ok"]),
-    "cancelled": (theme.MUTED, "#eef1f0"),
-    "missed": (theme.REFUSED, theme.STATUS_BACKGROUNDS["refused"]),
-}
-WEEKEND_BACKGROUND = "#eceeed"
 
-
-def status_chip(ctx: GuiContext, status: str) -> QLabel:
+def status_chip(ctx: GuiContext, status: str, compact: bool = False) -> QLabel:
+    """A visit's status as a coloured chip (colours: theme.VISIT_STATUS_STYLE)."""
     from fieldapp.core.visits import status_label
 
-    colour, background = STATUS_STYLE.get(status, (theme.MUTED, "#eef1f0"))
     chip = QLabel(status_label(status, ctx.lang))
     chip.setObjectName("statusChip")
-    chip.setStyleSheet(
-        f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
-        " border-radius: 9px; padding: 1px 10px; font-weight: 500; }"
-    )
-    chip.setSizePolicy(chip.sizePolicy().horizontalPolicy(), chip.sizePolicy().verticalPolicy())
+    chip.setProperty("visitStatus", status)
+    chip.setProperty("compact", compact)
     return chip
 
 
@@ -71,25 +59,20 @@ class VisitCard(QFrame):
         super().__init__()
         self.visit = visit
         self.setObjectName("visitCard")
-        inactive = visit.status in ("cancelled", "missed")
-        border = theme.WARNING if visit.has_clash else theme.BORDER
-        self.setStyleSheet(
-            f"QFrame#visitCard {{ background: {theme.SURFACE}; border: 1px solid {border};"
-            " border-radius: 8px; }"
-        )
+        # Styled by the theme (theme._visits) through these properties.
+        self.setProperty("clash", visit.has_clash)
+        self.setProperty("compact", compact)
+        self.setProperty("inactive", visit.status in ("cancelled", "missed"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8 if compact else 10, 6, 8 if compact else 10, 6)
         layout.setSpacing(2)
-        small = "font-size: 10pt;" if compact else ""
         top = QHBoxLayout()
         top.setSpacing(6)
-        time_label = QLabel(time_range(ctx, visit))
-        time_label.setStyleSheet(f"font-weight: 600; {small}")
+        time_label = QLabel(time_range(ctx, visit), objectName="visitTime")
         top.addWidget(time_label)
         if visit.has_clash and not compact:
-            clash = QLabel("⚠" if compact else "⚠ " + QCoreApplication.translate("VisitAgenda", "تعارض"))
+            clash = QLabel("⚠ " + QCoreApplication.translate("VisitAgenda", "تعارض"))
             clash.setObjectName("clashMarker")
-            clash.setStyleSheet(f"color: {theme.WARNING}; font-weight: 600; {small}")
             clash.setToolTip(
                 QCoreApplication.translate("VisitAgenda", "أحد أعضاء الفريق لديه زيارة أخرى في الوقت نفسه")
             )
@@ -98,23 +81,15 @@ class VisitCard(QFrame):
             top.addWidget(status_chip(ctx, visit.status))
         top.addStretch(1)
         layout.addLayout(top)
-        body = QLabel(visit.body.name)
-        body.setStyleSheet(
-            f"font-weight: 600; {small}" + (" text-decoration: line-through;" if inactive else "")
-        )
+        body = QLabel(visit.body.name, objectName="visitBody")
         body.setWordWrap(True)
         layout.addWidget(body)
         if compact:  # a narrow week column: the status as a small chip, details in the side panel
             chip_row = QHBoxLayout()
-            chip = status_chip(ctx, visit.status)
-            chip.setStyleSheet(
-                chip.styleSheet().replace("padding: 1px 10px;", "padding: 0 6px; font-size: 9pt;")
-            )
-            chip_row.addWidget(chip)
+            chip_row.addWidget(status_chip(ctx, visit.status, compact=True))
             if visit.has_clash:
                 clash = QLabel("⚠")
                 clash.setObjectName("clashMarker")
-                clash.setStyleSheet(f"color: {theme.WARNING}; font-weight: 600;")
                 clash.setToolTip(
                     QCoreApplication.translate(
                         "VisitAgenda", "أحد أعضاء الفريق لديه زيارة أخرى في الوقت نفسه"
@@ -286,13 +261,9 @@ class WeekView(QWidget):
         for header, day_list, day in zip(self.headers, self.lists, self.days, strict=True):
             header.setText(day_header(self.ctx, day, compact=True))
             weekend = dates.is_weekend(day)
-            background = WEEKEND_BACKGROUND if weekend else theme.SURFACE
-            border = f"2px solid {theme.PRIMARY}" if day == today else f"1px solid {theme.BORDER}"
-            header.setStyleSheet(
-                f"QLabel {{ background: {background}; border: {border}; border-radius: 6px; padding: 4px;"
-                f" font-weight: {'700' if day == today else '500'}; }}"
-            )
-            day_list.setStyleSheet(f"QListWidget {{ background: {background}; }}")
+            header.setProperty("today", day == today)
+            theme.set_state(header, "weekend", weekend)
+            theme.set_state(day_list, "weekend", weekend)
             day_list.setAccessibleName(day_header(self.ctx, day, compact=False))
             day_list.set_visits(week[day], selected_id)
 

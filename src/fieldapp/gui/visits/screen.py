@@ -179,9 +179,8 @@ class VisitsScreen(Screen):
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setObjectName("visitDetailScroll")  # transparent (theme._visits)
         scroll.setWidget(self.detail_text)
-        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-        self.detail_text.setStyleSheet("background: transparent;")
         layout.addWidget(scroll, 1)
         grid = QGridLayout()
         self.edit_button = QPushButton(objectName="editVisit")
@@ -229,9 +228,7 @@ class VisitsScreen(Screen):
 
     @staticmethod
     def _status_colour(v: VisitView) -> str | None:
-        from fieldapp.gui.visits.agenda import STATUS_STYLE
-
-        return STATUS_STYLE.get(v.status, (None, None))[0]
+        return theme.VISIT_STATUS_STYLE.get(v.status, (None, None))[0]
 
     # -- navigation -----------------------------------------------------------------------------
     def title(self) -> str:
