@@ -29,7 +29,6 @@ from fieldapp.core.identifiers import (
 from fieldapp.core.people import ChecksumWarning, CleanPerson, PersonInput, clean_person, is_blank
 from fieldapp.core.permissions import Actor, require
 from fieldapp.services.contract import Changed, Done, Service, write
-from fieldapp.store import search_index  # noqa: F401  (registers the index hook)
 from fieldapp.store.models import Person
 
 i18n.register(

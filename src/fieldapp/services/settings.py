@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from fieldapp.config import SETTINGS
 from fieldapp.core.permissions import require
 from fieldapp.services.contract import Changed, Done, Service, write
@@ -40,10 +42,16 @@ class SettingsService(Service):
         if key not in PERSONAL:
             require(actor, "settings.edit")
         with self.transaction(user_name=actor.user_name if actor else SIGNED_OUT) as session:
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value={"v": value}))
-            else:
-                row.value = {"v": value}
-            audit(session, "setting", key)
+            store_setting(session, key, value)
         return Done(Changed.of("settings"))
+
+
+def store_setting(session: Session, key: str, value: Any) -> None:
+    """Store a setting (and its audit line) in an open unit of work: the step `set` and the writes
+    that save a setting together with other changes (certificate templates, branding) share."""
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value={"v": value}))
+    else:
+        row.value = {"v": value}
+    audit(session, "setting", key)

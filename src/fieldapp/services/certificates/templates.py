@@ -10,8 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from fieldapp.certificates import signing
 from fieldapp.certificates.render import CertificateData, render_certificates
 from fieldapp.certificates.templates import (
@@ -26,8 +24,8 @@ from fieldapp.core.errors import ValidationError
 from fieldapp.core.permissions import require
 from fieldapp.services.certificates.common import DEFAULT_ORG_CODE, DEFAULT_ORG_NAME
 from fieldapp.services.contract import Changed, Done, Service, write
+from fieldapp.services.settings import store_setting
 from fieldapp.store.models import Setting
-from fieldapp.store.unit_of_work import audit
 
 i18n.register(
     {
@@ -98,7 +96,7 @@ class Templates(Service):
                 overrides.pop(key, None)
             else:
                 overrides[key] = clean
-            _put_setting(session, _TEMPLATES_SETTING, overrides)
+            store_setting(session, _TEMPLATES_SETTING, overrides)
         return Done(Changed.of("settings"))
 
     @write
@@ -117,7 +115,7 @@ class Templates(Service):
             shutil.copyfile(source, target)
             value = str(target)
         with self.transaction() as session:
-            _put_setting(session, key, value)
+            store_setting(session, key, value)
         return Done(Changed.of("settings"), value)
 
     def preview_pdf(
@@ -215,16 +213,6 @@ class Templates(Service):
         if org is None:
             return DEFAULT_ORG_NAME.get(lang, DEFAULT_ORG_NAME["ar"]), DEFAULT_ORG_CODE
         return (org.name_en if lang == "en" and org.name_en else org.name), org.short_code
-
-
-def _put_setting(session: Session, key: str, value: Any) -> None:
-    """Store a setting in the running unit of work (as SettingsService.set stores it)."""
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value={"v": value}))
-    else:
-        row.value = {"v": value}
-    audit(session, "setting", key)
 
 
 def _clean_template_fields(fields: Mapping[str, Any]) -> dict[str, str]:
