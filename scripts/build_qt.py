@@ -9,13 +9,17 @@
     python scripts/build_qt.py --check  exit 1 if anything committed is stale or untranslated (CI)
 
 After adding tr() strings: run it, fill the English <translation> elements in fieldapp_en.ts
-(Qt Linguist or any editor), run it again, and commit the .ts and .qm together.
+(Qt Linguist or any editor), run it again, and commit the .ts and .qm together. A string that only
+moved to another class keeps its translation (carry_moved), and strings no longer in the code are
+dropped, so the .ts holds exactly what the GUI asks for.
 """
 
 from __future__ import annotations
 
 import argparse
 import filecmp
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -86,6 +90,40 @@ def update_ts(ts: Path, lang: str) -> None:
     )
 
 
+_MESSAGE = re.compile(r"    <message>\n.*?    </message>\n", re.S)
+_SOURCE = re.compile(r"<source>(.*?)</source>", re.S)
+_TRANSLATION = re.compile(r'<translation( type="(unfinished|vanished|obsolete)")?>(.*?)</translation>', re.S)
+_EMPTY_CONTEXT = re.compile(r"<context>\n    <name>[^<]*</name>\n</context>\n")
+
+
+def carry_moved(ts: Path) -> None:
+    """After lupdate: a string that moved to another class (tr() context) gets the translation it
+    had in the old one, and strings that vanished from the code are dropped."""
+    text = ts.read_text(encoding="utf-8")
+    known: dict[str, str] = {}
+    for block in _MESSAGE.findall(text):
+        source, translation = _SOURCE.search(block), _TRANSLATION.search(block)
+        if source and translation and translation.group(2) != "unfinished" and translation.group(3):
+            known.setdefault(html.unescape(source.group(1)), translation.group(3))
+
+    def mend(match: re.Match[str]) -> str:
+        block = match.group(0)
+        translation = _TRANSLATION.search(block)
+        if translation is None or "<numerusform" in block:
+            return block
+        if translation.group(2) in ("vanished", "obsolete"):
+            return ""
+        source = _SOURCE.search(block)
+        carried = known.get(html.unescape(source.group(1))) if source else None
+        if translation.group(2) == "unfinished" and carried:
+            return block.replace(translation.group(0), f"<translation>{carried}</translation>")
+        return block
+
+    mended = _EMPTY_CONTEXT.sub("", _MESSAGE.sub(mend, text))
+    if mended != text:
+        ts.write_text(mended, encoding="utf-8")
+
+
 def release(ts: Path, qm: Path) -> None:
     run(tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm))
 
@@ -102,6 +140,7 @@ def build(forms_dir: Path, translations_dir: Path) -> list[Path]:
     for lang in LANGUAGES:
         ts = translations_dir / f"fieldapp_{lang}.ts"
         update_ts(ts, lang)
+        carry_moved(ts)
         qm = translations_dir / f"fieldapp_{lang}.qm"
         release(ts, qm)
         written += [ts, qm]

@@ -40,6 +40,15 @@
     </message>
 </context>
 <context>
+    <name>BrokenScreen</name>
+    <message>
+        <source>تعذّر فتح «{0}» بسبب خطأ في البرنامج، وسُجّل الخطأ في سجل البرنامج.
+{1}</source>
+        <translation>“{0}” could not be opened because of a bug in the app; the error was written to the app&apos;s log.
+{1}</translation>
+    </message>
+</context>
+<context>
     <name>Certificates</name>
     <message>
         <source>شهادة حضور</source>
@@ -112,6 +121,36 @@
     <message>
         <source>التحقق</source>
         <translation>Verify</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutAllBox</name>
+    <message>
+        <source>تسجيل خروج الجميع</source>
+        <translation>Check out everyone</translation>
+    </message>
+    <message>
+        <source>تسجيل خروج جميع الموجودين الآن ({0}) في الساعة {1}؟</source>
+        <translation>Check out everyone still in ({0}) at {1}?</translation>
+    </message>
+    <message>
+        <source>يُستخدم عند نهاية الفعالية. يمكن للمشرف إلغاء أي خروج لاحقًا.</source>
+        <translation>Use this at the end of the event. A supervisor can void any check-out later.</translation>
+    </message>
+</context>
+<context>
+    <name>CountCards</name>
+    <message>
+        <source>في الداخل الآن</source>
+        <translation>In now</translation>
+    </message>
+    <message>
+        <source>حضروا</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>مجموع الساعات</source>
+        <translation>Total hours</translation>
     </message>
 </context>
 <context>
@@ -224,28 +263,8 @@
 <context>
     <name>DeskScreen</name>
     <message>
-        <source>الاسم</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>وقت الدخول</source>
-        <translation>Time in</translation>
-    </message>
-    <message>
-        <source>الساعات حتى الآن</source>
-        <translation>Hours so far</translation>
-    </message>
-    <message>
         <source>مكتب التسجيل</source>
         <translation>Check-in desk</translation>
-    </message>
-    <message>
-        <source>الفعالية:</source>
-        <translation>Event:</translation>
-    </message>
-    <message>
-        <source>الفعالية التي يُسجَّل لها الحضور</source>
-        <translation>Event being checked in</translation>
     </message>
     <message>
         <source>امسح البطاقة، أو اكتب رقم الهوية أو الجوال أو الاسم</source>
@@ -264,10 +283,6 @@
         <translation>Badge, ID or mobile then {0} · a name, then the arrows and {0} · {1} new walk-in</translation>
     </message>
     <message>
-        <source>نتائج البحث</source>
-        <translation>Search results</translation>
-    </message>
-    <message>
         <source>تسجيل حضور جديد (F2)</source>
         <translation>New walk-in (F2)</translation>
     </message>
@@ -282,150 +297,6 @@
     <message>
         <source>تسجيل خروج جميع الموجودين</source>
         <translation>Check out everyone still in</translation>
-    </message>
-    <message>
-        <source>طباعة الشهادة</source>
-        <translation>Print certificate</translation>
-    </message>
-    <message>
-        <source>طباعة شهادة الحضور</source>
-        <translation>Print the attendance certificate</translation>
-    </message>
-    <message>
-        <source>التراجع عن آخر مسح</source>
-        <translation>Undo the last scan</translation>
-    </message>
-    <message>
-        <source>يلغي آخر مسح (يُسجَّل الإلغاء ولا يُحذف شيء) — Ctrl+Z</source>
-        <translation>Voids the last scan (the void is recorded, nothing is deleted) — Ctrl+Z</translation>
-    </message>
-    <message>
-        <source>الموجودون الآن</source>
-        <translation>In now</translation>
-    </message>
-    <message>
-        <source>آخر عمليات المسح</source>
-        <translation>Recent scans</translation>
-    </message>
-    <message>
-        <source>في الداخل الآن</source>
-        <translation>In now</translation>
-    </message>
-    <message>
-        <source>حضروا</source>
-        <translation>Attended</translation>
-    </message>
-    <message>
-        <source>مجموع الساعات</source>
-        <translation>Total hours</translation>
-    </message>
-    <message>
-        <source>لا توجد فعالية جارية — أنشئ فعالية من شاشة الفعاليات</source>
-        <translation>No event running — create one on the Events screen</translation>
-    </message>
-    <message>
-        <source>غير مسجل في الفعالية</source>
-        <translation>not registered for the event</translation>
-    </message>
-    <message>
-        <source>اختر من القائمة</source>
-        <translation>Choose from the list</translation>
-    </message>
-    <message>
-        <source>«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم ‪Enter‬</source>
-        <translation>“{0}” matches more than one person ({1}): press ↓ then Enter</translation>
-    </message>
-    <message>
-        <source>«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم ⁦Enter⁩</source>
-        <translation type="vanished">“{0}” matches more than one person ({1}): press ↓ then Enter</translation>
-    </message>
-    <message>
-        <source>مرفوض</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>غير موجود</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <source>دخول</source>
-        <translation>In</translation>
-    </message>
-    <message>
-        <source>خروج</source>
-        <translation>Out</translation>
-    </message>
-    <message>
-        <source>{0} — مع تنبيه</source>
-        <translation>{0} — with a warning</translation>
-    </message>
-    <message>
-        <source>الساعة {0}</source>
-        <translation>at {0}</translation>
-    </message>
-    <message>
-        <source>{0} · الساعات حتى الآن: {1}</source>
-        <translation>{0} · hours so far: {1}</translation>
-    </message>
-    <message>
-        <source>✗ تعذّر التسجيل</source>
-        <translation>Could not record</translation>
-    </message>
-    <message>
-        <source>جاهز للمسح</source>
-        <translation>Ready to scan</translation>
-    </message>
-    <message>
-        <source>امسح بطاقة أو اكتب اسمًا</source>
-        <translation>Scan a badge or type a name</translation>
-    </message>
-    <message>
-        <source>اختر الفعالية أولًا</source>
-        <translation>Choose the event first</translation>
-    </message>
-    <message>
-        <source>لا فعالية محددة لتسجيل الحضور لها</source>
-        <translation>No event is selected to check people in to</translation>
-    </message>
-    <message>
-        <source>تراجع ({0})</source>
-        <translation>Undo ({0})</translation>
-    </message>
-    <message>
-        <source>تراجع عن مسح {0} ({1})</source>
-        <translation>Undo the scan of {0} ({1})</translation>
-    </message>
-    <message>
-        <source>أُلغي آخر مسح</source>
-        <translation>Last scan undone</translation>
-    </message>
-    <message>
-        <source>سُجّل الإلغاء في السجل؛ لم يُحذف شيء</source>
-        <translation>The void is recorded; nothing was deleted</translation>
-    </message>
-    <message>
-        <source>تسجيل خروج جميع الموجودين الآن ({0}) في الساعة {1}؟</source>
-        <translation>Check out everyone still in ({0}) at {1}?</translation>
-    </message>
-    <message>
-        <source>يُستخدم عند نهاية الفعالية. يمكن للمشرف إلغاء أي خروج لاحقًا.</source>
-        <translation>Use this at the end of the event. A supervisor can void any check-out later.</translation>
-    </message>
-    <message>
-        <source>✓ سُجّل خروج الجميع</source>
-        <translation>Everyone checked out</translation>
-    </message>
-    <message>
-        <source>{0} شخصًا</source>
-        <translation>{0} people</translation>
-    </message>
-    <message>
-        <source>الموجودون الآن ({0})</source>
-        <translation>In now ({0})</translation>
-    </message>
-    <message>
-        <source>{0} — أُلغي</source>
-        <translation>{0} — voided</translation>
     </message>
 </context>
 <context>
@@ -595,6 +466,22 @@
     <message>
         <source>ملاحظات</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EventPicker</name>
+    <message>
+        <source>الفعالية:</source>
+        <extracomment>the coordinator picked an event (its id, or None for the &quot;no event&quot; line)</extracomment>
+        <translation>Event:</translation>
+    </message>
+    <message>
+        <source>الفعالية التي يُسجَّل لها الحضور</source>
+        <translation>Event being checked in</translation>
+    </message>
+    <message>
+        <source>لا توجد فعالية جارية — أنشئ فعالية من شاشة الفعاليات</source>
+        <translation>No event running — create one on the Events screen</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +1691,17 @@
     </message>
 </context>
 <context>
+    <name>PeopleFound</name>
+    <message>
+        <source>نتائج البحث</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>غير مسجل في الفعالية</source>
+        <translation>not registered for the event</translation>
+    </message>
+</context>
+<context>
     <name>PeopleScreen</name>
     <message>
         <source>الأشخاص</source>
@@ -2044,6 +1942,29 @@
     </message>
 </context>
 <context>
+    <name>RecentScans</name>
+    <message>
+        <source>آخر عمليات المسح</source>
+        <translation>Recent scans</translation>
+    </message>
+    <message>
+        <source>مرفوض</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>دخول</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>خروج</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>{0} — أُلغي</source>
+        <translation>{0} — voided</translation>
+    </message>
+</context>
+<context>
     <name>RecipientPicker</name>
     <message>
         <source>شخص</source>
@@ -2093,6 +2014,105 @@
     <message>
         <source>اكتب اسم الجهة أو هاتفها</source>
         <translation>Type the body&apos;s name or phone</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>طباعة الشهادة</source>
+        <translation>Print certificate</translation>
+    </message>
+    <message>
+        <source>طباعة شهادة الحضور</source>
+        <translation>Print the attendance certificate</translation>
+    </message>
+    <message>
+        <source>التراجع عن آخر مسح</source>
+        <translation>Undo the last scan</translation>
+    </message>
+    <message>
+        <source>يلغي آخر مسح (يُسجَّل الإلغاء ولا يُحذف شيء) — Ctrl+Z</source>
+        <translation>Voids the last scan (the void is recorded, nothing is deleted) — Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>جاهز للمسح</source>
+        <translation>Ready to scan</translation>
+    </message>
+    <message>
+        <source>امسح بطاقة أو اكتب اسمًا</source>
+        <translation>Scan a badge or type a name</translation>
+    </message>
+    <message>
+        <source>اختر الفعالية أولًا</source>
+        <translation>Choose the event first</translation>
+    </message>
+    <message>
+        <source>لا فعالية محددة لتسجيل الحضور لها</source>
+        <translation>No event is selected to check people in to</translation>
+    </message>
+    <message>
+        <source>✗ تعذّر التسجيل</source>
+        <translation>Could not record</translation>
+    </message>
+    <message>
+        <source>اختر من القائمة</source>
+        <translation>Choose from the list</translation>
+    </message>
+    <message>
+        <source>«{0}» يطابق أكثر من احتمال ({1}): انزل بالسهم ↓ ثم ‪Enter‬</source>
+        <translation>“{0}” matches more than one person ({1}): press ↓ then Enter</translation>
+    </message>
+    <message>
+        <source>أُلغي آخر مسح</source>
+        <translation>Last scan undone</translation>
+    </message>
+    <message>
+        <source>سُجّل الإلغاء في السجل؛ لم يُحذف شيء</source>
+        <translation>The void is recorded; nothing was deleted</translation>
+    </message>
+    <message>
+        <source>✓ سُجّل خروج الجميع</source>
+        <translation>Everyone checked out</translation>
+    </message>
+    <message>
+        <source>{0} شخصًا</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <source>الساعة {0}</source>
+        <translation>at {0}</translation>
+    </message>
+    <message>
+        <source>غير موجود</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>مرفوض</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>دخول</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>خروج</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>{0} — مع تنبيه</source>
+        <translation>{0} — with a warning</translation>
+    </message>
+    <message>
+        <source>{0} · الساعات حتى الآن: {1}</source>
+        <translation>{0} · hours so far: {1}</translation>
+    </message>
+    <message>
+        <source>تراجع ({0})</source>
+        <translation>Undo ({0})</translation>
+    </message>
+    <message>
+        <source>تراجع عن مسح {0} ({1})</source>
+        <translation>Undo the scan of {0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +3123,29 @@
     <message>
         <source>تسجيل حضوره هو</source>
         <translation>Check this person in</translation>
+    </message>
+</context>
+<context>
+    <name>WhoIsIn</name>
+    <message>
+        <source>الاسم</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>وقت الدخول</source>
+        <translation>Time in</translation>
+    </message>
+    <message>
+        <source>الساعات حتى الآن</source>
+        <translation>Hours so far</translation>
+    </message>
+    <message>
+        <source>الموجودون الآن</source>
+        <translation>In now</translation>
+    </message>
+    <message>
+        <source>الموجودون الآن ({0})</source>
+        <translation>In now ({0})</translation>
     </message>
 </context>
 </TS>
