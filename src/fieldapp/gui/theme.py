@@ -364,10 +364,10 @@ def _states() -> str:
     rules.append(f'QLabel[role="count"] {{ font-size: 20pt; font-weight: bold; color: {PRIMARY_DARK}; }}')
     # The desk's banner is read from two metres away: larger than the shared one.
     rules += [
-        'QFrame#statusBanner[size="large"] QLabel#bannerTitle { font-size: 30pt; }',
-        'QFrame#statusBanner[size="large"] QLabel#bannerSubtitle { font-size: 34pt; }',
-        'QFrame#statusBanner[size="large"] QLabel#bannerDetail { font-size: 16pt; }',
-        'QFrame#statusBanner[size="large"] QLabel#bannerReason { font-size: 15pt; }',
+        'QFrame#statusBanner[scale="large"] QLabel#bannerTitle { font-size: 30pt; }',
+        'QFrame#statusBanner[scale="large"] QLabel#bannerSubtitle { font-size: 34pt; }',
+        'QFrame#statusBanner[scale="large"] QLabel#bannerDetail { font-size: 16pt; }',
+        'QFrame#statusBanner[scale="large"] QLabel#bannerReason { font-size: 15pt; }',
     ]
     return "\n".join(rules) + "\n"
 

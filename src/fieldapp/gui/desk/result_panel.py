@@ -33,7 +33,7 @@ class ResultPanel(StatusBanner):
         self._undo_deadline = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(250)
-        self.setProperty("size", "large")  # read from two metres away (theme._states)
+        self.setProperty("scale", "large")  # read from two metres away (theme._states)
         self.reason_label = QLabel(objectName="bannerReason")
         self.reason_label.setWordWrap(True)
         self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -156,6 +156,7 @@ class VisitList(QListWidget):
             card = self.itemWidget(item)
             if card is None:
                 continue
+            card.ensurePolished()  # the theme's fonts first: they decide how the text wraps
             card.setFixedWidth(width)
             height = card.layout().heightForWidth(width) if card.layout().hasHeightForWidth() else -1
             item.setSizeHint(QSize(width, max(height, card.sizeHint().height()) + 2))
