@@ -39,6 +39,18 @@ def build_demo_available() -> bool:
     return hasattr(module, "build_demo")
 
 
+def centre_card(page: QWidget, card: QWidget) -> None:
+    """The sign-in and first-run card, centred on its page (a little above the middle)."""
+    outer = QHBoxLayout(page)
+    outer.addStretch(1)
+    column = QVBoxLayout()
+    column.addStretch(1)
+    column.addWidget(card)
+    column.addStretch(2)
+    outer.addLayout(column)
+    outer.addStretch(1)
+
+
 class LoginDialog(QDialog):
     """User name, password, «stay signed in until the end of the day». Emits `signed_in(UserView)`."""
 
@@ -56,14 +68,7 @@ class LoginDialog(QDialog):
         self.ui.setupUi(self.card)
         self.card.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         self.card.setFixedWidth(560)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(self.card)
-        column.addStretch(2)
-        outer.addLayout(column)
-        outer.addStretch(1)
+        centre_card(self, self.card)
 
         self.ui.signInButton.clicked.connect(self.submit)
         self.ui.passwordEdit.returnPressed.connect(self.submit)
@@ -184,14 +189,7 @@ class FirstRunWizard(QDialog):
         self.pages.addWidget(self._build_choice_page())
         self.pages.addWidget(self._build_form_page())
 
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(self.card)
-        column.addStretch(2)
-        outer.addLayout(column)
-        outer.addStretch(1)
+        centre_card(self, self.card)
 
         self.create_button.clicked.connect(self.show_form)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
