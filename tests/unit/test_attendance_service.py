@@ -303,6 +303,25 @@ def test_cli_scan_exit_codes(data_dir, capsys):
     assert "no event with id nope" in capsys.readouterr().err
 
 
+def test_cli_acts_as_a_named_local_actor_that_the_audit_trail_records(data_dir, capsys):
+    import getpass
+
+    from fieldapp.store.db import Store
+    from fieldapp.store.models import AuditEntry, Scan
+
+    root, ev = data_dir
+    assert cli.main(["--data-dir", str(root), "scan", "V0001", "--event", ev]) == 0
+    store = Store.open(root / "fieldapp.db")
+    try:
+        with store.reader() as session:
+            (scan,) = session.query(Scan).all()
+            audit = session.query(AuditEntry).filter_by(table_name="scan", row_id=scan.id).one()
+            recorded = {scan.user_name, audit.user_name}
+    finally:
+        store.close()
+    assert recorded == {f"cli:{getpass.getuser()}"}
+
+
 def test_cli_attendance_table_and_json(data_dir, capsys):
     root, ev = data_dir
     cli.main(["--data-dir", str(root), "scan", "V0001", "--event", ev, "--json"])
