@@ -23,6 +23,22 @@ system_packages() {
   $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
+# The central server's tests run against the machine's PostgreSQL (127.0.0.1:5432, user postgres):
+# start the cluster when it is installed and down. Where there is none the tests skip it, except
+# under CI=true, where a PostgreSQL that cannot be reached fails them.
+start_postgres() {
+  command -v pg_isready >/dev/null || return 0
+  pg_isready -q -h 127.0.0.1 -p 5432 && return 0
+  local cluster
+  cluster=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+  [ -n "$cluster" ] || return 0
+  echo "Starting PostgreSQL $cluster"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo pg_ctlcluster --skip-systemctl-redirect "$cluster" main start || true
+  for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return 0; sleep 1; done
+  echo "PostgreSQL $cluster did not come up on 127.0.0.1:5432" >&2
+}
+
 venv() {
   [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
@@ -38,6 +54,7 @@ case "${1:-}" in
     ;;
   test)
     system_packages
+    start_postgres
     venv "[dev]"
     "$VENV/bin/ruff" check src tests bench scripts
     "$VENV/bin/ruff" format --check --quiet src tests bench scripts
