@@ -44,10 +44,6 @@ i18n.register(
             "Unknown print kind '{value}'; use print, reprint or pdf.",
         ),
         "certificate.nothing": ("لم تُختر أي شهادة.", "No certificate was selected."),
-        "certificate.cancelled": (
-            "أُلغيت الطباعة؛ لم يُكتب أي ملف.",
-            "Printing cancelled; no file was written.",
-        ),
     }
 )
 
