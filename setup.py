@@ -7,6 +7,7 @@ setup(
     package_dir={"": "src", "fieldapp.resources": "resources", "fieldapp.bench": "bench"},
     package_data={
         "fieldapp.store.migrations": ["script.py.mako"],
+        "fieldapp.server.migrations": ["script.py.mako"],
         "fieldapp.resources": ["fonts/*", "translations/*", "icons/*", "sounds/*", "*.qrc"],
     },
 )

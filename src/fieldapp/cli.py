@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("data", "copy the database safely, even while the app runs"),
     "restore": ("data", "put a backup back in place"),
     "bench": ("bench", "measure speed and memory"),
+    "server": ("server", "run the organisation's central sync server"),
+    "server-admin": ("server", "administer the central server: organisations, laptops, users"),
 }
 
 
@@ -103,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench")
     p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")
     p.add_argument("--json", action="store_true")
+
+    from fieldapp.commands import server  # argparse only: the server's modules load when it runs
+
+    server.add_server_arguments(add("server"))
+    server.add_admin_arguments(add("server-admin"))
     return parser
 
 

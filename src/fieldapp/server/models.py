@@ -1,0 +1,114 @@
+"""The central server's tables: its OWN metadata, never mixed with the laptop's (store.models.Base).
+
+This first step holds what the server needs before any data moves: organisations, the server's
+epoch, enrolled devices (laptops), one-time enrolment codes, central user accounts, and the
+per-organisation version that the push will bump. The synced rows, the applied ops (the
+idempotency memory of the push) and the conflicts come with the next step.
+
+Every row of organisation data carries `org_id`, and every query on it is scoped to one
+organisation (see server.admin and server.app). Tokens and enrolment codes are never stored:
+only their sha256 hex digests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from fieldapp.store.models import UTCDateTime
+from fieldapp.sync.ids import uuid7
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class ServerBase(DeclarativeBase):
+    type_annotation_map: ClassVar = {dt.datetime: UTCDateTime}
+
+
+def _id() -> Mapped[str]:
+    return mapped_column(String(36), primary_key=True, default=uuid7)
+
+
+def _org_fk() -> Mapped[str]:
+    return mapped_column(String(36), ForeignKey("organisation.id"), index=True)
+
+
+class Organisation(ServerBase):
+    __tablename__ = "organisation"
+
+    id: Mapped[str] = _id()
+    code: Mapped[str] = mapped_column(String(8), unique=True)  # short, upper-case: "RUH", "JED2"
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ServerState(ServerBase):
+    """One row. `epoch` is random (never a counter): a restored server must look different."""
+
+    __tablename__ = "server_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    epoch: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Device(ServerBase):
+    """An enrolled laptop; `id` is the laptop's own device id."""
+
+    __tablename__ = "device"
+    __table_args__ = (UniqueConstraint("org_id", "short_code", name="uq_device_org_short_code"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[str] = _org_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    short_code: Mapped[str] = mapped_column(String(8))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw Ed25519 key
+    key_id: Mapped[str] = mapped_column(String(16))
+    app_version: Mapped[str] = mapped_column(String(40))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[dt.datetime | None]
+    pending_ops_reported: Mapped[int] = mapped_column(Integer, default=0)
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class EnrollmentCode(ServerBase):
+    __tablename__ = "enrollment_code"
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = _org_fk()
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+    used_by_device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class CentralUser(ServerBase):
+    __tablename__ = "central_user"
+    __table_args__ = (UniqueConstraint("org_id", "username", name="uq_central_user_org_username"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = _org_fk()
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class OrgSync(ServerBase):
+    """The organisation's version: the push will take this row first (one writer per organisation,
+    SYNC.md "The cursor on PostgreSQL") so versions become visible in the order they were given."""
+
+    __tablename__ = "org_sync"
+
+    org_id: Mapped[str] = mapped_column(String(36), ForeignKey("organisation.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")

@@ -1,0 +1,77 @@
+"""Request and response bodies of the HTTP API (pydantic): /openapi.json documents each of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+class ErrorOut(BaseModel):
+    error: str = Field(description="a stable key, e.g. enroll.code_used or auth.revoked")
+    message_ar: str
+    message_en: str
+
+
+class HealthOut(BaseModel):
+    status: str = Field(description="ok, or error when the database cannot be reached")
+    db: str
+    version: str
+
+
+class SchemaRange(BaseModel):
+    min: int
+    max: int
+
+
+class Limits(BaseModel):
+    max_push_ops: int
+    pull_page_rows: int
+
+
+class MetaOut(BaseModel):
+    server_time: dt.datetime = Field(description="UTC, ISO 8601")
+    server_epoch: str = Field(description="random; changes when the server is restored from a backup")
+    server_version: str
+    client_schema: SchemaRange
+    limits: Limits
+
+
+class EnrollIn(BaseModel):
+    code: str = Field(min_length=4, max_length=40, description="the one-time code; dashes and case ignored")
+    device_id: str = Field(pattern=UUID_PATTERN, description="the laptop's own device id")
+    device_name: str = Field(min_length=1, max_length=200)
+    short_code: str = Field(pattern=r"^[A-Z0-9]{2,8}$", description="unique within the organisation")
+    public_key: str = Field(max_length=64, description="base64 of the raw 32-byte Ed25519 signing key")
+    key_id: str = Field(pattern=r"^[0-9a-f]{8}$", description="first 8 hex digits of sha256(raw key)")
+    app_version: str = Field(min_length=1, max_length=40)
+
+
+class OrganisationOut(BaseModel):
+    id: str
+    code: str
+    name: str
+
+
+class DeviceRef(BaseModel):
+    id: str
+    short_code: str
+
+
+class DeviceOut(DeviceRef):
+    name: str
+
+
+class EnrollOut(BaseModel):
+    token: str = Field(description="the bearer token: shown once, the server keeps only its hash")
+    organisation: OrganisationOut
+    device: DeviceRef
+    server_epoch: str
+
+
+class WhoamiOut(BaseModel):
+    device: DeviceOut
+    organisation: OrganisationOut
+    server_epoch: str
