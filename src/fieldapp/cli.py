@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "measure speed and memory"),
     "server": ("server", "run the organisation's central sync server"),
     "server-admin": ("server", "administer the central server: organisations, laptops, users"),
+    "enroll": ("sync", "enrol this laptop with the organisation's central server"),
+    "sync-status": ("sync", "where sync stands: server, organisation, pending changes"),
 }
 
 
@@ -105,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench")
     p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")
     p.add_argument("--json", action="store_true")
+
+    p = add("enroll")
+    p.add_argument("target", nargs="+", metavar="URL CODE", help="server URL and code, or the QR text alone")
+    p.add_argument("--name", metavar="LAPTOP_NAME", help="how the server lists this laptop")
+    p.add_argument("--ca-file", metavar="PEM", help="trust this certificate authority (TLS)")
+    p.add_argument("--json", action="store_true")
+
+    add("sync-status").add_argument("--json", action="store_true")
 
     from fieldapp.commands import server  # argparse only: the server's modules load when it runs
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from fieldapp.services.search import SearchService
     from fieldapp.services.settings import SettingsService
     from fieldapp.services.setup import SetupService
+    from fieldapp.services.sync_state import SyncStateService
     from fieldapp.services.users import UsersService
     from fieldapp.services.visits import VisitsService
 
@@ -139,3 +140,9 @@ class Services:
         from fieldapp.services.desk import DeskService
 
         return DeskService(self)
+
+    @cached_property
+    def sync_state(self) -> SyncStateService:
+        from fieldapp.services.sync_state import SyncStateService
+
+        return SyncStateService(self)

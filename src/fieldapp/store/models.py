@@ -400,6 +400,31 @@ class SerialCounter(Base):
     last: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SyncState(Base):
+    """This laptop's enrolment with the organisation's central server (one row, id 1; local-only).
+
+    `token` is the device's bearer token: a secret kept in the local database, like the signing
+    key is kept on this laptop's disk (issue 11 moves such secrets to the OS keyring). It never
+    syncs and is never printed; the server keeps only its hash.
+    """
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    server_url: Mapped[str] = mapped_column(String(300))
+    org_id: Mapped[str] = mapped_column(String(36))
+    org_code: Mapped[str] = mapped_column(String(8))
+    org_name: Mapped[str] = mapped_column(String(200))
+    device_short_code: Mapped[str] = mapped_column(String(8))  # as the server accepted it
+    token: Mapped[str] = mapped_column(String(200))
+    server_epoch: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[dt.datetime]
+    enrolled_by: Mapped[str] = mapped_column(String(100))
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    last_success_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    ca_file: Mapped[str | None] = mapped_column(String(500))
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = tuple(
     mapper.class_ for mapper in Base.registry.mappers if issubclass(mapper.class_, Synced)
 )

@@ -1,0 +1,202 @@
+"""This laptop's link to the organisation's central server: enrol once, and say where sync stands.
+
+`enrol` follows the write contract, with one rule of its own: the network calls (/v1/meta, then
+/v1/enroll) happen BEFORE the transaction opens, so SQLite's write lock is never held across a
+network call. The enrolment is then saved in ONE transaction (the sync_state row, a changed short
+code in the device row, the public signing key as a synced fact, an audit line). A laptop that
+already holds data loses nothing: its pending outbox ops are what will go up, and it is told so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from fieldapp import __version__
+from fieldapp.certificates import keys
+from fieldapp.core import i18n
+from fieldapp.core.permissions import require
+from fieldapp.services.contract import Changed, Service, write
+from fieldapp.store.models import Device, Outbox, SyncState
+from fieldapp.store.unit_of_work import audit
+from fieldapp.sync import enrolment
+from fieldapp.sync.client import ServerRefusal, SyncClient, SyncError
+
+i18n.register(
+    {
+        "sync.already_enrolled": (
+            "هذا الحاسوب مسجَّل من قبل في {org} على الخادم {url}.",
+            "This laptop is already enrolled in {org} on the server {url}.",
+        ),
+        "sync.clock_skew": (
+            "ساعة هذا الحاسوب تختلف عن ساعة الخادم بنحو {minutes} دقيقة؛ صحّحها. البيانات تُرفع رغم ذلك.",
+            "This laptop's clock differs from the server's by about {minutes} minutes; correct it. "
+            "Data still goes up.",
+        ),
+        "sync.short_code_changed": (
+            "الرمز المختصر {old} مستخدم في حاسوب آخر من الجهة؛ صار رمز هذا الحاسوب {new} "
+            "(يظهر في أرقام الشهادات الجديدة).",
+            "The short code {old} is used by another laptop of the organisation; this laptop's code "
+            "is now {new} (it appears in new certificate serials).",
+        ),
+    }
+)
+
+PENDING = "pending"
+SET_ASIDE = "set_aside"  # ops the server rejected, moved aside with their reason (never block the queue)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    org_code: str | None
+    org_name: str | None
+    short_code: str
+    enrolled_at: dt.datetime | None
+    last_success_at: dt.datetime | None
+    last_error: str
+    pending_ops: int
+    set_aside_ops: int
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    changed: Changed
+    server_url: str
+    org_code: str
+    org_name: str
+    short_code: str
+    short_code_changed_from: str | None
+    pending_ops: int
+    clock_skew_s: float
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Answer:
+    url: str
+    body: dict
+    skew_s: float
+    short_code: str
+
+
+class SyncStateService(Service):
+    def status(self) -> SyncStatus:
+        with self.reader() as session:
+            state = session.get(SyncState, 1)
+            counts = dict(
+                session.execute(
+                    select(Outbox.status, func.count())
+                    .where(Outbox.status.in_((PENDING, SET_ASIDE)))
+                    .group_by(Outbox.status)
+                ).all()
+            )
+            return SyncStatus(
+                enrolled=state is not None,
+                server_url=state.server_url if state else None,
+                org_code=state.org_code if state else None,
+                org_name=state.org_name if state else None,
+                short_code=state.device_short_code if state else self.store.device_code,
+                enrolled_at=state.enrolled_at if state else None,
+                last_success_at=state.last_success_at if state else None,
+                last_error=state.last_error if state else "",
+                pending_ops=counts.get(PENDING, 0),
+                set_aside_ops=counts.get(SET_ASIDE, 0),
+            )
+
+    @write
+    def enrol(
+        self, url: str | None, code: str, laptop_name: str | None = None, ca_file: str | None = None
+    ) -> EnrolResult:
+        """Bind this laptop to the organisation of a one-time code (typed, or the QR text whole)."""
+        require(self.actor, "settings.edit")
+        self._refuse_if_enrolled()
+        url, code = enrolment.read_input(url, code)
+        key = keys.load_or_create(self.store)
+        name = (laptop_name or "").strip() or socket.gethostname() or f"Laptop {self.store.device_code}"
+        answer = self._call_server(url, code, name[:200], key, ca_file)  # no transaction open yet
+        old_code = self.store.device_code
+        body, org = answer.body, answer.body["organisation"]
+        with self.transaction() as session:
+            self._refuse_if_enrolled(session)
+            session.add(
+                SyncState(
+                    id=1,
+                    server_url=answer.url,
+                    org_id=org["id"],
+                    org_code=org["code"],
+                    org_name=org["name"],
+                    device_short_code=answer.short_code,
+                    token=body["token"],
+                    server_epoch=body["server_epoch"],
+                    enrolled_at=dt.datetime.now(dt.UTC),
+                    enrolled_by=self.actor.user_name,
+                    pull_cursor=0,
+                    last_error="",
+                    ca_file=ca_file,
+                )
+            )
+            if answer.short_code != old_code:
+                session.execute(
+                    update(Device)
+                    .where(Device.id == self.store.device_id)
+                    .values(short_code=answer.short_code)
+                )
+            keys.ensure_signing_key_fact(session, key, self.store)
+            audit(session, "sync.enrol", f"{org['code']} {answer.url} {answer.short_code}")
+            session.flush()
+            pending = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.status == PENDING))
+        self.store.device_code = answer.short_code
+        return EnrolResult(
+            changed=Changed.of("sync"),
+            server_url=answer.url,
+            org_code=org["code"],
+            org_name=org["name"],
+            short_code=answer.short_code,
+            short_code_changed_from=old_code if answer.short_code != old_code else None,
+            pending_ops=pending or 0,
+            clock_skew_s=round(answer.skew_s, 1),
+            warnings=_warnings(answer, old_code),
+        )
+
+    def _refuse_if_enrolled(self, session: Session | None = None) -> None:
+        if session is None:
+            with self.reader() as reader:
+                return self._refuse_if_enrolled(reader)
+        state = session.get(SyncState, 1)
+        if state is not None:
+            raise SyncError("sync.already_enrolled", org=state.org_name, url=state.server_url)
+        return None
+
+    def _call_server(
+        self, url: str, code: str, name: str, key: keys.LocalKey, ca_file: str | None
+    ) -> _Answer:
+        """/v1/meta, then /v1/enroll; on a short-code clash, once more with a new short code."""
+        short = self.store.device_code
+        with SyncClient(url, ca_file=ca_file) as client:
+            skew = enrolment.clock_skew_s(client.meta()["server_time"])
+            body = enrolment.enroll_body(
+                code, self.store.device_id, name, short, key.key_id, key.public_raw, __version__
+            )
+            try:
+                answer = client.enroll(body)
+            except ServerRefusal as exc:
+                if exc.code != "enroll.short_code_taken":
+                    raise
+                short = enrolment.new_short_code(avoid=short)
+                answer = client.enroll({**body, "short_code": short})
+            return _Answer(client.base_url, answer, skew, answer["device"]["short_code"])
+
+
+def _warnings(answer: _Answer, old_code: str) -> tuple[str, ...]:
+    said = []
+    if abs(answer.skew_s) > enrolment.MAX_SKEW_S:
+        said.append(i18n.msg("sync.clock_skew", minutes=round(abs(answer.skew_s) / 60)))
+    if answer.short_code != old_code:
+        said.append(i18n.msg("sync.short_code_changed", old=old_code, new=answer.short_code))
+    return tuple(said)

@@ -1,0 +1,145 @@
+"""The laptop's HTTP client of the central server (httpx, with timeouts), Qt-free.
+
+Every failure becomes a FieldAppError with a message in both languages, never a traceback:
+- the server cannot be reached (connection refused, DNS, TLS, timeout): `SyncOffline`;
+- the server refused with its JSON error `{error, message_ar, message_en}`: `ServerRefusal`,
+  carrying the server's own key (`.code`, e.g. enroll.code_used) and its own bilingual message;
+- 401 `auth.revoked`: `SyncRevoked` (the laptop stops syncing, keeps all its data and outbox);
+- any other non-2xx answer (or a body that is not JSON): `SyncServerError` with the status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from fieldapp.core import i18n
+from fieldapp.core.errors import FieldAppError
+
+i18n.register(
+    {
+        "sync.offline": (
+            "تعذّر الوصول إلى الخادم {url} ({detail}). العمل مستمر دون اتصال ولم يضِع شيء.",
+            "Cannot reach the server {url} ({detail}). Work continues offline; nothing is lost.",
+        ),
+        "sync.revoked": (
+            "أُزيل هذا الحاسوب من الجهة؛ توقفت المزامنة. العمل مستمر دون اتصال ولم يضِع شيء.",
+            "This laptop was removed from the organisation; sync stopped. "
+            "Work continues offline; nothing is lost.",
+        ),
+        "sync.server_error": (
+            "ردّ الخادم {url} بخطأ (HTTP {status}). حاول لاحقًا؛ لم يضِع شيء.",
+            "The server {url} answered with an error (HTTP {status}). Try again later; nothing is lost.",
+        ),
+        "sync.server_says": ("ردّ الخادم: {text}", "The server says: {text}"),
+        "sync.bad_url": (
+            "عنوان الخادم غير صالح: «{url}» (مثال: https://fieldapp.example.sa:8765).",
+            "The server address is not valid: “{url}” (for example https://fieldapp.example.sa:8765).",
+        ),
+        "sync.ca_file": (
+            "تعذّرت قراءة ملف شهادة الجهة {path}: {detail}",
+            "Cannot read the certificate authority file {path}: {detail}",
+        ),
+    }
+)
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 30.0
+
+
+class SyncError(FieldAppError):
+    """A sync failure the user is told about plainly (offline, refused, revoked, server error)."""
+
+
+class SyncOffline(SyncError):
+    """The server could not be reached: nothing happened on either side."""
+
+
+class SyncRevoked(SyncError):
+    """The server says this laptop was revoked (401 auth.revoked)."""
+
+
+class SyncServerError(SyncError):
+    """A non-2xx answer that is not one of the server's own JSON refusals (a proxy's 502...)."""
+
+
+class ServerRefusal(SyncError):
+    """The server refused with its own bilingual message; `code` is its stable key."""
+
+    def __init__(self, code: str, message_ar: str, message_en: str, status: int) -> None:
+        self.code = code
+        self.status = status
+        texts = {"ar": message_ar or code, "en": message_en or code}
+        super().__init__("sync.server_says", text=lambda lang: texts[lang or i18n.language()])
+
+
+def normalise_url(url: str) -> str:
+    url = (url or "").strip().rstrip("/")
+    if not url.startswith(("http://", "https://")) or len(url) <= len("https://"):
+        raise SyncError("sync.bad_url", url=url)
+    return url
+
+
+class SyncClient:
+    """A small client of the server's /v1 API. Use as a context manager (it holds a connection pool)."""
+
+    def __init__(
+        self, base_url: str, *, ca_file: str | None = None, transport: httpx.BaseTransport | None = None
+    ) -> None:
+        self.base_url = normalise_url(base_url)
+        try:
+            self._http = httpx.Client(
+                base_url=self.base_url,
+                timeout=httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+                verify=ca_file or True,
+                transport=transport,
+            )
+        except (OSError, ValueError) as exc:  # a missing or unreadable CA file (ssl.SSLError is OSError)
+            raise SyncError("sync.ca_file", path=str(ca_file), detail=str(exc)) from exc
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def meta(self) -> dict[str, Any]:
+        return self._request("GET", "/v1/meta")
+
+    def enroll(self, body: dict[str, Any]) -> dict[str, Any]:
+        """POST /v1/enroll with the laptop's id, name, short code, public key, key id, app version."""
+        return self._request("POST", "/v1/enroll", json=body)
+
+    def whoami(self, token: str) -> dict[str, Any]:
+        return self._request("GET", "/v1/whoami", headers={"Authorization": f"Bearer {token}"})
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:  # connect/read errors and timeouts, TLS failures included
+            detail = type(exc).__name__ if not str(exc) else str(exc)
+            raise SyncOffline("sync.offline", url=self.base_url, detail=detail[:200]) from exc
+        body = _json(response)
+        if response.is_success and isinstance(body, dict):
+            return body
+        if isinstance(body, dict) and isinstance(body.get("error"), str) and not response.is_success:
+            if response.status_code == 401 and body["error"] == "auth.revoked":
+                raise SyncRevoked("sync.revoked")
+            raise ServerRefusal(
+                body["error"],
+                str(body.get("message_ar") or ""),
+                str(body.get("message_en") or ""),
+                response.status_code,
+            )
+        raise SyncServerError("sync.server_error", url=self.base_url, status=response.status_code)
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
