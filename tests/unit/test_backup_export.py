@@ -77,3 +77,32 @@ def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys):
     assert doc["tables"]["person"][0]["full_name"] == "عبدالله بن خميس الزايدي"
     assert "password_hash" not in doc["tables"]["app_user"][0]
     assert {"scan", "handover", "void", "certificate", "audit_log"} <= set(doc["tables"])
+
+
+def test_export_leaves_out_the_laptops_server_token(tmp_path, capsys):
+    import datetime as dt
+
+    from fieldapp.store.models import SyncState
+
+    data = tmp_path / "data"
+    store = Store.open(data / "fieldapp.db")
+    with store.session("test") as s:
+        s.add(
+            SyncState(
+                server_url="https://sync.example.sa:8765",
+                org_id="org-1",
+                org_code="TAIF",
+                org_name="أمانة محافظة الطائف",
+                device_short_code="B53Z",
+                token="secret-bearer-token",
+                server_epoch="e1",
+                enrolled_at=dt.datetime.now(dt.UTC),
+                enrolled_by="sara",
+            )
+        )
+    store.close()
+    assert main(["--data-dir", str(data), "export", "--json"]) == 0
+    out = capsys.readouterr().out
+    (state,) = json.loads(out)["tables"]["sync_state"]
+    assert state["org_code"] == "TAIF" and "token" not in state
+    assert "secret-bearer-token" not in out

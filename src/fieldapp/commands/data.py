@@ -16,7 +16,7 @@ from fieldapp.core.errors import FieldAppError, ValidationError
 from fieldapp.core.permissions import require
 from fieldapp.store import migrate
 from fieldapp.store.backup import backup_database, restore_database
-from fieldapp.store.models import AppUser, Base
+from fieldapp.store.models import AppUser, Base, SyncState
 from fieldapp.store.unit_of_work import to_json_value
 
 i18n.register(
@@ -40,7 +40,8 @@ i18n.register(
 )
 
 # Never leave the laptop, even in an audit export.
-_SECRET_COLUMNS = {AppUser.__tablename__: {"password_hash"}}
+# Never exported: password hashes, and the laptop's bearer token for the central server.
+_SECRET_COLUMNS = {AppUser.__tablename__: {"password_hash"}, SyncState.__tablename__: {"token"}}
 
 
 def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
