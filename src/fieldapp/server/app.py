@@ -1,4 +1,5 @@
-"""The central server's HTTP API (FastAPI): health, meta, enrolment, who-am-I.
+"""The central server's HTTP API (FastAPI): health, meta, enrolment, who-am-I, and the sync
+(hello, push, changes, verify, rows, users: server.push and server.feed do the work).
 
 Errors are JSON `{error, message_ar, message_en}`. Token problems are always 401 (never 400/403),
 with `auth.revoked` distinct from `auth.unknown_token` so a laptop can say "this laptop was
@@ -20,10 +21,10 @@ import uuid
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -31,7 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fieldapp import __version__
 from fieldapp.core import i18n
-from fieldapp.server import devices, schemas
+from fieldapp.server import devices, feed, push, schemas
 from fieldapp.server.admin import ensure_server_state
 from fieldapp.server.db import ENV_DB, make_engine, read_session
 from fieldapp.server.errors import ServerError
@@ -146,6 +147,7 @@ def create_app(db_url: str, *, check_schema: bool = True) -> FastAPI:
     app.state.engine = engine
     _install_handlers(app)
     _install_routes(app)
+    _install_sync_routes(app)
     return app
 
 
@@ -190,6 +192,59 @@ def _install_routes(app: FastAPI) -> None:
             organisation=schemas.OrganisationOut(id=me.org_id, code=me.org_code, name=me.org_name),
             server_epoch=_epoch(_engine(request)),
         )
+
+
+Me = Annotated[devices.Caller, Depends(caller)]  # module level: annotations are strings here
+
+
+def _install_sync_routes(app: FastAPI) -> None:
+    def raw(text: str) -> Response:
+        return Response(content=text, media_type="application/json")
+
+    @app.post("/v1/hello", response_model=schemas.HelloOut, responses=ERRORS)
+    def hello(body: schemas.HelloIn, request: Request, me: Me) -> schemas.HelloOut:
+        found = feed.hello(_engine(request), me, body.app_version, body.pending_ops)
+        return schemas.HelloOut(
+            **found,
+            client_schema=schemas.SchemaRange(min=CLIENT_SCHEMA_MIN, max=CLIENT_SCHEMA_MAX),
+            limits=schemas.Limits(max_push_ops=MAX_PUSH_OPS, pull_page_rows=PULL_PAGE_ROWS),
+        )
+
+    @app.post("/v1/push", response_model=schemas.PushOut, responses=ERRORS)
+    def push_ops(body: schemas.PushIn, request: Request, me: Me) -> schemas.PushOut:
+        ops = [push.Op(o.op_id, o.table, o.row_id, o.kind, o.hlc, o.payload) for o in body.ops]
+        answers = push.push(_engine(request), me, ops)
+        return schemas.PushOut(results=[schemas.OpResult(**a.as_json()) for a in answers])
+
+    @app.get("/v1/changes", responses={200: {"model": schemas.ChangesOut}, **ERRORS})
+    def changes(
+        request: Request,
+        me: Me,
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=PULL_PAGE_ROWS)] = PULL_PAGE_ROWS,
+    ) -> Response:
+        return raw(feed.changes(_engine(request), me, since, limit))
+
+    @app.post("/v1/rows", responses={200: {"model": schemas.RowsOut}, **ERRORS})
+    def rows(body: schemas.RowsIn, request: Request, me: Me) -> Response:
+        return raw(feed.rows_by_id(_engine(request), me, body.table, body.ids))
+
+    @app.get("/v1/verify", response_model=schemas.VerifyOut, responses=ERRORS)
+    def verify(request: Request, me: Me) -> dict:
+        return feed.verify(_engine(request), me)
+
+    @app.get("/v1/verify/{table}/{bucket}", response_model=schemas.BucketOut, responses=ERRORS)
+    def verify_bucket(
+        table: Annotated[str, Path(max_length=40)],
+        bucket: Annotated[int, Path(ge=0, le=15)],
+        request: Request,
+        me: Me,
+    ) -> dict:
+        return feed.bucket(_engine(request), me, table, bucket)
+
+    @app.get("/v1/users", response_model=schemas.UsersOut, responses=ERRORS)
+    def users(request: Request, me: Me) -> dict:
+        return {"users": feed.users(_engine(request), me)}
 
 
 def app_from_env() -> FastAPI:

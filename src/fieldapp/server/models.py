@@ -1,9 +1,10 @@
 """The central server's tables: its OWN metadata, never mixed with the laptop's (store.models.Base).
 
-This first step holds what the server needs before any data moves: organisations, the server's
-epoch, enrolled devices (laptops), one-time enrolment codes, central user accounts, and the
-per-organisation version that the push will bump. The synced rows, the applied ops (the
-idempotency memory of the push) and the conflicts come with the next step.
+Organisations, the server's epoch, enrolled devices (laptops), one-time enrolment codes, central
+user accounts, the per-organisation version, and the synced data: every laptop row lives in ONE
+generic table (`sync_row`: table name, id, data as canonical JSON), with the applied ops (the
+idempotency memory of the push). Conflicts are sync rows too (table "conflict"), so they reach
+every laptop by the same pull.
 
 Every row of organisation data carries `org_id`, and every query on it is scoped to one
 organisation (see server.admin and server.app). Tokens and enrolment codes are never stored:
@@ -15,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldapp.store.models import UTCDateTime
@@ -75,6 +76,8 @@ class Device(ServerBase):
     last_seen_at: Mapped[dt.datetime | None]
     pending_ops_reported: Mapped[int] = mapped_column(Integer, default=0)
     revoked_at: Mapped[dt.datetime | None]
+    # The latest HLC this laptop sent: a laptop whose clock says less was restored from a backup.
+    max_hlc: Mapped[str | None] = mapped_column(String(64))
 
 
 class EnrollmentCode(ServerBase):
@@ -112,3 +115,50 @@ class OrgSync(ServerBase):
 
     org_id: Mapped[str] = mapped_column(String(36), ForeignKey("organisation.id"), primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class SyncRow(ServerBase):
+    """One laptop row (a person, a scan, a conflict...) of one organisation, at its latest version.
+
+    `data` is the canonical JSON of the row's data columns (sync.digest), `row_hash` its digest.
+    Records keep sparse per-field HLCs and versions (a missing field dates from creation). Person
+    rows copy national id and mobile into indexed columns for duplicate detection.
+    """
+
+    __tablename__ = "sync_row"
+    __table_args__ = (
+        Index("ix_sync_row_org_version", "org_id", "version", unique=True),
+        Index("ix_sync_row_org_nid", "org_id", "national_id"),
+        Index("ix_sync_row_org_mobile", "org_id", "mobile"),
+    )
+
+    org_id: Mapped[str] = mapped_column(String(36), ForeignKey("organisation.id"), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(10))  # record | fact | conflict
+    data: Mapped[str] = mapped_column(Text)
+    row_hash: Mapped[str] = mapped_column(String(32))
+    field_hlc: Mapped[str] = mapped_column(Text, default="{}")
+    field_version: Mapped[str] = mapped_column(Text, default="{}")
+    created_hlc: Mapped[str] = mapped_column(String(64))
+    updated_hlc: Mapped[str] = mapped_column(String(64))
+    created_version: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(36))
+    national_id: Mapped[str | None] = mapped_column(String(10))
+    mobile: Mapped[str | None] = mapped_column(String(16))
+
+
+class AppliedOp(ServerBase):
+    """Every op the server answered, with its answer: a retried op gets the same answer and
+    writes nothing twice (pretix's scan nonce, ODK's instanceID)."""
+
+    __tablename__ = "applied_op"
+
+    org_id: Mapped[str] = mapped_column(String(36), ForeignKey("organisation.id"), primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(12))  # applied | duplicate | conflict | rejected
+    version: Mapped[int | None] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -75,3 +76,104 @@ class WhoamiOut(BaseModel):
     device: DeviceOut
     organisation: OrganisationOut
     server_epoch: str
+
+
+class HelloIn(BaseModel):
+    app_version: str = Field(min_length=1, max_length=40)
+    client_schema: int = Field(ge=0, le=1000)
+    pending_ops: int = Field(ge=0, default=0)
+
+
+class HelloOut(BaseModel):
+    server_time: dt.datetime
+    server_epoch: str
+    org_version: int = Field(
+        description="the organisation's latest version: a laptop cursor above it means a restore"
+    )
+    device_max_hlc: str | None = Field(
+        description="the latest HLC this laptop sent: more than its clock means a restore"
+    )
+    client_schema: SchemaRange
+    limits: Limits
+
+
+class OpIn(BaseModel):
+    op_id: str = Field(pattern=UUID_PATTERN)
+    table: str = Field(max_length=40)
+    row_id: str = Field(max_length=36)
+    kind: str = Field(max_length=10, description="insert | update")
+    hlc: str = Field(max_length=64)
+    payload: dict[str, Any]
+
+
+class PushIn(BaseModel):
+    ops: list[OpIn] = Field(max_length=500)
+
+
+class OpResult(BaseModel):
+    op_id: str
+    status: str = Field(description="applied | duplicate | conflict | rejected")
+    version: int | None = Field(description="the row's version on the server after this op")
+    reason: str = Field(description="why an op was rejected (empty otherwise)")
+
+
+class PushOut(BaseModel):
+    results: list[OpResult]
+
+
+class RowOut(BaseModel):
+    table: str
+    id: str
+    version: int
+    kind: str = Field(description="record | fact | conflict")
+    data: dict[str, Any]
+    field_hlc: dict[str, str]
+    created_hlc: str
+    updated_hlc: str
+    device_id: str
+
+
+class ChangesOut(BaseModel):
+    rows: list[RowOut]
+    cursor: int
+    more: bool
+    org_version: int
+
+
+class RowsIn(BaseModel):
+    table: str = Field(max_length=40)
+    ids: list[str] = Field(max_length=1000)
+
+
+class RowsOut(BaseModel):
+    rows: list[RowOut]
+
+
+class TableDigestOut(BaseModel):
+    count: int
+    digest: str
+    buckets: list[str] = Field(description="16 buckets, each 'count:xor-of-row-hashes'")
+
+
+class VerifyOut(BaseModel):
+    org_version: int
+    tables: dict[str, TableDigestOut]
+
+
+class BucketOut(BaseModel):
+    table: str
+    bucket: int
+    rows: list[list[str]] = Field(description="[row id, row hash] pairs")
+
+
+class CentralUserOut(BaseModel):
+    username: str
+    display_name: str
+    role: str
+    password_hash: str
+    active: bool
+    updated_at: dt.datetime
+
+
+class UsersOut(BaseModel):
+    users: list[CentralUserOut]

@@ -302,6 +302,17 @@ class CertificatePrint(Fact, Base):
     printer: Mapped[str] = mapped_column(String(200), default="")
 
 
+class PersonMerge(Fact, Base):
+    """Two rows were one person (two walk-ins of one national id): the loser's facts now point at
+    the survivor. Recorded by the central server, kept for the audit trail."""
+
+    __tablename__ = "person_merge"
+    loser_id: Mapped[str] = mapped_column(String(36), index=True)
+    survivor_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(String(40))  # national_id | mobile_and_name
+    at: Mapped[dt.datetime]
+
+
 class SigningKey(Fact, Base):
     """A laptop's Ed25519 public key; synced so every laptop can verify every laptop's certificates."""
 
@@ -370,10 +381,12 @@ class Conflict(Base):
     lost_hlc: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime]
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    remote_id: Mapped[str | None] = mapped_column(String(36), unique=True)  # the server's conflict id
 
 
 class AppUser(Base):
-    """A user of the app on this laptop, for offline login; never synced (password hashes stay here)."""
+    """A user of the app on this laptop, for offline login. Never pushed; `central` accounts come
+    from the organisation's server with every sync (hash and role), so any laptop signs them in."""
 
     __tablename__ = "app_user"
     id: Mapped[str] = _id_column()
@@ -384,6 +397,7 @@ class AppUser(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     signed_in_until: Mapped[dt.datetime | None]  # "stay signed in on this laptop until end of day"
     created_at: Mapped[dt.datetime]
+    central: Mapped[bool] = mapped_column(Boolean, default=False)  # managed on the central server
 
 
 class Setting(Base):
@@ -423,6 +437,8 @@ class SyncState(Base):
     last_success_at: Mapped[dt.datetime | None]
     last_error: Mapped[str] = mapped_column(Text, default="")
     ca_file: Mapped[str | None] = mapped_column(String(500))
+    last_round: Mapped[str] = mapped_column(Text, default="")  # JSON: what the last sync moved
+    last_verified_at: Mapped[dt.datetime | None]
 
 
 SYNCED_MODELS: tuple[type[Synced], ...] = tuple(

@@ -1,0 +1,374 @@
+"""The push: a batch of a laptop's outbox ops applied in ONE transaction, each answered.
+
+- One writer per organisation: the batch first takes the organisation's `org_sync` row (an
+  UPDATE, so PostgreSQL holds its row lock until commit; SQLite's BEGIN IMMEDIATE already
+  serialises writers). Versions are handed out under that lock, so they become visible in the
+  order they were given and a pull cursor never skips a row (SYNC.md, the commit-order hole).
+- Idempotent by op id: every answer is kept in `applied_op`; an op seen before gets its first
+  answer again and writes nothing.
+- Facts are inserted once; the same id with other content is a conflict, never an overwrite.
+  Records merge per field (sync.merge); each losing value becomes a conflict row (a sync row of
+  table "conflict", whose id is derived from what lost, so it is recorded once).
+- An op the server cannot accept (unknown table, wrong shape, a value of the wrong type) is
+  rejected with its reason; the rest of the batch goes on.
+- HLCs stamped far in the future are brought back to the server's clock (sync.merge.clamp_hlc).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.types import JSON
+
+from fieldapp.server import merges
+from fieldapp.server.db import write_session
+from fieldapp.server.devices import Caller
+from fieldapp.server.models import AppliedOp, Device, OrgSync, SyncRow
+from fieldapp.store.models import MODEL_BY_TABLE, Record
+from fieldapp.sync.digest import canonical, data_of, row_hash
+from fieldapp.sync.hlc import Timestamp
+from fieldapp.sync.merge import SYSTEM_COLUMNS, FieldState, LostValue, clamp_hlc, merge_fields
+
+APPLIED, DUPLICATE, CONFLICT, REJECTED = "applied", "duplicate", "conflict", "rejected"
+CONFLICT_TABLE = "conflict"
+_CONFLICT_NS = uuid.UUID("5b0c3a8e-6f0e-4c1f-9d8e-0a3c1f5e7d21")
+
+
+@dataclass(frozen=True)
+class Op:
+    op_id: str
+    table: str
+    row_id: str
+    kind: str  # insert | update
+    hlc: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Answer:
+    op_id: str
+    status: str
+    version: int | None = None
+    reason: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"op_id": self.op_id, "status": self.status, "version": self.version, "reason": self.reason}
+
+
+class Rejected(Exception):
+    """The op cannot be applied; `reason` says why (stable key: detail)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Batch:
+    """What one push transaction holds: the session, the caller, the versions handed out."""
+
+    def __init__(self, session: Session, caller: Caller, version: int) -> None:
+        self.session = session
+        self.caller = caller
+        self.version = version
+        self.now_ms = time.time_ns() // 1_000_000
+
+    def next_version(self) -> int:
+        self.version += 1
+        return self.version
+
+    def clamp(self, hlc: str) -> str:
+        return clamp_hlc(hlc, self.now_ms)
+
+
+def lock_org(session: Session, org_id: str) -> int:
+    """Take the organisation's version row (the one-writer lock); returns its version."""
+    version = session.execute(
+        update(OrgSync)
+        .where(OrgSync.org_id == org_id)
+        .values(version=OrgSync.version)
+        .returning(OrgSync.version)
+    ).scalar()
+    if version is None:  # an organisation made before org_sync existed
+        session.add(OrgSync(org_id=org_id, version=0))
+        session.flush()
+        version = 0
+    return version
+
+
+def push(engine, caller: Caller, ops: list[Op]) -> list[Answer]:
+    """Apply a batch in one transaction and answer every op, in order."""
+    with write_session(engine) as session:
+        batch = Batch(session, caller, lock_org(session, caller.org_id))
+        ids = list({op.op_id for op in ops})
+        earlier = {
+            row.op_id: Answer(row.op_id, row.status, row.version, row.reason)
+            for row in session.scalars(
+                select(AppliedOp).where(AppliedOp.org_id == caller.org_id, AppliedOp.op_id.in_(ids))
+            )
+        }
+        answers, max_hlc = [], None
+        for op in ops:
+            if op.op_id in earlier:
+                answers.append(earlier[op.op_id])
+                continue
+            answer = _answer(batch, op)
+            earlier[op.op_id] = answer
+            answers.append(answer)
+            session.add(
+                AppliedOp(
+                    org_id=caller.org_id,
+                    op_id=op.op_id,
+                    device_id=caller.device_id,
+                    status=answer.status,
+                    version=answer.version,
+                    reason=answer.reason[:500],
+                )
+            )
+            if _is_hlc(op.hlc) and (max_hlc is None or op.hlc > max_hlc):
+                max_hlc = op.hlc
+        session.execute(update(OrgSync).where(OrgSync.org_id == caller.org_id).values(version=batch.version))
+        if max_hlc is not None:
+            device = session.get(Device, caller.device_id)
+            if device.max_hlc is None or max_hlc > device.max_hlc:
+                device.max_hlc = max_hlc
+        return answers
+
+
+def _is_hlc(text: str) -> bool:
+    try:
+        Timestamp.parse(text)
+    except (ValueError, AttributeError):
+        return False
+    return True
+
+
+def _answer(batch: Batch, op: Op) -> Answer:
+    """Apply one op inside a savepoint: a rejected or failing op leaves no trace but its answer."""
+    try:
+        with batch.session.begin_nested():
+            return _apply(batch, op)
+    except Rejected as exc:
+        return Answer(op.op_id, REJECTED, None, exc.reason)
+
+
+def _apply(batch: Batch, op: Op) -> Answer:
+    model = MODEL_BY_TABLE.get(op.table)
+    if model is None:
+        raise Rejected(f"table.unknown: {op.table!r} is not a synced table")
+    if not _is_hlc(op.hlc):
+        raise Rejected("op.bad_hlc: the op's HLC is not readable")
+    is_record = issubclass(model, Record)
+    if op.kind == "insert":
+        return _insert(batch, op, model, is_record)
+    if op.kind == "update":
+        if not is_record:
+            raise Rejected(f"fact.update: {op.table} rows are insert-only facts")
+        return _update(batch, op, model)
+    raise Rejected(f"op.kind: {op.kind!r} is neither insert nor update")
+
+
+def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
+    payload = op.payload
+    if payload.get("id") != op.row_id:
+        raise Rejected("row.id: the payload's id is not the op's row id")
+    data = check_values(model, data_of(payload), whole=True)
+    created_hlc = payload.get("created_hlc")
+    if not isinstance(created_hlc, str) or not _is_hlc(created_hlc):
+        raise Rejected("row.created_hlc: missing or unreadable")
+    created_hlc = batch.clamp(created_hlc)
+    device_id = (
+        payload.get("device_id") if isinstance(payload.get("device_id"), str) else batch.caller.device_id
+    )
+    if op.table == "person":
+        data = merges.on_person_write(batch, op.row_id, data)
+    else:
+        data = merges.follow_survivors(batch, op.table, data)
+    existing = batch.session.get(SyncRow, (batch.caller.org_id, op.table, op.row_id))
+    if existing is None:
+        hlcs = payload.get("field_hlc") if is_record and isinstance(payload.get("field_hlc"), dict) else {}
+        hlcs = {k: batch.clamp(v) for k, v in hlcs.items() if k in data and isinstance(v, str) and _is_hlc(v)}
+        version = batch.next_version()
+        row = SyncRow(
+            org_id=batch.caller.org_id,
+            table_name=op.table,
+            row_id=op.row_id,
+            version=version,
+            kind="record" if is_record else "fact",
+            field_hlc=json.dumps(hlcs, sort_keys=True),
+            field_version="{}",
+            created_hlc=created_hlc,
+            updated_hlc=max([created_hlc, *hlcs.values()]),
+            created_version=version,
+            device_id=device_id,
+        )
+        set_data(row, data)
+        batch.session.add(row)
+        batch.session.flush()
+        if op.table == "person":
+            merges.after_person_insert(batch, row)
+        return Answer(op.op_id, APPLIED, version)
+    if not is_record:
+        if canonical(data) == existing.data:
+            return Answer(op.op_id, DUPLICATE, existing.version)
+        lost = LostValue("*", json.loads(existing.data), data, existing.created_hlc, created_hlc)
+        record_conflicts(batch, op.table, op.row_id, [lost])
+        return Answer(op.op_id, CONFLICT, existing.version)
+    # A whole record sent again (a re-baseline, or a row made on two laptops with one id).
+    given = payload.get("field_hlc") if isinstance(payload.get("field_hlc"), dict) else {}
+    hlcs = {k: batch.clamp(given[k]) if _is_hlc(str(given.get(k))) else created_hlc for k in data}
+    base = payload.get("server_version") if isinstance(payload.get("server_version"), int) else None
+    return _merge(batch, op, existing, data, hlcs, base)
+
+
+def _update(batch: Batch, op: Op, model: type) -> Answer:
+    payload = op.payload
+    fields, hlcs = payload.get("fields"), payload.get("field_hlc")
+    if not isinstance(fields, dict) or not isinstance(hlcs, dict) or set(fields) - set(hlcs):
+        raise Rejected("update.shape: fields and their HLCs are required")
+    if any(not isinstance(hlcs[k], str) or not _is_hlc(hlcs[k]) for k in fields):
+        raise Rejected("update.hlc: a field's HLC is unreadable")
+    data = check_values(model, {k: v for k, v in fields.items() if k not in SYSTEM_COLUMNS}, whole=False)
+    existing = batch.session.get(SyncRow, (batch.caller.org_id, op.table, op.row_id))
+    if existing is None:
+        raise Rejected("row.unknown: the server has no such row to update")
+    base = payload.get("base_version")
+    base = base if isinstance(base, int) and not isinstance(base, bool) else None
+    clamped = {k: batch.clamp(hlcs[k]) for k in data}
+    if op.table == "person":
+        data = merges.on_person_write(batch, op.row_id, data, partial=True)
+    else:
+        data = merges.follow_survivors(batch, op.table, data)
+    return _merge(batch, op, existing, data, clamped, base)
+
+
+def _merge(
+    batch: Batch, op: Op, row: SyncRow, data: dict[str, Any], hlcs: dict[str, str], base: int | None
+) -> Answer:
+    state = FieldState(
+        json.loads(row.data),
+        json.loads(row.field_hlc),
+        json.loads(row.field_version),
+        row.created_hlc,
+        row.created_version,
+    )
+    version = batch.version + 1  # taken only if something changes
+    outcome = merge_fields(state, data, hlcs, base, version)
+    if outcome.changed:
+        batch.next_version()
+        row.version = version
+        row.field_hlc = json.dumps(state.field_hlc, sort_keys=True)
+        row.field_version = json.dumps(state.field_version, sort_keys=True)
+        row.updated_hlc = max([row.updated_hlc, *(state.field_hlc[k] for k in outcome.changed)])
+        set_data(row, state.data)
+        batch.session.flush()
+        if op.table == "person":
+            merges.after_person_insert(batch, row)
+    if outcome.lost:
+        record_conflicts(batch, op.table, op.row_id, outcome.lost)
+        return Answer(op.op_id, CONFLICT, row.version)
+    return Answer(op.op_id, APPLIED if outcome.changed else DUPLICATE, row.version)
+
+
+def set_data(row: SyncRow, data: dict[str, Any]) -> None:
+    row.data = canonical(data)
+    row.row_hash = row_hash(row.table_name, row.row_id, data)
+    if row.table_name == "person":
+        row.national_id = data.get("national_id") or None
+        row.mobile = data.get("mobile") or None
+
+
+def record_conflicts(batch: Batch, table: str, row_id: str, lost: list[LostValue]) -> None:
+    """Each losing value once, as a sync row of table "conflict" (its id: what lost, where)."""
+    for value in lost:
+        conflict_id = str(uuid.uuid5(_CONFLICT_NS, f"{table}/{row_id}/{value.field}/{value.lost_hlc}"))
+        key = (batch.caller.org_id, CONFLICT_TABLE, conflict_id)
+        if batch.session.get(SyncRow, key) is not None:
+            continue
+        data = {
+            "table_name": table,
+            "row_id": row_id,
+            "field": value.field,
+            "kept_value": value.kept_value,
+            "lost_value": value.lost_value,
+            "kept_hlc": value.kept_hlc,
+            "lost_hlc": value.lost_hlc,
+            "at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        version = batch.next_version()
+        row = SyncRow(
+            org_id=batch.caller.org_id,
+            table_name=CONFLICT_TABLE,
+            row_id=conflict_id,
+            version=version,
+            kind="conflict",
+            field_hlc="{}",
+            field_version="{}",
+            created_hlc=value.lost_hlc,
+            updated_hlc=value.lost_hlc,
+            created_version=version,
+            device_id=batch.caller.device_id,
+        )
+        set_data(row, data)
+        batch.session.add(row)
+    batch.session.flush()
+
+
+# --- the shape of a row's values ---------------------------------------------------------------
+
+
+def check_values(model: type, data: dict[str, Any], *, whole: bool) -> dict[str, Any]:
+    """The data columns of `model` in `data`, each of its column's type (or Rejected).
+
+    whole=True (an insert): every column the laptop always fills must be there.
+    """
+    columns = {c.key: c for c in model.__table__.columns if c.key not in SYSTEM_COLUMNS}
+    unknown = set(data) - set(columns)
+    if unknown:
+        raise Rejected(f"row.columns: unknown columns {sorted(unknown)}")
+    if whole:
+        missing = [k for k, c in columns.items() if k not in data and not c.nullable]
+        if missing:
+            raise Rejected(f"row.columns: missing columns {missing}")
+    for key, value in data.items():
+        column = columns[key]
+        if value is None:
+            if not column.nullable:
+                raise Rejected(f"row.value: {key} may not be empty")
+            continue
+        if not _fits(column.type, value):
+            raise Rejected(f"row.value: {key} is not a valid {type(column.type).__name__}")
+    return dict(data)
+
+
+def _fits(sql_type: Any, value: Any) -> bool:
+    if isinstance(sql_type, Boolean):
+        return isinstance(value, bool)
+    if isinstance(sql_type, Integer):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(sql_type, Float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(sql_type, String | Text):
+        length = getattr(sql_type, "length", None)
+        return isinstance(value, str) and (length is None or len(value) <= length)
+    if isinstance(sql_type, DateTime) or type(sql_type).__name__ == "UTCDateTime":
+        return isinstance(value, str) and _parses(dt.datetime.fromisoformat, value, aware=True)
+    if isinstance(sql_type, Date):
+        return isinstance(value, str) and _parses(dt.date.fromisoformat, value)
+    if isinstance(sql_type, JSON):
+        return True
+    return True
+
+
+def _parses(parse: Any, value: str, aware: bool = False) -> bool:
+    try:
+        parsed = parse(value)
+    except ValueError:
+        return False
+    return not aware or parsed.tzinfo is not None

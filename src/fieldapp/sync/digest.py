@@ -1,0 +1,79 @@
+"""Digests that prove a laptop and the server hold the same rows (pure, no database).
+
+A row's hash covers its table, id and data columns (not the sync bookkeeping: HLCs, versions),
+in one canonical JSON form both sides produce from the wire form of the row. A table's digest is
+the XOR of its row hashes, split into 16 buckets by the id's hash: order does not matter, a row
+can be added or removed without reading the others, and a mismatch names the bucket to compare.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.sync.merge import SYSTEM_COLUMNS
+
+BUCKETS = 16
+_HASH_BYTES = 16
+
+
+def data_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The data columns of a row in wire form (what the digest covers)."""
+    return {k: v for k, v in row.items() if k not in SYSTEM_COLUMNS}
+
+
+def canonical(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def row_hash(table: str, row_id: str, data: dict[str, Any]) -> str:
+    """32 hex digits: the row's table, id and data columns."""
+    text = f"{table}\x00{row_id}\x00{canonical(data)}".encode()
+    return hashlib.blake2b(text, digest_size=_HASH_BYTES).hexdigest()
+
+
+def bucket_of(row_id: str) -> int:
+    return hashlib.blake2b(row_id.encode(), digest_size=1).digest()[0] % BUCKETS
+
+
+@dataclass
+class TableDigest:
+    count: int = 0
+    bucket_counts: list[int] = field(default_factory=lambda: [0] * BUCKETS)
+    bucket_xor: list[int] = field(default_factory=lambda: [0] * BUCKETS)
+
+    def add(self, row_id: str, hash_hex: str) -> None:
+        b = bucket_of(row_id)
+        self.count += 1
+        self.bucket_counts[b] += 1
+        self.bucket_xor[b] ^= int(hash_hex, 16)
+
+    @property
+    def digest(self) -> str:
+        total = 0
+        for value in self.bucket_xor:
+            total ^= value
+        return f"{total:032x}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "digest": self.digest,
+            "buckets": [f"{c}:{x:032x}" for c, x in zip(self.bucket_counts, self.bucket_xor, strict=True)],
+        }
+
+
+def table_digest(rows: Iterable[tuple[str, str]]) -> TableDigest:
+    """The digest of (row id, row hash) pairs."""
+    result = TableDigest()
+    for row_id, hash_hex in rows:
+        result.add(row_id, hash_hex)
+    return result
+
+
+def differing_buckets(mine: dict[str, Any], theirs: dict[str, Any]) -> list[int]:
+    """Bucket numbers whose count or digest differ between two `as_json()` forms."""
+    return [i for i, (a, b) in enumerate(zip(mine["buckets"], theirs["buckets"], strict=True)) if a != b]
