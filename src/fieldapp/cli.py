@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "server": ("server", "run the organisation's central sync server"),
     "server-admin": ("server", "administer the central server: organisations, laptops, users"),
     "enroll": ("sync", "enrol this laptop with the organisation's central server"),
+    "sync": ("sync", "one sync round with the central server: push, pull, verify"),
     "sync-status": ("sync", "where sync stands: server, organisation, pending changes"),
 }
 
@@ -114,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ca-file", metavar="PEM", help="trust this certificate authority (TLS)")
     p.add_argument("--json", action="store_true")
 
+    p = add("sync")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--no-verify", action="store_true", help="skip the digest comparison")
     add("sync-status").add_argument("--json", action="store_true")
 
     from fieldapp.commands import server  # argparse only: the server's modules load when it runs

@@ -1,18 +1,23 @@
-"""`fieldapp enroll URL CODE [--name N] [--ca-file PEM] [--json]` and `fieldapp sync-status [--json]`.
+"""`fieldapp enroll URL CODE [--name N] [--ca-file PEM] [--json]`, `fieldapp sync [--json]` and
+`fieldapp sync-status [--json]`.
 
 `enroll` also takes the scanned QR text alone (`fieldapp enroll "FIELDAPP1 https://… CODE"`,
 quoted or not). Exit 0 when done, 2 with a plain message (offline, code used or expired, already
-enrolled, not allowed); the CLI acts as its local admin actor.
+enrolled, not allowed); the CLI acts as its local admin actor. `sync` runs one round (push,
+pull, verify) and prints what moved; exit 2 with a plain message when the server cannot be
+reached, this laptop was revoked, the app is too old or the clock is wrong (the data still went
+up then: facts carry their own time).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
 from fieldapp.services import Services
-from fieldapp.sync.enrolment import QR_TAG
+from fieldapp.sync.enrolment import MAX_SKEW_S, QR_TAG
 
 i18n.register(
     {
@@ -37,6 +42,25 @@ i18n.register(
             "Last successful sync: {last}. Waiting to go up: {pending}. Set aside: {set_aside}.",
         ),
         "cli.status.never": ("لم تحدث بعد", "never"),
+        "cli.sync.done": (
+            "تمت المزامنة: رُفع {pushed} تغييرًا ونزل {pulled}. تعارضات: {conflicts}. مُنحّاة: {rejected}.",
+            "Synced: {pushed} changes up, {pulled} down. Conflicts: {conflicts}. Set aside: {rejected}.",
+        ),
+        "cli.sync.verified": ("تطابقت البيانات مع الخادم.", "The data matches the server."),
+        "cli.sync.unverified": (
+            "لم يُتحقق من التطابق هذه المرة (الجهة تعمل الآن)؛ يُعاد في المزامنة القادمة.",
+            "The match was not proven this time (the organisation is busy); the next sync tries again.",
+        ),
+        "cli.sync.mismatch": (
+            "بقيت فروق مع الخادم بعد إعادة جلب {n} صفًا؛ ستُعاد المحاولة.",
+            "Differences with the server remain after fetching {n} rows again; sync will try again.",
+        ),
+        "cli.sync.rebaselined": (
+            "استُعيد {what} من نسخة احتياطية: أُعيد رفع {n} صفًا وتنزيل كل شيء.",
+            "The {what} was restored from a backup: {n} rows sent again and everything pulled again.",
+        ),
+        "cli.sync.what.server_restored": ("الخادم", "server"),
+        "cli.sync.what.laptop_restored": ("هذا الحاسوب", "this laptop"),
         "cli.status.last_error": ("آخر خطأ: {error}", "Last error: {error}"),
     }
 )
@@ -81,6 +105,35 @@ def run_enroll(ctx: CliContext, args: argparse.Namespace) -> int:
         print(warning)
     print(i18n.msg("cli.enroll.pending", n=result.pending_ops))
     return 0
+
+
+def run_sync(ctx: CliContext, args: argparse.Namespace) -> int:
+    report = Services(ctx.store, ctx.actor).sync.run(verify=not args.no_verify)
+    clock_wrong = abs(report.clock_skew_s) > MAX_SKEW_S
+    if args.json:
+        ctx.print_json(report.as_json())
+        return 2 if clock_wrong else 0
+    if report.rebaselined:
+        what = i18n.msg(f"cli.sync.what.{report.rebaselined}")
+        print(i18n.msg("cli.sync.rebaselined", what=what, n=report.resent))
+    print(
+        i18n.msg(
+            "cli.sync.done",
+            pushed=report.pushed,
+            pulled=report.pulled,
+            conflicts=report.conflicts + report.conflicts_received,
+            rejected=report.rejected,
+        )
+    )
+    if report.verified is True:
+        print(i18n.msg("cli.sync.verified"))
+    elif report.verified is False:
+        print(i18n.msg("cli.sync.mismatch", n=report.refetched))
+    elif report.moved:
+        print(i18n.msg("cli.sync.unverified"))
+    for warning in report.warnings:
+        print(warning, file=sys.stderr if clock_wrong else sys.stdout)
+    return 2 if clock_wrong else 0
 
 
 def run_sync_status(ctx: CliContext, args: argparse.Namespace) -> int:

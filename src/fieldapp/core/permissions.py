@@ -16,6 +16,7 @@ _MIN_ROLE = {
     "handover": "coordinator",
     "visit.edit": "coordinator",
     "certificate.print": "coordinator",
+    "sync": "coordinator",
     "void": "supervisor",
     "roster.edit": "supervisor",
     "roster.import": "supervisor",

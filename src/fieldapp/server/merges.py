@@ -1,27 +1,341 @@
 """Duplicate people on the server (SYNC.md "Beyond the protocol"): one person after sync.
 
-The push calls these hooks inside its transaction. This first version detects nothing and
-rewrites nothing; the duplicate-person merge builds here.
+Two laptops that register the same walk-in offline make two person rows. The push calls these
+hooks inside its transaction (the organisation's one-writer lock held), so every merge sees
+every earlier one:
+
+- after_person_insert: a live person with the national id of another live person is merged
+  with it; failing that, one with the mobile AND the (folded) name of another. The same mobile
+  with another name is not merged: it is flagged once as a "possible_duplicate" conflict.
+- A merge: the survivor is the row created first (created_hlc, then row id), so every arrival
+  order picks the same one. It is recorded as a `person_merge` fact (its id derived from the
+  loser's, so a loser is merged once); the loser is tombstoned; the survivor's blank fields
+  are filled from the loser; every row naming the loser (scans, registrations, hand-overs,
+  certificates, teams, visit members) is rewritten to the survivor, facts included: the
+  server is the authority, laptops take the rewritten rows on pull. Attendance is derived
+  from scans per (event, person), so once the scans share the survivor it is one stay.
+- follow_survivors: a row arriving later that names a loser names its survivor instead.
+- on_person_write: an offline edit of a loser cannot bring it back to life.
+
+Writes made here are stamped with a server HLC (device "server"): a later edit by a laptop
+that had not seen them is concurrent with them, as it should be.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import uuid
+import weakref
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
+from fieldapp.core.people import name_key
+from fieldapp.core.text import fold
+from fieldapp.server.models import SyncRow
+from fieldapp.sync.hlc import Timestamp
+from fieldapp.sync.merge import LostValue
+
 if TYPE_CHECKING:
-    from fieldapp.server.models import SyncRow
     from fieldapp.server.push import Batch
+
+MERGE_TABLE = "person_merge"
+SERVER_CLOCK_ID = "server"  # the device part of the HLCs the server stamps its own writes with
+POSSIBLE_DUPLICATE = "possible_duplicate"
+_MERGE_NS = uuid.UUID("0f6d2a1e-3b7c-4d5e-8a9f-1c2b3d4e5f60")
+
+#: the column of each synced table that names a person
+PERSON_REFS: dict[str, str] = {
+    "registration": "person_id",
+    "scan": "person_id",
+    "handover": "recipient_person_id",
+    "certificate": "person_id",
+    "event_team": "person_id",
+    "visit_member": "person_id",
+}
+#: tables where a person appears once per key: after a merge the survivor keeps one live row
+ONE_PER_PERSON: dict[str, tuple[str, ...]] = {
+    "registration": ("event_id",),
+    "event_team": ("event_id", "role"),
+    "visit_member": ("visit_id",),
+}
+#: person fields never copied from a loser (the tombstone; the search key is recomputed)
+_NOT_FILLED = frozenset({"deleted", "name_key"})
+
+# The survivors of the organisation's merges, read once per push batch.
+_survivors_by_batch: weakref.WeakKeyDictionary[Batch, set[str]] = weakref.WeakKeyDictionary()
+
+
+def merge_id(loser_id: str) -> str:
+    """The id of the person_merge fact of a loser: derived, so a loser is merged once."""
+    return str(uuid.uuid5(_MERGE_NS, loser_id))
+
+
+# --- the hooks ---------------------------------------------------------------------------------
 
 
 def on_person_write(batch: Batch, row_id: str, data: dict[str, Any], partial: bool = False) -> dict[str, Any]:
-    """The data of a person insert or update as it should be stored."""
+    """The data of a person insert or update as it should be stored: a merged-away person stays
+    deleted (an offline edit of the loser must not resurrect it)."""
+    if ("deleted" in data or not partial) and _merge_row(batch, row_id) is not None:
+        return {**data, "deleted": True}
     return data
 
 
 def follow_survivors(batch: Batch, table: str, data: dict[str, Any]) -> dict[str, Any]:
-    """A row that points at a merged-away person points at its survivor instead."""
+    """A row that points at a merged-away person points at its survivor instead.
+
+    A whole live row of a one-per-person table (a registration) for a survivor that already has a
+    live one for the same key arrives deleted: the row already on the server stays.
+    """
+    column = PERSON_REFS.get(table)
+    person_id = data.get(column) if column else None
+    if not isinstance(person_id, str):
+        return data
+    survivor = survivor_of(batch, person_id)
+    if survivor != person_id:
+        data = {**data, column: survivor}
+    keys = ONE_PER_PERSON.get(table)
+    if (
+        keys
+        and data.get("deleted") is False
+        and all(k in data for k in keys)
+        and (survivor != person_id or survivor in _survivors(batch))
+    ):
+        wanted = tuple(data[k] for k in keys)
+        if any(_key_of(row, keys) == wanted for row in _live_rows_naming(batch, table, survivor)):
+            data = {**data, "deleted": True}
     return data
 
 
 def after_person_insert(batch: Batch, row: SyncRow) -> None:
-    """After a person row was written: find and merge its duplicates."""
+    """After a person row was written: find and merge its duplicates, or flag a possible one."""
+    data = json.loads(row.data)
+    if data.get("deleted"):
+        return
+    if row.national_id:
+        same_id = _live_people(batch, SyncRow.national_id == row.national_id, row.row_id)
+        if same_id:
+            _merge(batch, row, same_id[0], "national_id")
+            return
+    if not row.mobile:
+        return
+    same_name, other_name = [], []
+    for other, other_data in _with_data(_live_people(batch, SyncRow.mobile == row.mobile, row.row_id)):
+        if row.national_id and other.national_id and row.national_id != other.national_id:
+            continue  # two national ids: two people sharing a phone
+        (same_name if _same_name(data, other_data) else other_name).append(other)
+    if same_name:
+        _merge(batch, row, same_name[0], "mobile_and_name")
+        return
+    for other in other_name:
+        _flag_possible_duplicate(batch, row, other)
+
+
+# --- following merges --------------------------------------------------------------------------
+
+
+def _merge_row(batch: Batch, loser_id: str) -> SyncRow | None:
+    return batch.session.get(SyncRow, (batch.caller.org_id, MERGE_TABLE, merge_id(loser_id)))
+
+
+def survivor_of(batch: Batch, person_id: str) -> str:
+    """The person a (possibly merged-away) person id stands for now, following chains."""
+    seen = {person_id}
+    while (merge := _merge_row(batch, person_id)) is not None:
+        person_id = json.loads(merge.data)["survivor_id"]
+        if person_id in seen:  # cannot happen (losers are never merged again); never loop
+            break
+        seen.add(person_id)
+    return person_id
+
+
+def _survivors(batch: Batch) -> set[str]:
+    found = _survivors_by_batch.get(batch)
+    if found is None:
+        rows = batch.session.scalars(
+            select(SyncRow.data).where(
+                SyncRow.org_id == batch.caller.org_id, SyncRow.table_name == MERGE_TABLE
+            )
+        )
+        found = {json.loads(data)["survivor_id"] for data in rows}
+        _survivors_by_batch[batch] = found
+    return found
+
+
+# --- finding rows ------------------------------------------------------------------------------
+
+
+def _live_people(batch: Batch, condition: Any, other_than: str) -> list[SyncRow]:
+    """Live person rows of the organisation matching `condition`, oldest first."""
+    rows = batch.session.scalars(
+        select(SyncRow).where(
+            SyncRow.org_id == batch.caller.org_id,
+            SyncRow.table_name == "person",
+            SyncRow.row_id != other_than,
+            condition,
+        )
+    )
+    live = [row for row in rows if not json.loads(row.data).get("deleted")]
+    return sorted(live, key=_age)
+
+
+def _with_data(rows: list[SyncRow]) -> list[tuple[SyncRow, dict[str, Any]]]:
+    return [(row, json.loads(row.data)) for row in rows]
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _rows_naming(batch: Batch, table: str, person_id: str) -> list[SyncRow]:
+    """The rows of `table` whose person column holds `person_id`.
+
+    sync_row has no index on its data: a LIKE on the canonical JSON's `"column":"id"`, narrowed
+    to the organisation's rows of one table by the primary key, then checked on the parsed data.
+    """
+    column = PERSON_REFS[table]
+    needle = _like_escaped(json.dumps({column: person_id}, separators=(",", ":"), ensure_ascii=False)[1:-1])
+    rows = batch.session.scalars(
+        select(SyncRow).where(
+            SyncRow.org_id == batch.caller.org_id,
+            SyncRow.table_name == table,
+            SyncRow.data.like(f"%{needle}%", escape="\\"),
+        )
+    )
+    return [row for row in rows if json.loads(row.data).get(column) == person_id]
+
+
+def _live_rows_naming(batch: Batch, table: str, person_id: str) -> list[SyncRow]:
+    return [row for row in _rows_naming(batch, table, person_id) if not json.loads(row.data).get("deleted")]
+
+
+def _key_of(row: SyncRow, keys: tuple[str, ...]) -> tuple[Any, ...]:
+    data = json.loads(row.data)
+    return tuple(data.get(k) for k in keys)
+
+
+def _age(row: SyncRow) -> tuple[str, str]:
+    """Older first: creation HLC, then id (the same on every server, whatever the arrival order)."""
+    return (row.created_hlc, row.row_id)
+
+
+def _same_name(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The folded full names match (the search key also folds the Latin name, which one laptop
+    may have typed and the other not), or the search keys do."""
+    full_a, full_b = fold(a.get("full_name") or ""), fold(b.get("full_name") or "")
+    if full_a and full_a == full_b:
+        return True
+    return bool(a.get("name_key")) and a.get("name_key") == b.get("name_key")
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _now_hlc(batch: Batch) -> str:
+    return batch.clamp(str(Timestamp(batch.now_ms, 0, SERVER_CLOCK_ID)))
+
+
+def _stamp_for(batch: Batch, row: SyncRow) -> str:
+    """A server HLC later than anything the row holds, so the server's write is the latest."""
+    latest = Timestamp.parse(row.updated_hlc)
+    after = str(Timestamp(latest.physical_ms, latest.counter + 1, SERVER_CLOCK_ID))
+    return max(_now_hlc(batch), after)
+
+
+def _write_fields(batch: Batch, row: SyncRow, changes: dict[str, Any]) -> None:
+    """Change some fields of a stored row as a new version (records: with their field HLCs)."""
+    from fieldapp.server.push import set_data
+
+    if not changes:
+        return
+    stamp = _stamp_for(batch, row)
+    version = batch.next_version()
+    if row.kind == "record":
+        hlcs, versions = json.loads(row.field_hlc), json.loads(row.field_version)
+        for key in changes:
+            hlcs[key], versions[key] = stamp, version
+        row.field_hlc = json.dumps(hlcs, sort_keys=True)
+        row.field_version = json.dumps(versions, sort_keys=True)
+    row.version = version
+    row.updated_hlc = stamp
+    set_data(row, {**json.loads(row.data), **changes})
+
+
+def _merge(batch: Batch, a: SyncRow, b: SyncRow, reason: str) -> None:
+    survivor, loser = sorted((a, b), key=_age)
+    _record_merge(batch, loser.row_id, survivor.row_id, reason)
+    loser_data, survivor_data = json.loads(loser.data), json.loads(survivor.data)
+    _write_fields(batch, loser, {"deleted": True})
+    filled = {
+        key: value
+        for key, value in loser_data.items()
+        if key not in _NOT_FILLED and value not in (None, "") and survivor_data.get(key) in (None, "")
+    }
+    if "latin_name" in filled:
+        filled["name_key"] = name_key(survivor_data.get("full_name") or "", filled["latin_name"])
+    _write_fields(batch, survivor, filled)
+    for table, column in PERSON_REFS.items():
+        for row in _rows_naming(batch, table, loser.row_id):
+            _write_fields(batch, row, {column: survivor.row_id})
+    for table, keys in ONE_PER_PERSON.items():
+        _keep_one_per_key(batch, table, keys, survivor.row_id)
+    batch.session.flush()
+    # The survivor may have gained a national id or a mobile that names yet another person.
+    after_person_insert(batch, survivor)
+
+
+def _record_merge(batch: Batch, loser_id: str, survivor_id: str, reason: str) -> None:
+    from fieldapp.server.push import set_data
+
+    fact_id = merge_id(loser_id)
+    if batch.session.get(SyncRow, (batch.caller.org_id, MERGE_TABLE, fact_id)) is not None:
+        return
+    stamp = _now_hlc(batch)
+    version = batch.next_version()
+    fact = SyncRow(
+        org_id=batch.caller.org_id,
+        table_name=MERGE_TABLE,
+        row_id=fact_id,
+        version=version,
+        kind="fact",
+        field_hlc="{}",
+        field_version="{}",
+        created_hlc=stamp,
+        updated_hlc=stamp,
+        created_version=version,
+        device_id=batch.caller.device_id,
+    )
+    at = dt.datetime.fromtimestamp(batch.now_ms / 1000, dt.UTC).isoformat()
+    set_data(
+        fact, {"loser_id": loser_id, "survivor_id": survivor_id, "reason": reason, "at": at, "deleted": False}
+    )
+    batch.session.add(fact)
+    _survivors(batch).add(survivor_id)
+
+
+def _keep_one_per_key(batch: Batch, table: str, keys: tuple[str, ...], person_id: str) -> None:
+    """The person's live rows of `table` sharing a key: the oldest stays, the later are deleted."""
+    groups: dict[tuple[Any, ...], list[SyncRow]] = {}
+    for row in _live_rows_naming(batch, table, person_id):
+        groups.setdefault(_key_of(row, keys), []).append(row)
+    for rows in groups.values():
+        for later in sorted(rows, key=_age)[1:]:
+            _write_fields(batch, later, {"deleted": True})
+
+
+def _flag_possible_duplicate(batch: Batch, a: SyncRow, b: SyncRow) -> None:
+    """One conflict row per pair (its id from the pair, whichever arrived first)."""
+    from fieldapp.server.push import record_conflicts
+
+    first, second = sorted((a, b), key=_age)
+    first_data, second_data = json.loads(first.data), json.loads(second.data)
+    lost = LostValue(
+        POSSIBLE_DUPLICATE,
+        {"id": first.row_id, "full_name": first_data.get("full_name"), "mobile": first.mobile},
+        {"id": second.row_id, "full_name": second_data.get("full_name"), "mobile": second.mobile},
+        first.created_hlc,
+        second.created_hlc,
+    )
+    record_conflicts(batch, "person", first.row_id, [lost])

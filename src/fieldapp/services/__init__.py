@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from fieldapp.services.search import SearchService
     from fieldapp.services.settings import SettingsService
     from fieldapp.services.setup import SetupService
+    from fieldapp.services.sync_round import SyncService
     from fieldapp.services.sync_state import SyncStateService
     from fieldapp.services.users import UsersService
     from fieldapp.services.visits import VisitsService
@@ -146,3 +147,9 @@ class Services:
         from fieldapp.services.sync_state import SyncStateService
 
         return SyncStateService(self)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from fieldapp.services.sync_round import SyncService
+
+        return SyncService(self)

@@ -32,10 +32,18 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) ->
     cursor.close()
 
 
+def _foreign_keys_back_on(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    """A pulled page is written with foreign keys off (store.remote); no connection goes back to
+    the pool that way."""
+    if dbapi_connection is not None:
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
 def make_engine(path: Path) -> Engine:
     """An engine on the SQLite file at `path`, every connection with the laptop's pragmas."""
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "checkin", _foreign_keys_back_on)
     return engine
 
 

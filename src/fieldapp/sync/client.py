@@ -6,10 +6,17 @@ Every failure becomes a FieldAppError with a message in both languages, never a 
   carrying the server's own key (`.code`, e.g. enroll.code_used) and its own bilingual message;
 - 401 `auth.revoked`: `SyncRevoked` (the laptop stops syncing, keeps all its data and outbox);
 - any other non-2xx answer (or a body that is not JSON): `SyncServerError` with the status.
+
+Only the failures that say nothing about the request itself are retried, with back-off and
+jitter: the server unreachable, a 5xx, a 429 (honouring Retry-After). A 401 is never retried and
+never read as a refusal of the data: the caller keeps every pending change.
 """
 
 from __future__ import annotations
 
+import random
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -46,6 +53,8 @@ i18n.register(
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
+RETRY_DELAYS_S = (0.5, 1.5, 4.0)  # then the round stops; the next round starts over
+MAX_RETRY_AFTER_S = 30.0
 
 
 class SyncError(FieldAppError):
@@ -62,6 +71,11 @@ class SyncRevoked(SyncError):
 
 class SyncServerError(SyncError):
     """A non-2xx answer that is not one of the server's own JSON refusals (a proxy's 502...)."""
+
+    def __init__(self, key: str, status: int = 0, retry_after: float | None = None, **params: Any) -> None:
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(key, None, status=status, **params)
 
 
 class ServerRefusal(SyncError):
@@ -85,9 +99,19 @@ class SyncClient:
     """A small client of the server's /v1 API. Use as a context manager (it holds a connection pool)."""
 
     def __init__(
-        self, base_url: str, *, ca_file: str | None = None, transport: httpx.BaseTransport | None = None
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        ca_file: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+        retry_delays: tuple[float, ...] = RETRY_DELAYS_S,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = normalise_url(base_url)
+        self.token = token
+        self.retry_delays = retry_delays
+        self._sleep = sleep
         try:
             self._http = httpx.Client(
                 base_url=self.base_url,
@@ -117,6 +141,45 @@ class SyncClient:
     def whoami(self, token: str) -> dict[str, Any]:
         return self._request("GET", "/v1/whoami", headers={"Authorization": f"Bearer {token}"})
 
+    # --- the sync: every call carries the device token ------------------------------------------
+
+    def hello(self, app_version: str, client_schema: int, pending_ops: int) -> dict[str, Any]:
+        body = {"app_version": app_version, "client_schema": client_schema, "pending_ops": pending_ops}
+        return self._retrying("POST", "/v1/hello", json=body)
+
+    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """POST /v1/push; the answers, in the order of `ops`. Safe to repeat: ops are idempotent."""
+        return self._retrying("POST", "/v1/push", json={"ops": ops})["results"]
+
+    def changes(self, since: int, limit: int) -> dict[str, Any]:
+        return self._retrying("GET", "/v1/changes", params={"since": since, "limit": limit})
+
+    def rows(self, table: str, ids: list[str]) -> list[dict[str, Any]]:
+        return self._retrying("POST", "/v1/rows", json={"table": table, "ids": ids})["rows"]
+
+    def verify(self) -> dict[str, Any]:
+        return self._retrying("GET", "/v1/verify")
+
+    def bucket(self, table: str, number: int) -> list[list[str]]:
+        return self._retrying("GET", f"/v1/verify/{table}/{number}")["rows"]
+
+    def users(self) -> list[dict[str, Any]]:
+        return self._retrying("GET", "/v1/users")["users"]
+
+    def _retrying(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        """One call with the token; the server unreachable, a 5xx or a 429 is tried again after a
+        growing pause (with jitter), then given up to the caller."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        for delay in (*self.retry_delays, None):
+            try:
+                return self._request(method, path, headers=headers, **kwargs)
+            except (SyncOffline, SyncServerError) as exc:
+                if delay is None:
+                    raise
+                wait = getattr(exc, "retry_after", None) or delay * (0.75 + random.random() / 2)
+                self._sleep(min(wait, MAX_RETRY_AFTER_S))
+        raise AssertionError("unreachable")
+
     def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
             response = self._http.request(method, path, **kwargs)
@@ -126,7 +189,8 @@ class SyncClient:
         body = _json(response)
         if response.is_success and isinstance(body, dict):
             return body
-        if isinstance(body, dict) and isinstance(body.get("error"), str) and not response.is_success:
+        transient = response.status_code >= 500 or response.status_code == 429
+        if isinstance(body, dict) and isinstance(body.get("error"), str) and not transient:
             if response.status_code == 401 and body["error"] == "auth.revoked":
                 raise SyncRevoked("sync.revoked")
             raise ServerRefusal(
@@ -135,7 +199,20 @@ class SyncClient:
                 str(body.get("message_en") or ""),
                 response.status_code,
             )
-        raise SyncServerError("sync.server_error", url=self.base_url, status=response.status_code)
+        raise SyncServerError(
+            "sync.server_error",
+            status=response.status_code,
+            retry_after=_retry_after(response),
+            url=self.base_url,
+        )
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "")
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _json(response: httpx.Response) -> Any:

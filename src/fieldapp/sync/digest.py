@@ -25,8 +25,17 @@ def data_of(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in SYSTEM_COLUMNS}
 
 
+def _plain(value: Any) -> Any:
+    # 5 and 5.0 are one value: a Float column given an int reads back a float.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def canonical(data: dict[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """One text for one row's data, whichever side made it (keys sorted, 5.0 written 5)."""
+    plain = {k: _plain(v) for k, v in data.items()}
+    return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def row_hash(table: str, row_id: str, data: dict[str, Any]) -> str:

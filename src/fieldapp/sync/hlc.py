@@ -44,6 +44,11 @@ class HybridLogicalClock:
                 self._counter += 1
             return str(Timestamp(self._physical, self._counter, self.device_id))
 
+    def last(self) -> str:
+        """The latest stamp this clock gave or saw (without giving a new one)."""
+        with self._lock:
+            return str(Timestamp(self._physical, self._counter, self.device_id))
+
     def observe(self, remote: str) -> None:
         """Advance past a timestamp seen from another device (or read back from disk)."""
         ts = Timestamp.parse(remote)

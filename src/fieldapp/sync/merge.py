@@ -4,7 +4,9 @@ The server runs it for every pushed record op; the model test (tests/sync/test_m
 runs it against a fake network. A field's value carries the HLC of its last change and the
 organisation version at which the server took it. An incoming write is CONCURRENT with the stored
 value when the writer had not seen that value: its base version (the row version the laptop held
-when it edited) is older than the field's version, or it has none (a re-sent whole row). Only a
+when it edited) is older than the field's version, or it has none (a re-sent whole row), and
+the value was written by another laptop (a laptop always saw its own writes; an HLC names its
+device). Only a
 concurrent write whose value differs makes a conflict; an edit made after seeing the other value
 simply replaces it. Equal HLCs are the same write delivered twice.
 """
@@ -72,7 +74,9 @@ def merge_fields(
         if incoming_hlc == stored_hlc:
             continue  # the same write again
         current = stored.data.get(name)
-        concurrent = base_version is None or base_version < stored.version_of(name)
+        concurrent = (base_version is None or base_version < stored.version_of(name)) and (
+            _device(incoming_hlc) != _device(stored_hlc)
+        )
         if incoming_hlc > stored_hlc:
             if concurrent and value != current:
                 outcome.lost.append(LostValue(name, value, current, incoming_hlc, stored_hlc))
@@ -85,6 +89,10 @@ def merge_fields(
             # nothing anyone typed disappears unseen.
             outcome.lost.append(LostValue(name, current, value, stored_hlc, incoming_hlc))
     return outcome
+
+
+def _device(hlc: str) -> str:
+    return hlc.split(".", 2)[-1]
 
 
 def clamp_hlc(hlc: str, now_ms: int, max_ahead_ms: int = MAX_AHEAD_MS) -> str:

@@ -1,0 +1,257 @@
+"""Server rows into the laptop's SQLite, and the laptop's side of the sync's proofs.
+
+- apply_rows(): a page of server rows, written with the connection of the caller's transaction
+  (the caller saves the cursor in the same one). A row this laptop has no pending op for takes
+  the server's row whole (the server is the authority: a merge or a clamp may have changed it);
+  a record with pending local ops keeps each field whose local HLC is later (the server will
+  reach the same answer when the op arrives). Conflicts the server recorded go to the local
+  conflict table once. Foreign keys are not checked while a page is written: a page may hold a
+  scan before the person it names, whose latest version comes in a later page.
+- table_digests() / row_hashes(): the laptop's digests, computed as the server computes them.
+- snapshot_changes(): every synced row as a whole-row insert op (a re-baseline after a restore).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Float, Integer, select
+from sqlalchemy.engine import Connection
+
+from fieldapp.store import search_index
+from fieldapp.store.models import MODEL_BY_TABLE, Conflict, Outbox, Person, Record, Synced
+from fieldapp.store.unit_of_work import Change, to_json_value
+from fieldapp.sync.digest import TableDigest, bucket_of, row_hash
+from fieldapp.sync.merge import SYSTEM_COLUMNS
+
+CONFLICT_TABLE = "conflict"
+PENDING = "pending"
+
+
+@dataclass
+class Applied:
+    rows: int = 0
+    conflicts: int = 0
+    unknown: int = 0
+    tables: set[str] = field(default_factory=set)
+    max_hlc: str | None = None
+
+
+def _from_wire(sql_type: Any) -> Callable[[Any], Any]:
+    """A converter from a JSON value to the column's Python value."""
+    if type(sql_type).__name__ == "UTCDateTime":
+        return lambda v: None if v is None else dt.datetime.fromisoformat(v)
+    if isinstance(sql_type, Date):
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if isinstance(sql_type, Boolean):
+        return lambda v: None if v is None else bool(v)
+    if isinstance(sql_type, Float):
+        return lambda v: None if v is None else float(v)
+    if isinstance(sql_type, Integer):
+        return lambda v: None if v is None else int(v)
+    return lambda v: v
+
+
+class _TableWriter:
+    """Prepared statements and converters of one synced table."""
+
+    def __init__(self, connection: Connection, model: type[Synced]) -> None:
+        table = model.__table__
+        dialect = connection.dialect
+        self.name = table.name
+        self.is_record = issubclass(model, Record)
+        self.columns = [c for c in table.columns]
+        self.keys = [c.key for c in self.columns]
+        self.data_keys = [k for k in self.keys if k not in SYSTEM_COLUMNS]
+        self.from_wire = {c.key: _from_wire(c.type) for c in self.columns}
+        processors = {c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in self.columns}
+        self.processors = [processors[k] for k in self.keys]
+        names = ", ".join(self.keys)
+        marks = ", ".join("?" * len(self.keys))
+        updates = ", ".join(f"{k}=excluded.{k}" for k in self.keys if k != "id")
+        self.upsert = (
+            f"INSERT INTO {self.name} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}"
+        )
+
+    def python_row(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The column values of a server row (as the ORM would hold them)."""
+        data = row["data"]
+        values = {k: self.from_wire[k](data.get(k)) for k in self.data_keys}
+        values.update(
+            id=row["id"],
+            device_id=row["device_id"],
+            created_hlc=row["created_hlc"],
+            updated_hlc=row["updated_hlc"],
+            server_version=row["version"],
+        )
+        if self.is_record:
+            values["field_hlc"] = row.get("field_hlc") or {}
+        if values.get("deleted") is None:
+            values["deleted"] = False
+        return values
+
+    def bound(self, values: dict[str, Any]) -> tuple:
+        return tuple(
+            (p(values.get(k)) if p is not None else values.get(k))
+            for k, p in zip(self.keys, self.processors, strict=True)
+        )
+
+
+def foreign_keys_off(connection: Connection) -> None:
+    """No foreign-key checks for the rest of this transaction (must run before its first write;
+    the engine turns them back on when the connection returns to the pool). Where SQLite cannot
+    switch them off any more, checks wait for the commit at least."""
+    connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+    if connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+
+def pending_row_ids(connection: Connection, table: str, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 900):
+        part = ids[start : start + 900]
+        found.update(
+            connection.execute(
+                select(Outbox.row_id).where(
+                    Outbox.status == PENDING, Outbox.table_name == table, Outbox.row_id.in_(part)
+                )
+            ).scalars()
+        )
+    return found
+
+
+def apply_rows(connection: Connection, rows: list[dict[str, Any]]) -> Applied:
+    """Write a page of server rows (see the module doc). The caller commits."""
+    applied = Applied()
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_table[row["table"]].append(row)
+        hlc = row.get("updated_hlc")
+        if isinstance(hlc, str) and (applied.max_hlc is None or hlc > applied.max_hlc):
+            applied.max_hlc = hlc
+    foreign_keys_off(connection)
+    for table, group in by_table.items():
+        if table == CONFLICT_TABLE:
+            applied.conflicts += _apply_conflicts(connection, group)
+            continue
+        model = MODEL_BY_TABLE.get(table)
+        if model is None:  # a table of a newer app: kept on the server, skipped here
+            applied.unknown += len(group)
+            continue
+        _apply_table(connection, _TableWriter(connection, model), group)
+        applied.rows += len(group)
+        applied.tables.add(table)
+    return applied
+
+
+def _apply_table(connection: Connection, writer: _TableWriter, group: list[dict[str, Any]]) -> None:
+    pending = (
+        pending_row_ids(connection, writer.name, [r["id"] for r in group]) if writer.is_record else set()
+    )
+    values = [writer.python_row(r) for r in group]
+    if pending:
+        values = [_keep_later_local(connection, writer, v) if v["id"] in pending else v for v in values]
+    dbapi = connection.connection.driver_connection
+    dbapi.executemany(writer.upsert, [writer.bound(v) for v in values])
+    if writer.name == Person.__tablename__:
+        search_index.write_rows(
+            connection, [(v["id"], v["full_name"], v["latin_name"], bool(v["deleted"])) for v in values]
+        )
+
+
+def _keep_later_local(connection: Connection, writer: _TableWriter, remote: dict[str, Any]) -> dict[str, Any]:
+    """A record with pending local ops: per field, the later HLC wins (local or server)."""
+    table = MODEL_BY_TABLE[writer.name].__table__
+    local = connection.execute(select(table).where(table.c.id == remote["id"])).mappings().first()
+    if local is None:
+        return remote
+    merged = dict(remote)
+    local_hlcs = dict(local["field_hlc"] or {})
+    remote_hlcs = dict(remote["field_hlc"] or {})
+    for key in writer.data_keys:
+        mine = local_hlcs.get(key) or local["created_hlc"]
+        theirs = remote_hlcs.get(key) or remote["created_hlc"]
+        if mine > theirs:
+            merged[key] = local[key]
+            remote_hlcs[key] = mine
+    merged["field_hlc"] = remote_hlcs
+    merged["updated_hlc"] = max(local["updated_hlc"], remote["updated_hlc"])
+    return merged
+
+
+def _apply_conflicts(connection: Connection, group: list[dict[str, Any]]) -> int:
+    ids = [r["id"] for r in group]
+    known = set(connection.execute(select(Conflict.remote_id).where(Conflict.remote_id.in_(ids))).scalars())
+    new = []
+    for row in group:
+        if row["id"] in known:
+            continue
+        known.add(row["id"])
+        data = row["data"]
+        new.append(
+            {
+                "table_name": str(data.get("table_name", ""))[:40],
+                "row_id": str(data.get("row_id", ""))[:36],
+                "field": str(data.get("field", ""))[:60],
+                "kept_value": data.get("kept_value"),
+                "lost_value": data.get("lost_value"),
+                "kept_hlc": str(data.get("kept_hlc", "")),
+                "lost_hlc": str(data.get("lost_hlc", "")),
+                "at": dt.datetime.fromisoformat(data["at"]) if data.get("at") else dt.datetime.now(dt.UTC),
+                "resolved": False,
+                "remote_id": row["id"],
+            }
+        )
+    if new:
+        connection.execute(Conflict.__table__.insert(), new)
+    return len(new)
+
+
+# --- digests --------------------------------------------------------------------------------
+
+
+def _wire_rows(connection: Connection, model: type[Synced]) -> Iterable[tuple[str, dict[str, Any]]]:
+    table = model.__table__
+    keys = [c.key for c in table.columns if c.key not in SYSTEM_COLUMNS]
+    query = select(table.c.id, *(table.c[k] for k in keys))
+    for row in connection.execute(query):
+        yield row[0], {k: to_json_value(v) for k, v in zip(keys, row[1:], strict=True)}
+
+
+def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:
+    """Every synced table's digest (sync.digest), as the server's /v1/verify gives it."""
+    result = {}
+    for name, model in sorted(MODEL_BY_TABLE.items()):
+        digest = TableDigest()
+        for row_id, data in _wire_rows(connection, model):
+            digest.add(row_id, row_hash(name, row_id, data))
+        result[name] = digest.as_json()
+    return result
+
+
+def row_hashes(connection: Connection, table: str, bucket: int) -> dict[str, str]:
+    """id -> row hash of the rows of one bucket of one table."""
+    model = MODEL_BY_TABLE[table]
+    return {
+        row_id: row_hash(table, row_id, data)
+        for row_id, data in _wire_rows(connection, model)
+        if bucket_of(row_id) == bucket
+    }
+
+
+# --- a re-baseline ----------------------------------------------------------------------------
+
+
+def snapshot_changes(connection: Connection, hlc: Callable[[], str]) -> Iterable[Change]:
+    """Every synced row as a whole-row insert (its field HLCs kept): what a laptop sends again
+    after the server, or this laptop, was restored from a backup. Versions are forgotten."""
+    for name, model in sorted(MODEL_BY_TABLE.items()):
+        table = model.__table__
+        for row in connection.execute(select(table)).mappings():
+            payload = {k: to_json_value(v) for k, v in row.items()}
+            payload["server_version"] = None
+            yield Change(name, row["id"], "insert", hlc(), payload, "resend")
