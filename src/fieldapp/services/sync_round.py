@@ -143,6 +143,7 @@ _TOPIC_OF = {
     "event_team": "events",
     "certificate": "certificates",
     "certificate_print": "certificates",
+    "signing_key": "certificates",
     "body": "bodies",
 }
 

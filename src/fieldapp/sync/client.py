@@ -170,11 +170,12 @@ class SyncClient:
         """One call with the token; the server unreachable, a 5xx or a 429 is tried again after a
         growing pause (with jitter), then given up to the caller."""
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        for delay in (*self.retry_delays, None):
+        for attempt, delay in enumerate((*self.retry_delays, None)):
             try:
                 return self._request(method, path, headers=headers, **kwargs)
             except (SyncOffline, SyncServerError) as exc:
-                if delay is None:
+                # A refused connection is the plain "offline": said after one quick second try.
+                if delay is None or (isinstance(exc.__cause__, httpx.ConnectError) and attempt >= 1):
                     raise
                 wait = getattr(exc, "retry_after", None) or delay * (0.75 + random.random() / 2)
                 self._sleep(min(wait, MAX_RETRY_AFTER_S))
