@@ -332,7 +332,7 @@ def test_an_edit_stamped_far_in_the_future_does_not_beat_later_edits(server, lap
     person = a.services.people.create(PersonInput("Clock test", mobile="0599999999"))
     a.sync()
     b.sync()
-    a.store.clock._wall_ms = lambda: 10**13  # noqa: SLF001 — a laptop clock set decades ahead
+    a.store.clock._wall_ms = lambda: 10**13  # a laptop clock set decades ahead
     a.services.people.update(person.id, PersonInput("Clock test", mobile="0599999999", notes="from the future"))
     a.sync()
     stored = server.query("SELECT updated_hlc FROM sync_row WHERE row_id = :i", i=person.id)[0][0]
