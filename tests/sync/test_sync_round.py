@@ -333,12 +333,16 @@ def test_an_edit_stamped_far_in_the_future_does_not_beat_later_edits(server, lap
     a.sync()
     b.sync()
     a.store.clock._wall_ms = lambda: 10**13  # a laptop clock set decades ahead
-    a.services.people.update(person.id, PersonInput("Clock test", mobile="0599999999", notes="from the future"))
+    a.services.people.update(
+        person.id, PersonInput("Clock test", mobile="0599999999", notes="from the future")
+    )
     a.sync()
     stored = server.query("SELECT updated_hlc FROM sync_row WHERE row_id = :i", i=person.id)[0][0]
     assert Timestamp.parse(stored).physical_ms < 10**13  # brought back to the server's clock
     b.sync()
-    b.services.people.update(person.id, PersonInput("Clock test", mobile="0599999999", notes="a later, honest edit"))
+    b.services.people.update(
+        person.id, PersonInput("Clock test", mobile="0599999999", notes="a later, honest edit")
+    )
     b.sync()
     assert json.loads(server.query("SELECT data FROM sync_row WHERE row_id = :i", i=person.id)[0][0])[
         "notes"
@@ -355,3 +359,34 @@ def test_not_enrolled_and_offline_enrolment_are_plain(laptops, tmp_path):
         pytest.raises(SyncOffline),
     ):
         client.verify()
+
+
+def test_in_on_one_laptop_out_on_another_is_one_stay_and_an_overdraw_is_flagged(server, laptops):
+    from fieldapp.services.gifts.common import GiftTypeInput, HandoverInput
+
+    a, b = laptops("a", server), laptops("b", server)
+    event = _event(a.services)
+    person = a.services.people.create(PersonInput("Stay test", mobile="0561112222"))
+    gift = a.services.gifts.create_type(GiftTypeInput("Water pack"))
+    a.services.gifts.receive(gift.id, 3, "delivery")
+    a.sync()
+    b.sync()
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    a.services.attendance.scan(event, person.id, method="manual", direction="in", at=start)
+    a.sync()
+    b.sync()  # B learns the volunteer is in, so its desk accepts the check-out
+    out = b.services.attendance.scan(
+        event, person.id, method="manual", direction="out", at=start + dt.timedelta(hours=3)
+    )
+    assert out.changed, out
+    # offline, each laptop hands out two of the three packs: fine on each, overdrawn together
+    a.services.gifts.hand_over(HandoverInput(gift.id, 2, recipient_person_id=person.id, event_id=event))
+    b.services.gifts.hand_over(HandoverInput(gift.id, 2, recipient_person_id=person.id, event_id=event))
+    a.sync()
+    report = b.sync()
+    assert any("Water pack" in flag and "-1" in flag for flag in report.flags)
+    a.sync()
+    for lap in (a, b):
+        rows = lap.services.attendance.event_attendance(event, at=start + dt.timedelta(hours=4)).rows
+        assert len(rows) == 1 and rows[0].hours == pytest.approx(3.0)
+        assert lap.services.gifts.get_type(gift.id).stock == -1

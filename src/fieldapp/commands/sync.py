@@ -131,6 +131,8 @@ def run_sync(ctx: CliContext, args: argparse.Namespace) -> int:
         print(i18n.msg("cli.sync.mismatch", n=report.refetched))
     elif report.moved:
         print(i18n.msg("cli.sync.unverified"))
+    for flag in report.flags:
+        print(flag)
     for warning in report.warnings:
         print(warning, file=sys.stderr if clock_wrong else sys.stdout)
     return 2 if clock_wrong else 0

@@ -29,7 +29,7 @@ from fieldapp.core import i18n
 from fieldapp.core.permissions import require
 from fieldapp.services.contract import Changed, Done, Service, write
 from fieldapp.store import remote
-from fieldapp.store.models import AppUser, Outbox, SyncState
+from fieldapp.store.models import AppUser, Certificate, Event, Outbox, Person, SyncState, Void
 from fieldapp.store.unit_of_work import APPLYING_REMOTE, outbox_row
 from fieldapp.sync import enrolment
 from fieldapp.sync.client import SyncClient, SyncError
@@ -54,6 +54,16 @@ i18n.register(
             "توقفت المزامنة: الخادم لم يقبل دفعة التغييرات ولم يرفضها. حاول لاحقًا؛ لم يضِع شيء.",
             "Sync stopped: the server neither took nor refused the batch of changes. "
             "Try again later; nothing is lost.",
+        ),
+        "sync.flag.overdrawn": (
+            "بعد المزامنة صار مخزون «{name}» بالسالب ({stock}): سُلِّم أكثر مما استُلم على كل الأجهزة.",
+            "After sync the stock of “{name}” is below zero ({stock}): more was handed out than received "
+            "across the laptops.",
+        ),
+        "sync.flag.double_certificate": (
+            "أُصدرت لـ«{person}» شهادتان أو أكثر لفعالية «{event}» على أجهزة مختلفة ({serials}); راجعها وألغِ الزائدة.",
+            "“{person}” was issued more than one certificate for “{event}” on different laptops ({serials}); "
+            "review them and void the extra one.",
         ),
         "sync.cursor_back": (
             "ردّ الخادم بمؤشر أقدم مما لدى هذا الحاسوب؛ ستُعاد المزامنة كاملة.",
@@ -85,6 +95,7 @@ class SyncReport:
     refetched: int = 0
     clock_skew_s: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # found only once every laptop's facts met
     seconds: float = 0.0
 
     @property
@@ -173,6 +184,8 @@ class SyncService(Service):
                 report.users = run_step(lambda: self.apply_users(client.users())).value
                 if verify and report.moved:
                     self._verify(client, cursor, report, run_step)
+            if report.pulled:
+                report.flags = self.flags()
         except SyncError as exc:
             message = exc.message()
             run_step(lambda: self.record_error(message))
@@ -310,6 +323,30 @@ class SyncService(Service):
     def bucket_hashes(self, table: str, number: int) -> dict[str, str]:
         with self.reader() as session:
             return remote.row_hashes(session.connection(), table, number)
+
+    def flags(self) -> list[str]:
+        """What only the union of every laptop's facts shows: stock overdrawn, and one person's
+        certificate for one event issued on two laptops."""
+        said = [
+            i18n.msg("sync.flag.overdrawn", name=g.name, stock=g.stock)
+            for g in self.services.gifts.list_types(include_inactive=True)
+            if g.stock < 0
+        ]
+        voided = select(Void.target_id).where(Void.target_table == "certificate", Void.deleted.is_(False))
+        with self.reader() as session:
+            doubles = session.execute(
+                select(Person.full_name, Event.title, func.group_concat(Certificate.serial, ", "))
+                .join(Person, Person.id == Certificate.person_id)
+                .join(Event, Event.id == Certificate.event_id)
+                .where(Certificate.deleted.is_(False), Certificate.id.not_in(voided))
+                .group_by(Certificate.person_id, Certificate.event_id)
+                .having(func.count() > 1)
+            ).all()
+        said += [
+            i18n.msg("sync.flag.double_certificate", person=p, event=e, serials=serials)
+            for p, e, serials in doubles
+        ]
+        return said
 
     # --- writes (one transaction each) -------------------------------------------------------------
 
