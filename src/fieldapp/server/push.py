@@ -12,6 +12,12 @@
 - An op the server cannot accept (unknown table, wrong shape, a value of the wrong type) is
   rejected with its reason; the rest of the batch goes on.
 - HLCs stamped far in the future are brought back to the server's clock (sync.merge.clamp_hlc).
+
+Speed: the rows a batch touches are read in one query, new rows and answers are written in bulk
+at the end, and no savepoint is taken, since an op is rejected before it changes anything. Should
+the database still fail the batch (a constraint no check foresaw), the batch runs once more with a
+savepoint per op, and the op that fails is answered "rejected", so one bad op never wedges the
+queue (it would come back forever otherwise).
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, select, update
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
 
@@ -71,17 +78,44 @@ class Rejected(Exception):
 
 
 class Batch:
-    """What one push transaction holds: the session, the caller, the versions handed out."""
+    """What one push transaction holds: the session, the caller, the versions handed out, and
+    the sync rows it read or made (so an op sees what an earlier op of the batch wrote)."""
 
     def __init__(self, session: Session, caller: Caller, version: int) -> None:
         self.session = session
         self.caller = caller
         self.version = version
         self.now_ms = time.time_ns() // 1_000_000
+        self.rows: dict[tuple[str, str], SyncRow | None] = {}
 
     def next_version(self) -> int:
         self.version += 1
         return self.version
+
+    def preload(self, ops: list[Op]) -> None:
+        """Read every row the batch names in one query."""
+        wanted = {(op.table, op.row_id) for op in ops}
+        ids = list({row_id for _, row_id in wanted})
+        for start in range(0, len(ids), 900):
+            found = self.session.scalars(
+                select(SyncRow).where(
+                    SyncRow.org_id == self.caller.org_id, SyncRow.row_id.in_(ids[start : start + 900])
+                )
+            )
+            for row in found:
+                self.rows[(row.table_name, row.row_id)] = row
+        for key in wanted:
+            self.rows.setdefault(key, None)
+
+    def row(self, table: str, row_id: str) -> SyncRow | None:
+        key = (table, row_id)
+        if key not in self.rows:
+            self.rows[key] = self.session.get(SyncRow, (self.caller.org_id, table, row_id))
+        return self.rows[key]
+
+    def add(self, row: SyncRow) -> None:
+        self.rows[(row.table_name, row.row_id)] = row
+        self.session.add(row)
 
     def clamp(self, hlc: str) -> str:
         return clamp_hlc(hlc, self.now_ms)
@@ -104,6 +138,13 @@ def lock_org(session: Session, org_id: str) -> int:
 
 def push(engine, caller: Caller, ops: list[Op]) -> list[Answer]:
     """Apply a batch in one transaction and answer every op, in order."""
+    try:
+        return _push(engine, caller, ops, careful=False)
+    except SQLAlchemyError:
+        return _push(engine, caller, ops, careful=True)
+
+
+def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
     with write_session(engine) as session:
         batch = Batch(session, caller, lock_org(session, caller.org_id))
         ids = list({op.op_id for op in ops})
@@ -113,26 +154,31 @@ def push(engine, caller: Caller, ops: list[Op]) -> list[Answer]:
                 select(AppliedOp).where(AppliedOp.org_id == caller.org_id, AppliedOp.op_id.in_(ids))
             )
         }
-        answers, max_hlc = [], None
+        batch.preload([op for op in ops if op.op_id not in earlier])
+        answers, remembered, max_hlc = [], [], None
         for op in ops:
             if op.op_id in earlier:
                 answers.append(earlier[op.op_id])
                 continue
-            answer = _answer(batch, op)
+            answer = _answer_carefully(batch, op) if careful else _answer(batch, op)
             earlier[op.op_id] = answer
             answers.append(answer)
-            session.add(
-                AppliedOp(
-                    org_id=caller.org_id,
-                    op_id=op.op_id,
-                    device_id=caller.device_id,
-                    status=answer.status,
-                    version=answer.version,
-                    reason=answer.reason[:500],
-                )
+            remembered.append(
+                {
+                    "org_id": caller.org_id,
+                    "op_id": op.op_id,
+                    "device_id": caller.device_id,
+                    "status": answer.status,
+                    "version": answer.version,
+                    "reason": answer.reason[:500],
+                    "at": dt.datetime.now(dt.UTC),
+                }
             )
             if _is_hlc(op.hlc) and (max_hlc is None or op.hlc > max_hlc):
                 max_hlc = op.hlc
+        session.flush()
+        if remembered:
+            session.execute(insert(AppliedOp), remembered)
         session.execute(update(OrgSync).where(OrgSync.org_id == caller.org_id).values(version=batch.version))
         if max_hlc is not None:
             device = session.get(Device, caller.device_id)
@@ -150,12 +196,25 @@ def _is_hlc(text: str) -> bool:
 
 
 def _answer(batch: Batch, op: Op) -> Answer:
-    """Apply one op inside a savepoint: a rejected or failing op leaves no trace but its answer."""
+    """Apply one op; a rejected op has changed nothing (every check comes before any write)."""
     try:
-        with batch.session.begin_nested():
-            return _apply(batch, op)
+        return _apply(batch, op)
     except Rejected as exc:
         return Answer(op.op_id, REJECTED, None, exc.reason)
+
+
+def _answer_carefully(batch: Batch, op: Op) -> Answer:
+    """Apply one op inside a savepoint: an op the database refuses leaves no trace but its answer."""
+    version = batch.version
+    try:
+        with batch.session.begin_nested():
+            answer = _answer(batch, op)
+            batch.session.flush()
+            return answer
+    except SQLAlchemyError as exc:
+        batch.version = version
+        batch.rows = {k: v for k, v in batch.rows.items() if v is None or v in batch.session}
+        return Answer(op.op_id, REJECTED, None, f"server.refused: {type(exc.orig or exc).__name__}")
 
 
 def _apply(batch: Batch, op: Op) -> Answer:
@@ -190,7 +249,7 @@ def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
         data = merges.on_person_write(batch, op.row_id, data)
     else:
         data = merges.follow_survivors(batch, op.table, data)
-    existing = batch.session.get(SyncRow, (batch.caller.org_id, op.table, op.row_id))
+    existing = batch.row(op.table, op.row_id)
     if existing is None:
         hlcs = payload.get("field_hlc") if is_record and isinstance(payload.get("field_hlc"), dict) else {}
         hlcs = {k: batch.clamp(v) for k, v in hlcs.items() if k in data and isinstance(v, str) and _is_hlc(v)}
@@ -209,8 +268,7 @@ def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
             device_id=device_id,
         )
         set_data(row, data)
-        batch.session.add(row)
-        batch.session.flush()
+        batch.add(row)
         if op.table == "person":
             merges.after_person_insert(batch, row)
         return Answer(op.op_id, APPLIED, version)
@@ -235,7 +293,7 @@ def _update(batch: Batch, op: Op, model: type) -> Answer:
     if any(not isinstance(hlcs[k], str) or not _is_hlc(hlcs[k]) for k in fields):
         raise Rejected("update.hlc: a field's HLC is unreadable")
     data = check_values(model, {k: v for k, v in fields.items() if k not in SYSTEM_COLUMNS}, whole=False)
-    existing = batch.session.get(SyncRow, (batch.caller.org_id, op.table, op.row_id))
+    existing = batch.row(op.table, op.row_id)
     if existing is None:
         raise Rejected("row.unknown: the server has no such row to update")
     base = payload.get("base_version")
@@ -267,7 +325,6 @@ def _merge(
         row.field_version = json.dumps(state.field_version, sort_keys=True)
         row.updated_hlc = max([row.updated_hlc, *(state.field_hlc[k] for k in outcome.changed)])
         set_data(row, state.data)
-        batch.session.flush()
         if op.table == "person":
             merges.after_person_insert(batch, row)
     if outcome.lost:
@@ -288,8 +345,7 @@ def record_conflicts(batch: Batch, table: str, row_id: str, lost: list[LostValue
     """Each losing value once, as a sync row of table "conflict" (its id: what lost, where)."""
     for value in lost:
         conflict_id = str(uuid.uuid5(_CONFLICT_NS, f"{table}/{row_id}/{value.field}/{value.lost_hlc}"))
-        key = (batch.caller.org_id, CONFLICT_TABLE, conflict_id)
-        if batch.session.get(SyncRow, key) is not None:
+        if batch.row(CONFLICT_TABLE, conflict_id) is not None:
             continue
         data = {
             "table_name": table,
@@ -316,8 +372,7 @@ def record_conflicts(batch: Batch, table: str, row_id: str, lost: list[LostValue
             device_id=batch.caller.device_id,
         )
         set_data(row, data)
-        batch.session.add(row)
-    batch.session.flush()
+        batch.add(row)
 
 
 # --- the shape of a row's values ---------------------------------------------------------------
