@@ -41,8 +41,8 @@ class Applied:
     max_hlc: str | None = None
 
 
-def _from_wire(sql_type: Any) -> Callable[[Any], Any]:
-    """A converter from a JSON value to the column's Python value."""
+def _from_wire(sql_type: Any) -> Callable[[Any], Any] | None:
+    """A converter from a JSON value to the column's Python value (None: the value as it is)."""
     if type(sql_type).__name__ == "UTCDateTime":
         return lambda v: None if v is None else dt.datetime.fromisoformat(v)
     if isinstance(sql_type, Date):
@@ -53,23 +53,34 @@ def _from_wire(sql_type: Any) -> Callable[[Any], Any]:
         return lambda v: None if v is None else float(v)
     if isinstance(sql_type, Integer):
         return lambda v: None if v is None else int(v)
-    return lambda v: v
+    return None
+
+
+def _then(
+    first: Callable[[Any], Any] | None, second: Callable[[Any], Any] | None
+) -> Callable[[Any], Any] | None:
+    if first is None or second is None:
+        return first or second
+    return lambda v: second(first(v))
 
 
 class _TableWriter:
-    """Prepared statements and converters of one synced table."""
+    """Prepared statements and converters of one synced table: a server row goes to SQLite's
+    parameters in one pass (wire value -> Python value -> the column type's bind value)."""
 
     def __init__(self, connection: Connection, model: type[Synced]) -> None:
         table = model.__table__
         dialect = connection.dialect
         self.name = table.name
         self.is_record = issubclass(model, Record)
-        self.columns = [c for c in table.columns]
-        self.keys = [c.key for c in self.columns]
+        self.keys = [c.key for c in table.columns]
         self.data_keys = [k for k in self.keys if k not in SYSTEM_COLUMNS]
-        self.from_wire = {c.key: _from_wire(c.type) for c in self.columns}
-        processors = {c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in self.columns}
+        self.from_wire = {c.key: _from_wire(c.type) for c in table.columns}
+        processors = {c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns}
         self.processors = [processors[k] for k in self.keys]
+        # per data column: (key, wire -> bind value); system columns come from the row's envelope
+        self.data_plan = [(k, _then(self.from_wire[k], processors[k])) for k in self.data_keys]
+        self.field_hlc_bind = processors.get("field_hlc")
         names = ", ".join(self.keys)
         marks = ", ".join("?" * len(self.keys))
         updates = ", ".join(f"{k}=excluded.{k}" for k in self.keys if k != "id")
@@ -80,7 +91,7 @@ class _TableWriter:
     def python_row(self, row: dict[str, Any]) -> dict[str, Any]:
         """The column values of a server row (as the ORM would hold them)."""
         data = row["data"]
-        values = {k: self.from_wire[k](data.get(k)) for k in self.data_keys}
+        values = {k: (f(data.get(k)) if (f := self.from_wire[k]) else data.get(k)) for k in self.data_keys}
         values.update(
             id=row["id"],
             device_id=row["device_id"],
@@ -95,10 +106,27 @@ class _TableWriter:
         return values
 
     def bound(self, values: dict[str, Any]) -> tuple:
+        """SQLite parameters of python_row() values."""
         return tuple(
             (p(values.get(k)) if p is not None else values.get(k))
             for k, p in zip(self.keys, self.processors, strict=True)
         )
+
+    def bound_wire(self, row: dict[str, Any]) -> tuple:
+        """SQLite parameters straight from a server row (the fast path of a page)."""
+        data = row["data"]
+        values = {k: (f(data.get(k)) if f is not None else data.get(k)) for k, f in self.data_plan}
+        if values.get("deleted") is None:
+            values["deleted"] = 0
+        values["id"] = row["id"]
+        values["device_id"] = row["device_id"]
+        values["created_hlc"] = row["created_hlc"]
+        values["updated_hlc"] = row["updated_hlc"]
+        values["server_version"] = row["version"]
+        if self.is_record:
+            hlcs = row.get("field_hlc") or {}
+            values["field_hlc"] = self.field_hlc_bind(hlcs) if self.field_hlc_bind else hlcs
+        return tuple(values[k] for k in self.keys)
 
 
 def foreign_keys_off(connection: Connection) -> None:
@@ -110,18 +138,10 @@ def foreign_keys_off(connection: Connection) -> None:
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
-def pending_row_ids(connection: Connection, table: str, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), 900):
-        part = ids[start : start + 900]
-        found.update(
-            connection.execute(
-                select(Outbox.row_id).where(
-                    Outbox.status == PENDING, Outbox.table_name == table, Outbox.row_id.in_(part)
-                )
-            ).scalars()
-        )
-    return found
+def pending_row_ids(connection: Connection, table: str) -> set[str]:
+    """Rows of `table` with ops still waiting to go up (few: the push ran just before)."""
+    query = select(Outbox.row_id).where(Outbox.status == PENDING, Outbox.table_name == table)
+    return set(connection.execute(query).scalars())
 
 
 def apply_rows(connection: Connection, rows: list[dict[str, Any]]) -> Applied:
@@ -149,18 +169,25 @@ def apply_rows(connection: Connection, rows: list[dict[str, Any]]) -> Applied:
 
 
 def _apply_table(connection: Connection, writer: _TableWriter, group: list[dict[str, Any]]) -> None:
-    pending = (
-        pending_row_ids(connection, writer.name, [r["id"] for r in group]) if writer.is_record else set()
-    )
-    values = [writer.python_row(r) for r in group]
-    if pending:
-        values = [_keep_later_local(connection, writer, v) if v["id"] in pending else v for v in values]
+    pending = pending_row_ids(connection, writer.name) if writer.is_record else set()
+    params, names = [], []
+    for row in group:
+        if row["id"] in pending:
+            values = _keep_later_local(connection, writer, writer.python_row(row))
+            params.append(writer.bound(values))
+            names.append(
+                (row["id"], values.get("full_name"), values.get("latin_name"), bool(values["deleted"]))
+            )
+        else:
+            params.append(writer.bound_wire(row))
+            data = row["data"]
+            names.append(
+                (row["id"], data.get("full_name"), data.get("latin_name"), bool(data.get("deleted")))
+            )
     dbapi = connection.connection.driver_connection
-    dbapi.executemany(writer.upsert, [writer.bound(v) for v in values])
+    dbapi.executemany(writer.upsert, params)
     if writer.name == Person.__tablename__:
-        search_index.write_rows(
-            connection, [(v["id"], v["full_name"], v["latin_name"], bool(v["deleted"])) for v in values]
-        )
+        search_index.write_rows(connection, names)
 
 
 def _keep_later_local(connection: Connection, writer: _TableWriter, remote: dict[str, Any]) -> dict[str, Any]:
