@@ -184,6 +184,7 @@ def test_the_same_field_edited_on_two_laptops_keeps_the_later_and_the_loser_ever
         with lap.store.reader() as r:
             conflicts = r.execute(select(Conflict.field, Conflict.lost_value, Conflict.kept_value)).all()
         assert [tuple(c) for c in conflicts] == [("notes", "from A", "from B")]
+        assert lap.services.sync_state.status().conflicts == 1
     assert server.query("SELECT count(*) FROM sync_row WHERE table_name = 'conflict'")[0][0] == 1
     # A later edit on A, made after it saw B's value, simply wins: no new conflict.
     a.services.people.update(person.id, PersonInput("Huda Al-Qahtani", mobile="0551234567", notes="agreed"))

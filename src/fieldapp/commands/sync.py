@@ -38,8 +38,9 @@ i18n.register(
             "Enrolled in {org} ({code}) on {url}, short code {short}.",
         ),
         "cli.status.counts": (
-            "آخر مزامنة ناجحة: {last}. بانتظار الرفع: {pending}. مُنحّاة: {set_aside}.",
-            "Last successful sync: {last}. Waiting to go up: {pending}. Set aside: {set_aside}.",
+            "آخر مزامنة ناجحة: {last}. بانتظار الرفع: {pending}. مُنحّاة: {set_aside}. تعارضات للمراجعة: {conflicts}.",
+            "Last successful sync: {last}. Waiting to go up: {pending}. Set aside: {set_aside}. "
+            "Conflicts to review: {conflicts}.",
         ),
         "cli.status.never": ("لم تحدث بعد", "never"),
         "cli.sync.done": (
@@ -154,6 +155,8 @@ def run_sync_status(ctx: CliContext, args: argparse.Namespace) -> int:
                 "last_error": status.last_error,
                 "pending_ops": status.pending_ops,
                 "set_aside_ops": status.set_aside_ops,
+                "conflicts": status.conflicts,
+                "last_verified_at": status.last_verified_at,
             }
         )
         return 0
@@ -171,7 +174,13 @@ def run_sync_status(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     last = status.last_success_at.isoformat() if status.last_success_at else i18n.msg("cli.status.never")
     print(
-        i18n.msg("cli.status.counts", last=last, pending=status.pending_ops, set_aside=status.set_aside_ops)
+        i18n.msg(
+            "cli.status.counts",
+            last=last,
+            pending=status.pending_ops,
+            set_aside=status.set_aside_ops,
+            conflicts=status.conflicts,
+        )
     )
     if status.last_error:
         print(i18n.msg("cli.status.last_error", error=status.last_error))

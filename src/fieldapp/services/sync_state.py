@@ -21,7 +21,7 @@ from fieldapp.certificates import keys
 from fieldapp.core import i18n
 from fieldapp.core.permissions import require
 from fieldapp.services.contract import Changed, Service, write
-from fieldapp.store.models import Device, Outbox, SyncState
+from fieldapp.store.models import Conflict, Device, Outbox, SyncState
 from fieldapp.store.unit_of_work import audit
 from fieldapp.sync import enrolment
 from fieldapp.sync.client import ServerRefusal, SyncClient, SyncError
@@ -62,6 +62,8 @@ class SyncStatus:
     last_error: str
     pending_ops: int
     set_aside_ops: int
+    conflicts: int = 0  # losing values not yet reviewed
+    last_verified_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,11 @@ class SyncStateService(Service):
                 last_error=state.last_error if state else "",
                 pending_ops=counts.get(PENDING, 0),
                 set_aside_ops=counts.get(SET_ASIDE, 0),
+                conflicts=session.scalar(
+                    select(func.count()).select_from(Conflict).where(Conflict.resolved.is_(False))
+                )
+                or 0,
+                last_verified_at=state.last_verified_at if state else None,
             )
 
     @write
