@@ -391,3 +391,52 @@ def test_in_on_one_laptop_out_on_another_is_one_stay_and_an_overdraw_is_flagged(
         rows = lap.services.attendance.event_attendance(event, at=start + dt.timedelta(hours=4)).rows
         assert len(rows) == 1 and rows[0].hours == pytest.approx(3.0)
         assert lap.services.gifts.get_type(gift.id).stock == -1
+
+
+def test_certificates_verify_on_every_laptop_and_a_double_issue_is_flagged(server, laptops):
+    a, b = laptops("a", server), laptops("b", server)
+    event = _event(a.services)
+    person = a.services.people.create(PersonInput("Certified", mobile="0563334444"))
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=50)
+    a.services.attendance.scan(event, person.id, method="manual", direction="in", at=start)
+    a.services.attendance.scan(
+        event, person.id, method="manual", direction="out", at=start + dt.timedelta(minutes=40)
+    )
+    a.sync()
+    b.sync()
+    # offline, both laptops issue this person's certificate for the event
+    from_a = a.services.certificates.issue(event, [person.id])[0]
+    from_b = b.services.certificates.issue(event, [person.id])[0]
+    assert from_a.serial != from_b.serial
+    a.sync()
+    report = b.sync()
+    assert any(from_a.serial in flag and from_b.serial in flag for flag in report.flags)
+    a.sync()
+    with a.store.reader() as r:
+        payload_b = r.scalar(text("SELECT payload FROM certificate WHERE serial = :s"), {"s": from_b.serial})
+    # A verifies B's certificate offline: it received B's signing key
+    assert a.services.certificates.verify(payload_b).status == "genuine"
+
+
+def test_a_laptop_restored_from_its_own_backup_re_baselines_instead_of_forking(server, laptops, tmp_path):
+    a = laptops("a", server)
+    a.services.people.create(PersonInput("Kept in the backup", mobile="0565556666"))
+    a.sync()
+    backup = tmp_path / "a-backup.db"
+    a.close()
+    assert cli.main(["--data-dir", str(a.data.root), "backup", str(backup)]) == 0
+    a.store = Store.open(a.data.database, a.data.backups)
+    a.services = Services(a.store, ADMIN)
+    lost = a.services.people.create(PersonInput("Made after the backup", mobile="0567778888"))
+    a.sync()
+    a.sync()  # the backup is older than this laptop's last round
+    a.close()
+    assert cli.main(["--data-dir", str(a.data.root), "restore", str(backup), "--yes"]) == 0
+    a.store = Store.open(a.data.database, a.data.backups)
+    a.services = Services(a.store, ADMIN)
+    report = a.sync()
+    assert report.rebaselined == "laptop_restored" and report.verified is True
+    assert a.services.people.get(lost.id).full_name == "Made after the backup"
+    # new stamps of this laptop are later than anything the server holds from it
+    newest = server.query("SELECT max(updated_hlc) FROM sync_row")[0][0]
+    assert a.store.clock.now() > newest

@@ -203,7 +203,7 @@ def _install_sync_routes(app: FastAPI) -> None:
 
     @app.post("/v1/hello", response_model=schemas.HelloOut, responses=ERRORS)
     def hello(body: schemas.HelloIn, request: Request, me: Me) -> schemas.HelloOut:
-        found = feed.hello(_engine(request), me, body.app_version, body.pending_ops)
+        found = feed.hello(_engine(request), me, body.app_version, body.pending_ops, body.cursor)
         return schemas.HelloOut(
             **found,
             client_schema=schemas.SchemaRange(min=CLIENT_SCHEMA_MIN, max=CLIENT_SCHEMA_MAX),
@@ -220,7 +220,7 @@ def _install_sync_routes(app: FastAPI) -> None:
     def changes(
         request: Request,
         me: Me,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=schemas.MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=PULL_PAGE_ROWS)] = PULL_PAGE_ROWS,
     ) -> Response:
         return raw(feed.changes(_engine(request), me, since, limit))
@@ -235,7 +235,7 @@ def _install_sync_routes(app: FastAPI) -> None:
 
     @app.get("/v1/verify/{table}/{bucket}", response_model=schemas.BucketOut, responses=ERRORS)
     def verify_bucket(
-        table: Annotated[str, Path(max_length=40)],
+        table: Annotated[str, Path(pattern=schemas.TABLE_PATTERN)],
         bucket: Annotated[int, Path(ge=0, le=15)],
         request: Request,
         me: Me,

@@ -23,16 +23,19 @@ from fieldapp.sync.digest import BUCKETS, bucket_of, table_digest
 MAX_ROWS_ASKED = 1000
 
 
-def hello(engine: Engine, caller: Caller, app_version: str, pending_ops: int) -> dict[str, Any]:
-    """Where the organisation stands for this laptop; notes its app version and pending ops."""
+def hello(engine: Engine, caller: Caller, app_version: str, pending_ops: int, cursor: int) -> dict[str, Any]:
+    """Where the organisation stands for this laptop; notes its app version, pending ops and
+    cursor (and answers with the cursor it gave last time)."""
     with write_session(engine) as s:
+        previous = s.scalar(select(Device.last_cursor).where(Device.id == caller.device_id)) or 0
         s.execute(
             update(Device)
             .where(Device.id == caller.device_id)
             .values(
                 app_version=app_version[:40],
-                pending_ops_reported=max(0, pending_ops),
+                pending_ops_reported=min(max(0, pending_ops), 2**31 - 1),  # an INTEGER column
                 last_seen_at=dt.datetime.now(dt.UTC),
+                last_cursor=cursor,
             )
         )
     with read_session(engine) as s:
@@ -41,6 +44,7 @@ def hello(engine: Engine, caller: Caller, app_version: str, pending_ops: int) ->
             "server_epoch": s.get(ServerState, 1).epoch,
             "org_version": s.scalar(select(OrgSync.version).where(OrgSync.org_id == caller.org_id)) or 0,
             "device_max_hlc": s.scalar(select(Device.max_hlc).where(Device.id == caller.device_id)),
+            "device_cursor": previous,
         }
 
 

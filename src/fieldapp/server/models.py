@@ -78,6 +78,9 @@ class Device(ServerBase):
     revoked_at: Mapped[dt.datetime | None]
     # The latest HLC this laptop sent: a laptop whose clock says less was restored from a backup.
     max_hlc: Mapped[str | None] = mapped_column(String(64))
+    # The pull cursor this laptop said it held at its last hello: one that says less later was
+    # restored from a backup (a laptop's cursor never goes back by itself).
+    last_cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class EnrollmentCode(ServerBase):

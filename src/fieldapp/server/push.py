@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ from fieldapp.server import merges
 from fieldapp.server.db import write_session
 from fieldapp.server.devices import Caller
 from fieldapp.server.models import AppliedOp, Device, OrgSync, SyncRow
+from fieldapp.server.schemas import MAX_INT
 from fieldapp.store.models import MODEL_BY_TABLE, Record
 from fieldapp.sync.digest import canonical, data_of, row_hash
 from fieldapp.sync.hlc import Timestamp
@@ -187,12 +190,20 @@ def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
         return answers
 
 
-def _is_hlc(text: str) -> bool:
+_DEVICE = re.compile(r"[A-Za-z0-9-]{1,36}")
+
+
+def _is_hlc(text: object) -> bool:
+    """A readable HLC that fits its column (64 characters, a 64-bit time)."""
+    if not isinstance(text, str) or len(text) > 64:
+        return False
     try:
-        Timestamp.parse(text)
+        stamp = Timestamp.parse(text)
     except (ValueError, AttributeError):
         return False
-    return True
+    return (
+        0 <= stamp.physical_ms < MAX_INT and 0 <= stamp.counter < MAX_INT and 0 < len(stamp.device_id) <= 36
+    )
 
 
 def _answer(batch: Batch, op: Op) -> Answer:
@@ -242,9 +253,9 @@ def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
     if not isinstance(created_hlc, str) or not _is_hlc(created_hlc):
         raise Rejected("row.created_hlc: missing or unreadable")
     created_hlc = batch.clamp(created_hlc)
-    device_id = (
-        payload.get("device_id") if isinstance(payload.get("device_id"), str) else batch.caller.device_id
-    )
+    device_id = payload.get("device_id")
+    if not isinstance(device_id, str) or _DEVICE.fullmatch(device_id) is None:
+        device_id = batch.caller.device_id
     if op.table == "person":
         data = merges.on_person_write(batch, op.row_id, data)
     else:
@@ -406,12 +417,12 @@ def _fits(sql_type: Any, value: Any) -> bool:
     if isinstance(sql_type, Boolean):
         return isinstance(value, bool)
     if isinstance(sql_type, Integer):
-        return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, int) and not isinstance(value, bool) and -MAX_INT < value < MAX_INT
     if isinstance(sql_type, Float):
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if isinstance(sql_type, String | Text):
         length = getattr(sql_type, "length", None)
-        return isinstance(value, str) and (length is None or len(value) <= length)
+        return isinstance(value, str) and (length is None or len(value) <= length) and "\x00" not in value
     if isinstance(sql_type, DateTime) or type(sql_type).__name__ == "UTCDateTime":
         return isinstance(value, str) and _parses(dt.datetime.fromisoformat, value, aware=True)
     if isinstance(sql_type, Date):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+TABLE_PATTERN = r"^[a-z_]{1,40}$"
+RowId = Annotated[str, Field(pattern=UUID_PATTERN)]
 
 
 class ErrorOut(BaseModel):
@@ -78,10 +80,14 @@ class WhoamiOut(BaseModel):
     server_epoch: str
 
 
+MAX_INT = 2**62  # every counter fits a signed 64-bit column
+
+
 class HelloIn(BaseModel):
-    app_version: str = Field(min_length=1, max_length=40)
+    app_version: str = Field(pattern=r"^[ -~]{1,40}$")
     client_schema: int = Field(ge=0, le=1000)
-    pending_ops: int = Field(ge=0, default=0)
+    pending_ops: int = Field(ge=0, le=MAX_INT, default=0)
+    cursor: int = Field(ge=0, le=MAX_INT, default=0, description="the laptop's pull cursor")
 
 
 class HelloOut(BaseModel):
@@ -93,16 +99,19 @@ class HelloOut(BaseModel):
     device_max_hlc: str | None = Field(
         description="the latest HLC this laptop sent: more than its clock means a restore"
     )
+    device_cursor: int = Field(
+        description="the cursor this laptop gave at its last hello: more than it holds now means a restore"
+    )
     client_schema: SchemaRange
     limits: Limits
 
 
 class OpIn(BaseModel):
     op_id: str = Field(pattern=UUID_PATTERN)
-    table: str = Field(max_length=40)
-    row_id: str = Field(max_length=36)
-    kind: str = Field(max_length=10, description="insert | update")
-    hlc: str = Field(max_length=64)
+    table: str = Field(pattern=TABLE_PATTERN)
+    row_id: str = Field(pattern=UUID_PATTERN)
+    kind: str = Field(pattern=r"^[a-z]{1,10}$", description="insert | update")
+    hlc: str = Field(pattern=r"^[0-9]{1,19}\.[0-9]{1,19}\.[A-Za-z0-9-]{1,36}$")
     payload: dict[str, Any]
 
 
@@ -141,8 +150,8 @@ class ChangesOut(BaseModel):
 
 
 class RowsIn(BaseModel):
-    table: str = Field(max_length=40)
-    ids: list[str] = Field(max_length=1000)
+    table: str = Field(pattern=TABLE_PATTERN)
+    ids: list[RowId] = Field(max_length=1000)
 
 
 class RowsOut(BaseModel):

@@ -196,7 +196,7 @@ class SyncService(Service):
         return report
 
     def _hello(self, client: SyncClient, link: Link, report: SyncReport, run_step) -> Link:
-        hello = client.hello(__version__, CLIENT_SCHEMA, self.pending_count())
+        hello = client.hello(__version__, CLIENT_SCHEMA, self.pending_count(), link.cursor)
         schema = hello["client_schema"]
         if schema["min"] > CLIENT_SCHEMA:
             raise SyncError("sync.app_too_old")
@@ -214,7 +214,9 @@ class SyncService(Service):
             )
             report.rebaselined, report.resent = why, result.value
             report.changed = report.changed | result.changed
-            return self.link()
+            link = self.link()
+            client.hello(__version__, CLIENT_SCHEMA, self.pending_count(), link.cursor)  # "I start over"
+            return link
         return link
 
     def _push_all(self, client: SyncClient, report: SyncReport, run_step) -> None:
@@ -519,10 +521,13 @@ def _wire_op(op: PendingOp) -> dict[str, Any]:
 
 def _restored(link: Link, hello: dict[str, Any], clock_last: str) -> str:
     """Why this laptop must re-baseline ("" when it need not): the server has another epoch or
-    fewer versions than this laptop has pulled (it was restored), or it holds a later stamp of
-    this laptop than this laptop ever made (this database was restored from a backup, or copied)."""
+    fewer versions than this laptop has pulled (it was restored); or this laptop holds an older
+    cursor than it gave at its last hello, or the server holds a later stamp of it than it ever
+    made (this database was restored from a backup, or copied)."""
     if hello["server_epoch"] != link.epoch or link.cursor > hello["org_version"]:
         return "server_restored"
+    if link.cursor < hello.get("device_cursor", 0):
+        return "laptop_restored"
     seen = hello.get("device_max_hlc")
     if seen and Timestamp.parse(seen) > Timestamp.parse(clock_last):
         return "laptop_restored"

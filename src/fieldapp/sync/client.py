@@ -143,8 +143,13 @@ class SyncClient:
 
     # --- the sync: every call carries the device token ------------------------------------------
 
-    def hello(self, app_version: str, client_schema: int, pending_ops: int) -> dict[str, Any]:
-        body = {"app_version": app_version, "client_schema": client_schema, "pending_ops": pending_ops}
+    def hello(self, app_version: str, client_schema: int, pending_ops: int, cursor: int) -> dict[str, Any]:
+        body = {
+            "app_version": app_version,
+            "client_schema": client_schema,
+            "pending_ops": pending_ops,
+            "cursor": cursor,
+        }
         return self._retrying("POST", "/v1/hello", json=body)
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""sync rows, applied ops, each device's latest HLC
+"""sync rows, applied ops, each device's latest HLC and pull cursor
 
 Revision ID: 0002
 Revises: 0001
@@ -50,10 +50,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("device") as batch:
         batch.add_column(sa.Column("max_hlc", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("last_cursor", sa.BigInteger(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("device") as batch:
+        batch.drop_column("last_cursor")
         batch.drop_column("max_hlc")
     op.drop_table("applied_op")
     op.drop_index("ix_sync_row_org_mobile", table_name="sync_row")
