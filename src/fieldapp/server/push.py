@@ -201,9 +201,8 @@ def _is_hlc(text: object) -> bool:
         stamp = Timestamp.parse(text)
     except (ValueError, AttributeError):
         return False
-    return (
-        0 <= stamp.physical_ms < MAX_INT and 0 <= stamp.counter < MAX_INT and 0 < len(stamp.device_id) <= 36
-    )
+    in_range = 0 <= stamp.physical_ms < MAX_INT and 0 <= stamp.counter < MAX_INT
+    return in_range and _DEVICE.fullmatch(stamp.device_id) is not None
 
 
 def _answer(batch: Batch, op: Op) -> Answer:

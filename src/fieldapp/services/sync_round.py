@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -65,12 +66,19 @@ i18n.register(
             "“{person}” was issued more than one certificate for “{event}” on different laptops ({serials}); "
             "review them and void the extra one.",
         ),
+        "sync.bad_answer": (
+            "ردّ الخادم بما لا يفهمه هذا الحاسوب ({detail}); ربما اختلف الإصدار. لم يضِع شيء.",
+            "The server answered something this laptop does not understand ({detail}); "
+            "the versions may differ. Nothing is lost.",
+        ),
         "sync.cursor_back": (
             "ردّ الخادم بمؤشر أقدم مما لدى هذا الحاسوب؛ ستُعاد المزامنة كاملة.",
             "The server answered with an older cursor than this laptop holds; sync will start over.",
         ),
     }
 )
+
+log = logging.getLogger("fieldapp.sync")
 
 CLIENT_SCHEMA = 1
 SENT, SET_ASIDE, SUPERSEDED = "sent", "set_aside", "superseded"
@@ -190,6 +198,12 @@ class SyncService(Service):
             message = exc.message()
             run_step(lambda: self.record_error(message))
             raise
+        except (KeyError, TypeError, ValueError) as exc:  # an answer of the wrong shape
+            log.warning("sync: an answer of the wrong shape", exc_info=True)
+            error = SyncError("sync.bad_answer", detail=f"{type(exc).__name__}: {exc}"[:200])
+            message = error.message()
+            run_step(lambda: self.record_error(message))
+            raise error from exc
         report.seconds = round(time.perf_counter() - started, 3)
         report.changed = report.changed | Changed.of("sync")
         run_step(lambda: self.record_success(report))
