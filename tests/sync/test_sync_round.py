@@ -321,8 +321,8 @@ def test_a_retried_batch_gets_the_same_answers_and_writes_nothing_twice(server, 
     ]
     token = a.services.sync.link().token
     with SyncClient(server.base, token=token) as client:
-        first = client.push(ops)
-        again = client.push(ops)
+        first = client.push(ops)["results"]
+        again = client.push(ops)["results"]
     assert first == again and {r["status"] for r in first} == {"applied"}
     assert server.query("SELECT count(*) FROM sync_row WHERE table_name='person'")[0][0] == 1
     assert server.query("SELECT count(*) FROM applied_op")[0][0] == len(ops)

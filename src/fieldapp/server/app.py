@@ -214,7 +214,9 @@ def _install_sync_routes(app: FastAPI) -> None:
     def push_ops(body: schemas.PushIn, request: Request, me: Me) -> schemas.PushOut:
         ops = [push.Op(o.op_id, o.table, o.row_id, o.kind, o.hlc, o.payload) for o in body.ops]
         answers = push.push(_engine(request), me, ops)
-        return schemas.PushOut(results=[schemas.OpResult(**a.as_json()) for a in answers])
+        return schemas.PushOut(
+            results=[schemas.OpResult(**a.as_json()) for a in answers], server_epoch=_epoch(_engine(request))
+        )
 
     @app.get("/v1/changes", responses={200: {"model": schemas.ChangesOut}, **ERRORS})
     def changes(

@@ -80,13 +80,14 @@ def changes(engine: Engine, caller: Caller, since: int, limit: int) -> str:
             .limit(limit + 1)
         ).all()
         org_version = s.scalar(select(OrgSync.version).where(OrgSync.org_id == caller.org_id)) or 0
+        epoch = s.get(ServerState, 1).epoch
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = rows[-1].version if rows else since
     body = ",".join(_row_json(r) for r in rows)
     return (
         f'{{"rows":[{body}],"cursor":{cursor},"more":{"true" if more else "false"},'
-        f'"org_version":{org_version}}}'
+        f'"org_version":{org_version},"server_epoch":{json.dumps(epoch)}}}'
     )
 
 
@@ -97,13 +98,15 @@ def rows_by_id(engine: Engine, caller: Caller, table: str, ids: list[str]) -> st
                 SyncRow.org_id == caller.org_id, SyncRow.table_name == table, SyncRow.row_id.in_(ids)
             )
         ).all()
-    return f'{{"rows":[{",".join(_row_json(r) for r in rows)}]}}'
+        epoch = s.get(ServerState, 1).epoch
+    return f'{{"rows":[{",".join(_row_json(r) for r in rows)}],"server_epoch":{json.dumps(epoch)}}}'
 
 
 def verify(engine: Engine, caller: Caller) -> dict[str, Any]:
     """Count and digest of every synced table (16 buckets each), with the organisation's version."""
     with read_session(engine) as s:
         org_version = s.scalar(select(OrgSync.version).where(OrgSync.org_id == caller.org_id)) or 0
+        epoch = s.get(ServerState, 1).epoch
         found: dict[str, list[tuple[str, str]]] = {name: [] for name in MODEL_BY_TABLE}
         query = select(SyncRow.table_name, SyncRow.row_id, SyncRow.row_hash).where(
             SyncRow.org_id == caller.org_id, SyncRow.kind != "conflict"
@@ -112,6 +115,7 @@ def verify(engine: Engine, caller: Caller) -> dict[str, Any]:
             found.setdefault(table, []).append((row_id, hash_hex))
     return {
         "org_version": org_version,
+        "server_epoch": epoch,
         "tables": {name: table_digest(rows).as_json() for name, rows in sorted(found.items())},
     }
 

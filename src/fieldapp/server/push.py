@@ -90,6 +90,7 @@ class Batch:
         self.version = version
         self.now_ms = time.time_ns() // 1_000_000
         self.rows: dict[tuple[str, str], SyncRow | None] = {}
+        self._clamped: dict[str, str] = {}
 
     def next_version(self) -> int:
         self.version += 1
@@ -121,7 +122,17 @@ class Batch:
         self.session.add(row)
 
     def clamp(self, hlc: str) -> str:
-        return clamp_hlc(hlc, self.now_ms)
+        """A stamp from a clock set ahead, brought back to the server's clock (sync.merge.clamp_hlc)
+        with a counter that keeps the order the batch gave: one laptop's later edit keeps a later
+        stamp, and two edits never share one (equal stamps mean the same write)."""
+        if hlc in self._clamped:
+            return self._clamped[hlc]
+        clamped = clamp_hlc(hlc, self.now_ms)
+        if clamped != hlc:
+            stamp = Timestamp.parse(hlc)
+            clamped = str(Timestamp(self.now_ms, len(self._clamped) + 1, stamp.device_id))
+        self._clamped[hlc] = clamped
+        return clamped
 
 
 def lock_org(session: Session, org_id: str) -> int:
@@ -228,6 +239,8 @@ def _answer_carefully(batch: Batch, op: Op) -> Answer:
 
 
 def _apply(batch: Batch, op: Op) -> Answer:
+    if op.table == CONFLICT_TABLE and op.kind == "insert":
+        return _resent_conflict(batch, op)
     model = MODEL_BY_TABLE.get(op.table)
     if model is None:
         raise Rejected(f"table.unknown: {op.table!r} is not a synced table")
@@ -292,7 +305,7 @@ def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
     given = payload.get("field_hlc") if isinstance(payload.get("field_hlc"), dict) else {}
     hlcs = {k: batch.clamp(given[k]) if _is_hlc(str(given.get(k))) else created_hlc for k in data}
     base = payload.get("server_version") if isinstance(payload.get("server_version"), int) else None
-    return _merge(batch, op, existing, data, hlcs, base)
+    return _merge(batch, op, existing, data, hlcs, base, resent=True)
 
 
 def _update(batch: Batch, op: Op, model: type) -> Answer:
@@ -317,7 +330,13 @@ def _update(batch: Batch, op: Op, model: type) -> Answer:
 
 
 def _merge(
-    batch: Batch, op: Op, row: SyncRow, data: dict[str, Any], hlcs: dict[str, str], base: int | None
+    batch: Batch,
+    op: Op,
+    row: SyncRow,
+    data: dict[str, Any],
+    hlcs: dict[str, str],
+    base: int | None,
+    resent: bool = False,
 ) -> Answer:
     state = FieldState(
         json.loads(row.data),
@@ -327,13 +346,13 @@ def _merge(
         row.created_version,
     )
     version = batch.version + 1  # taken only if something changes
-    outcome = merge_fields(state, data, hlcs, base, version)
+    outcome = merge_fields(state, data, hlcs, base, version, resent=resent)
     if outcome.changed:
         batch.next_version()
         row.version = version
         row.field_hlc = json.dumps(state.field_hlc, sort_keys=True)
         row.field_version = json.dumps(state.field_version, sort_keys=True)
-        row.updated_hlc = max([row.updated_hlc, *(state.field_hlc[k] for k in outcome.changed)])
+        row.updated_hlc = max([row.updated_hlc, *(state.hlc_of(k) for k in outcome.changed)])
         set_data(row, state.data)
         if op.table == "person":
             merges.after_person_insert(batch, row)
@@ -383,6 +402,41 @@ def record_conflicts(batch: Batch, table: str, row_id: str, lost: list[LostValue
         )
         set_data(row, data)
         batch.add(row)
+
+
+_CONFLICT_TEXT = {"table_name": 40, "row_id": 36, "field": 60, "kept_hlc": 64, "lost_hlc": 64, "at": 40}
+
+
+def _resent_conflict(batch: Batch, op: Op) -> Answer:
+    """A conflict a laptop holds, sent again after a server restore: kept once, as it was."""
+    payload = op.payload
+    data = {key: payload.get(key) for key in (*_CONFLICT_TEXT, "kept_value", "lost_value")}
+    for key, length in _CONFLICT_TEXT.items():
+        value = data[key]
+        if not isinstance(value, str) or len(value) > length or "\x00" in value:
+            raise Rejected(f"conflict.{key}: missing or not a short text")
+    if not _is_hlc(data["lost_hlc"]):
+        raise Rejected("conflict.lost_hlc: unreadable")
+    existing = batch.row(CONFLICT_TABLE, op.row_id)
+    if existing is not None:
+        return Answer(op.op_id, DUPLICATE, existing.version)
+    version = batch.next_version()
+    row = SyncRow(
+        org_id=batch.caller.org_id,
+        table_name=CONFLICT_TABLE,
+        row_id=op.row_id,
+        version=version,
+        kind="conflict",
+        field_hlc="{}",
+        field_version="{}",
+        created_hlc=data["lost_hlc"],
+        updated_hlc=data["lost_hlc"],
+        created_version=version,
+        device_id=batch.caller.device_id,
+    )
+    set_data(row, data)
+    batch.add(row)
+    return Answer(op.op_id, APPLIED, version)
 
 
 # --- the shape of a row's values ---------------------------------------------------------------

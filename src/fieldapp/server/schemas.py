@@ -128,6 +128,7 @@ class OpResult(BaseModel):
 
 class PushOut(BaseModel):
     results: list[OpResult]
+    server_epoch: str = Field(description="a laptop that sees it change mid-round starts the round over")
 
 
 class RowOut(BaseModel):
@@ -147,6 +148,7 @@ class ChangesOut(BaseModel):
     cursor: int
     more: bool
     org_version: int
+    server_epoch: str
 
 
 class RowsIn(BaseModel):
@@ -156,6 +158,7 @@ class RowsIn(BaseModel):
 
 class RowsOut(BaseModel):
     rows: list[RowOut]
+    server_epoch: str
 
 
 class TableDigestOut(BaseModel):
@@ -166,6 +169,7 @@ class TableDigestOut(BaseModel):
 
 class VerifyOut(BaseModel):
     org_version: int
+    server_epoch: str
     tables: dict[str, TableDigestOut]
 
 

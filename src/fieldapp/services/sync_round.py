@@ -71,6 +71,10 @@ i18n.register(
             "The server answered something this laptop does not understand ({detail}); "
             "the versions may differ. Nothing is lost.",
         ),
+        "sync.restored_midway": (
+            "استُعيد الخادم من نسخة احتياطية أثناء المزامنة مرتين؛ حاول بعد قليل. لم يضِع شيء.",
+            "The server was restored from a backup during the sync, twice; try again shortly. Nothing is lost.",
+        ),
         "sync.cursor_back": (
             "ردّ الخادم بمؤشر أقدم مما لدى هذا الحاسوب؛ ستُعاد المزامنة كاملة.",
             "The server answered with an older cursor than this laptop holds; sync will start over.",
@@ -167,7 +171,12 @@ _TOPIC_OF = {
 }
 
 
+class _EpochChanged(Exception):
+    """The server answering is not the one the round began with: it was restored meanwhile."""
+
+
 class SyncService(Service):
+    _epoch = ""  # the server epoch of the running round
     # --- the round -------------------------------------------------------------------------
 
     def run(
@@ -185,13 +194,15 @@ class SyncService(Service):
         started = time.perf_counter()
         make = client_factory or (lambda lk: SyncClient(lk.url, token=lk.token, ca_file=lk.ca_file))
         try:
-            with make(link) as client:
-                link = self._hello(client, link, report, run_step)
-                self._push_all(client, report, run_step)
-                cursor = self._pull_all(client, link.cursor, report, run_step)
-                report.users = run_step(lambda: self.apply_users(client.users())).value
-                if verify and report.moved:
-                    self._verify(client, cursor, report, run_step)
+            for attempt in range(2):
+                try:
+                    with make(link) as client:
+                        self._round(client, link, report, run_step, verify)
+                    break
+                except _EpochChanged:  # restored mid-round: the next hello re-baselines
+                    if attempt:
+                        raise SyncError("sync.restored_midway") from None
+                    link = self.link()
             if report.pulled:
                 report.flags = self.flags()
         except SyncError as exc:
@@ -208,6 +219,22 @@ class SyncService(Service):
         report.changed = report.changed | Changed.of("sync")
         run_step(lambda: self.record_success(report))
         return report
+
+    def _round(self, client: SyncClient, link: Link, report: SyncReport, run_step, verify: bool) -> None:
+        link = self._hello(client, link, report, run_step)
+        self._epoch = link.epoch
+        self._push_all(client, report, run_step)
+        cursor = self._pull_all(client, link.cursor, report, run_step)
+        report.users = run_step(lambda: self.apply_users(client.users())).value
+        if verify and report.moved:
+            self._verify(client, cursor, report, run_step)
+
+    def _same_server(self, answer: dict[str, Any]) -> dict[str, Any]:
+        """An answer of the server this round began with; else the round starts over (pushed
+        ops the restored server lost must go up again before anything pulled overwrites them)."""
+        if answer["server_epoch"] != self._epoch:
+            raise _EpochChanged
+        return answer
 
     def _hello(self, client: SyncClient, link: Link, report: SyncReport, run_step) -> Link:
         hello = client.hello(__version__, CLIENT_SCHEMA, self.pending_count(), link.cursor)
@@ -239,7 +266,7 @@ class SyncService(Service):
             batch = self.next_batch(limit or 500)
             if not batch:
                 return
-            answers = client.push([_wire_op(op) for op in batch])
+            answers = self._same_server(client.push([_wire_op(op) for op in batch]))["results"]
             if len(answers) != len(batch):
                 raise SyncError("sync.stuck")
             result = run_step(lambda b=batch, a=answers: self.save_answers(b, a))
@@ -254,7 +281,7 @@ class SyncService(Service):
 
     def _pull_all(self, client: SyncClient, cursor: int, report: SyncReport, run_step) -> int:
         while True:
-            page = client.changes(cursor, 1000)
+            page = self._same_server(client.changes(cursor, 1000))
             if page["cursor"] < cursor:
                 raise SyncError("sync.cursor_back")
             if page["rows"] or page["cursor"] != cursor:
@@ -273,7 +300,7 @@ class SyncService(Service):
         for _ in range(VERIFY_ATTEMPTS):
             if self.pending_count():
                 return  # edits made during the round: the next round proves them
-            theirs = client.verify()
+            theirs = self._same_server(client.verify())
             if theirs["org_version"] != cursor:
                 cursor = self._pull_all(client, cursor, report, run_step)
                 continue
@@ -301,7 +328,7 @@ class SyncService(Service):
         fetch = [row_id for row_id, h in server.items() if local.get(row_id) != h]
         only_here = [row_id for row_id in local if row_id not in server]
         for start in range(0, len(fetch), 500):
-            rows = client.rows(table, fetch[start : start + 500])
+            rows = self._same_server(client.rows(table, fetch[start : start + 500]))["rows"]
             run_step(lambda r=rows: self.apply_page(r, cursor, cursor))
         if only_here:  # rows the server lost: send them again
             run_step(lambda: self.resend(table, only_here))
@@ -368,8 +395,13 @@ class SyncService(Service):
 
     @write
     def save_answers(self, batch: list[PendingOp], answers: list[dict[str, Any]]) -> Done:
-        """The server's answers to a pushed batch: sent, or set aside with the reason; a row takes
-        the version only if no later local edit of it is still waiting (Azure Mobile #612)."""
+        """The server's answers to a pushed batch: sent, or set aside with the reason.
+
+        A row's server_version is NOT taken from an answer: the answer's version counts writes of
+        other laptops this laptop has not pulled yet, and a later edit would claim to have seen
+        them (its base version), overwriting one of them with no conflict. Only a pull tells a
+        row what this laptop has seen.
+        """
         counts: dict[str, int] = {}
         now = dt.datetime.now(dt.UTC)
         with self.transaction() as session:
@@ -381,20 +413,6 @@ class SyncService(Service):
                 else:
                     values = {"status": SENT, "sent_at": now, "detail": status}
                 session.execute(update(Outbox).where(Outbox.seq == op.seq).values(**values))
-                version = answer.get("version")
-                model = remote.MODEL_BY_TABLE.get(op.table_name)
-                if status != "rejected" and isinstance(version, int) and model is not None:
-                    later = session.scalar(
-                        select(func.count())
-                        .select_from(Outbox)
-                        .where(Outbox.row_id == op.row_id, Outbox.status == "pending", Outbox.seq > op.seq)
-                    )
-                    if not later:
-                        session.execute(
-                            update(model.__table__)
-                            .where(model.__table__.c.id == op.row_id)
-                            .values(server_version=version)
-                        )
         return Done(Changed.of("sync"), counts)
 
     @write

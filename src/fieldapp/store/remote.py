@@ -8,7 +8,8 @@
   conflict table once. Foreign keys are not checked while a page is written: a page may hold a
   scan before the person it names, whose latest version comes in a later page.
 - table_digests() / row_hashes(): the laptop's digests, computed as the server computes them.
-- snapshot_changes(): every synced row as a whole-row insert op (a re-baseline after a restore).
+- snapshot_changes(): every synced row as a whole-row insert op, and every conflict the server
+  recorded (a re-baseline after a restore).
 """
 
 from __future__ import annotations
@@ -276,9 +277,26 @@ def row_hashes(connection: Connection, table: str, bucket: int) -> dict[str, str
 def snapshot_changes(connection: Connection, hlc: Callable[[], str]) -> Iterable[Change]:
     """Every synced row as a whole-row insert (its field HLCs kept): what a laptop sends again
     after the server, or this laptop, was restored from a backup. Versions are forgotten."""
-    for name, model in sorted(MODEL_BY_TABLE.items()):
+    # People and their merges first: a re-sent scan or hand-over names a survivor the server
+    # must already know as one, or it would differ from the server's rewritten copy.
+    first = ("person", "person_merge")
+    for name, model in sorted(MODEL_BY_TABLE.items(), key=lambda item: (item[0] not in first, item[0])):
         table = model.__table__
         for row in connection.execute(select(table)).mappings():
             payload = {k: to_json_value(v) for k, v in row.items()}
             payload["server_version"] = None
             yield Change(name, row["id"], "insert", hlc(), payload, "resend")
+    # The conflicts the server recorded: a restored server may have lost some.
+    query = select(Conflict.__table__).where(Conflict.remote_id.is_not(None))
+    for row in connection.execute(query).mappings():
+        payload = {
+            "table_name": row["table_name"],
+            "row_id": row["row_id"],
+            "field": row["field"],
+            "kept_value": row["kept_value"],
+            "lost_value": row["lost_value"],
+            "kept_hlc": row["kept_hlc"],
+            "lost_hlc": row["lost_hlc"],
+            "at": to_json_value(row["at"]),
+        }
+        yield Change(CONFLICT_TABLE, row["remote_id"], "insert", hlc(), payload, "resend")

@@ -152,15 +152,16 @@ class SyncClient:
         }
         return self._retrying("POST", "/v1/hello", json=body)
 
-    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """POST /v1/push; the answers, in the order of `ops`. Safe to repeat: ops are idempotent."""
-        return self._retrying("POST", "/v1/push", json={"ops": ops})["results"]
+    def push(self, ops: list[dict[str, Any]]) -> dict[str, Any]:
+        """POST /v1/push: `results` (the answers, in the order of `ops`) and `server_epoch`.
+        Safe to repeat: ops are idempotent."""
+        return self._retrying("POST", "/v1/push", json={"ops": ops})
 
     def changes(self, since: int, limit: int) -> dict[str, Any]:
         return self._retrying("GET", "/v1/changes", params={"since": since, "limit": limit})
 
-    def rows(self, table: str, ids: list[str]) -> list[dict[str, Any]]:
-        return self._retrying("POST", "/v1/rows", json={"table": table, "ids": ids})["rows"]
+    def rows(self, table: str, ids: list[str]) -> dict[str, Any]:
+        return self._retrying("POST", "/v1/rows", json={"table": table, "ids": ids})
 
     def verify(self) -> dict[str, Any]:
         return self._retrying("GET", "/v1/verify")

@@ -64,8 +64,14 @@ def merge_fields(
     hlcs: dict[str, str],
     base_version: int | None,
     new_version: int,
+    resent: bool = False,
 ) -> MergeOutcome:
-    """Merge an incoming write of `fields` (each stamped `hlcs[f]`) into `stored`, in place."""
+    """Merge an incoming write of `fields` (each stamped `hlcs[f]`) into `stored`, in place.
+
+    resent=True: a whole row a laptop sends again (after a restore): its later values replace
+    older ones without a conflict (the laptop held them after syncing; a value it replaced
+    unseen was recorded then, and its conflicts are sent again too).
+    """
     outcome = MergeOutcome()
     for name, value in fields.items():
         if name in SYSTEM_COLUMNS:
@@ -78,7 +84,7 @@ def merge_fields(
             _device(incoming_hlc) != _device(stored_hlc)
         )
         if incoming_hlc > stored_hlc:
-            if concurrent and value != current:
+            if concurrent and value != current and not resent:
                 outcome.lost.append(LostValue(name, value, current, incoming_hlc, stored_hlc))
             stored.data[name] = value
             stored.field_hlc[name] = incoming_hlc
@@ -97,7 +103,8 @@ def _device(hlc: str) -> str:
 
 def clamp_hlc(hlc: str, now_ms: int, max_ahead_ms: int = MAX_AHEAD_MS) -> str:
     """An HLC stamped far in the future (a laptop clock set ahead) is brought back to the server's
-    clock, so it cannot beat every later edit for days; order among such stamps is kept."""
+    clock, so it cannot beat every later edit for days (server.push.Batch.clamp also keeps the
+    order of one batch's clamped stamps)."""
     stamp = Timestamp.parse(hlc)
     if stamp.physical_ms <= now_ms + max_ahead_ms:
         return hlc
