@@ -14,7 +14,10 @@ every earlier one:
   certificates, teams, visit members) is rewritten to the survivor, facts included: the
   server is the authority, laptops take the rewritten rows on pull. Attendance is derived
   from scans per (event, person), so once the scans share the survivor it is one stay.
-- follow_survivors: a row arriving later that names a loser names its survivor instead.
+- follow_survivors: a row arriving later that names a loser names its survivor instead (and a
+  second live registration of the survivor for one event arrives deleted). A person_merge fact
+  a laptop sends back (its re-baseline after a server restore) is made again at once; a merge
+  the server makes again writes the same fact (its data comes from the pair only).
 - on_person_write: an offline edit of a loser cannot bring it back to life.
 
 Writes made here are stamped with a server HLC (device "server"): a later edit by a laptop
@@ -27,9 +30,10 @@ import datetime as dt
 import json
 import uuid
 import weakref
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, or_, select
 
 from fieldapp.core.people import name_key
 from fieldapp.core.text import fold
@@ -37,7 +41,7 @@ from fieldapp.server.models import SyncRow
 from fieldapp.sync.hlc import Timestamp
 from fieldapp.sync.merge import LostValue
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # push imports this module, so its helpers are imported where they are used
     from fieldapp.server.push import Batch
 
 MERGE_TABLE = "person_merge"
@@ -63,8 +67,31 @@ ONE_PER_PERSON: dict[str, tuple[str, ...]] = {
 #: person fields never copied from a loser (the tombstone; the search key is recomputed)
 _NOT_FILLED = frozenset({"deleted", "name_key"})
 
-# The survivors of the organisation's merges, read once per push batch.
-_survivors_by_batch: weakref.WeakKeyDictionary[Batch, set[str]] = weakref.WeakKeyDictionary()
+
+@dataclass
+class _BatchState:
+    """What the hooks know during one push batch: the organisation's merges (read once, then kept
+    up to date) and the people the batch wrote, which its bulk write has not flushed yet."""
+
+    survivor_by_loser: dict[str, str] = field(default_factory=dict)
+    survivors: set[str] = field(default_factory=set)
+    # The merge facts this batch made, by loser: the push's careful retry may undo their op.
+    made: dict[str, SyncRow] = field(default_factory=dict)
+    people_by_national_id: dict[str, list[SyncRow]] = field(default_factory=dict)
+    people_by_mobile: dict[str, list[SyncRow]] = field(default_factory=dict)
+
+    def add_merge(self, loser_id: str, survivor_id: str) -> None:
+        self.survivor_by_loser[loser_id] = survivor_id
+        self.survivors.add(survivor_id)
+
+    def add_person(self, row: SyncRow) -> None:
+        if row.national_id:
+            self.people_by_national_id.setdefault(row.national_id, []).append(row)
+        if row.mobile:
+            self.people_by_mobile.setdefault(row.mobile, []).append(row)
+
+
+_state_by_batch: weakref.WeakKeyDictionary[Batch, _BatchState] = weakref.WeakKeyDictionary()
 
 
 def merge_id(loser_id: str) -> str:
@@ -78,7 +105,7 @@ def merge_id(loser_id: str) -> str:
 def on_person_write(batch: Batch, row_id: str, data: dict[str, Any], partial: bool = False) -> dict[str, Any]:
     """The data of a person insert or update as it should be stored: a merged-away person stays
     deleted (an offline edit of the loser must not resurrect it)."""
-    if ("deleted" in data or not partial) and _merge_row(batch, row_id) is not None:
+    if ("deleted" in data or not partial) and row_id in _state(batch).survivor_by_loser:
         return {**data, "deleted": True}
     return data
 
@@ -89,6 +116,9 @@ def follow_survivors(batch: Batch, table: str, data: dict[str, Any]) -> dict[str
     A whole live row of a one-per-person table (a registration) for a survivor that already has a
     live one for the same key arrives deleted: the row already on the server stays.
     """
+    if table == MERGE_TABLE:
+        _learn_merge(batch, data)
+        return data
     column = PERSON_REFS.get(table)
     person_id = data.get(column) if column else None
     if not isinstance(person_id, str):
@@ -101,7 +131,7 @@ def follow_survivors(batch: Batch, table: str, data: dict[str, Any]) -> dict[str
         keys
         and data.get("deleted") is False
         and all(k in data for k in keys)
-        and (survivor != person_id or survivor in _survivors(batch))
+        and (survivor != person_id or survivor in _state(batch).survivors)
     ):
         wanted = tuple(data[k] for k in keys)
         if any(_key_of(row, keys) == wanted for row in _live_rows_naming(batch, table, survivor)):
@@ -112,17 +142,18 @@ def follow_survivors(batch: Batch, table: str, data: dict[str, Any]) -> dict[str
 def after_person_insert(batch: Batch, row: SyncRow) -> None:
     """After a person row was written: find and merge its duplicates, or flag a possible one."""
     data = json.loads(row.data)
-    if data.get("deleted"):
+    _state(batch).add_person(row)
+    if data.get("deleted") or not (row.national_id or row.mobile):
         return
-    if row.national_id:
-        same_id = _live_people(batch, SyncRow.national_id == row.national_id, row.row_id)
-        if same_id:
-            _merge(batch, row, same_id[0], "national_id")
-            return
-    if not row.mobile:
+    others = _live_people_sharing(batch, row)
+    same_id = [other for other, _ in others if row.national_id and other.national_id == row.national_id]
+    if same_id:
+        _merge(batch, row, same_id[0], "national_id")
         return
     same_name, other_name = [], []
-    for other, other_data in _with_data(_live_people(batch, SyncRow.mobile == row.mobile, row.row_id)):
+    for other, other_data in others:
+        if other.mobile != row.mobile or not row.mobile:
+            continue
         if row.national_id and other.national_id and row.national_id != other.national_id:
             continue  # two national ids: two people sharing a phone
         (same_name if _same_name(data, other_data) else other_name).append(other)
@@ -136,53 +167,88 @@ def after_person_insert(batch: Batch, row: SyncRow) -> None:
 # --- following merges --------------------------------------------------------------------------
 
 
-def _merge_row(batch: Batch, loser_id: str) -> SyncRow | None:
-    return batch.session.get(SyncRow, (batch.caller.org_id, MERGE_TABLE, merge_id(loser_id)))
-
-
-def survivor_of(batch: Batch, person_id: str) -> str:
-    """The person a (possibly merged-away) person id stands for now, following chains."""
-    seen = {person_id}
-    while (merge := _merge_row(batch, person_id)) is not None:
-        person_id = json.loads(merge.data)["survivor_id"]
-        if person_id in seen:  # cannot happen (losers are never merged again); never loop
-            break
-        seen.add(person_id)
-    return person_id
-
-
-def _survivors(batch: Batch) -> set[str]:
-    found = _survivors_by_batch.get(batch)
-    if found is None:
-        rows = batch.session.scalars(
+def _state(batch: Batch) -> _BatchState:
+    state = _state_by_batch.get(batch)
+    if state is None:
+        state = _BatchState()
+        # Without a flush: a merge fact this batch adds comes through follow_survivors or _merge.
+        rows = batch.session.connection().execute(
             select(SyncRow.data).where(
                 SyncRow.org_id == batch.caller.org_id, SyncRow.table_name == MERGE_TABLE
             )
         )
-        found = {json.loads(data)["survivor_id"] for data in rows}
-        _survivors_by_batch[batch] = found
-    return found
+        for data in (json.loads(text) for (text,) in rows):
+            state.add_merge(data["loser_id"], data["survivor_id"])
+        _state_by_batch[batch] = state
+    undone = [loser for loser, fact in state.made.items() if fact not in batch.session]
+    if undone:
+        for loser in undone:
+            del state.made[loser], state.survivor_by_loser[loser]
+        state.survivors = set(state.survivor_by_loser.values())
+    return state
+
+
+def _learn_merge(batch: Batch, data: dict[str, Any]) -> None:
+    """A merge a laptop sends back (its re-baseline after a server restore) is the server's own
+    earlier decision: it is followed at once, and made again on the rows the server has."""
+    loser_id, survivor_id = data.get("loser_id"), data.get("survivor_id")
+    state = _state(batch)
+    if isinstance(loser_id, str) and isinstance(survivor_id, str) and loser_id not in state.survivor_by_loser:
+        state.add_merge(loser_id, survivor_id)
+        _absorb(batch, loser_id, survivor_of(batch, survivor_id))
+
+
+def survivor_of(batch: Batch, person_id: str) -> str:
+    """The person a (possibly merged-away) person id stands for now, following chains."""
+    survivor_by_loser = _state(batch).survivor_by_loser
+    seen = {person_id}
+    while (survivor := survivor_by_loser.get(person_id)) is not None and survivor not in seen:
+        person_id = survivor  # a loser is never merged again, so a chain never loops; never hang
+        seen.add(person_id)
+    return person_id
 
 
 # --- finding rows ------------------------------------------------------------------------------
 
 
-def _live_people(batch: Batch, condition: Any, other_than: str) -> list[SyncRow]:
-    """Live person rows of the organisation matching `condition`, oldest first."""
-    rows = batch.session.scalars(
-        select(SyncRow).where(
-            SyncRow.org_id == batch.caller.org_id,
-            SyncRow.table_name == "person",
-            SyncRow.row_id != other_than,
-            condition,
-        )
+# Built once: every person insert runs it. Only person rows fill national_id and mobile; the
+# organisation goes in each branch so SQLite searches both indexes (a MULTI-INDEX OR), not the org.
+_PEOPLE_SHARING = select(SyncRow.table_name, SyncRow.row_id).where(
+    or_(
+        and_(SyncRow.org_id == bindparam("org_id"), SyncRow.national_id == bindparam("national_id")),
+        and_(SyncRow.org_id == bindparam("org_id"), SyncRow.mobile == bindparam("mobile")),
     )
-    live = [row for row in rows if not json.loads(row.data).get("deleted")]
-    return sorted(live, key=_age)
+)
 
 
-def _with_data(rows: list[SyncRow]) -> list[tuple[SyncRow, dict[str, Any]]]:
-    return [(row, json.loads(row.data)) for row in rows]
+def _live_people_sharing(batch: Batch, person: SyncRow) -> list[tuple[SyncRow, dict[str, Any]]]:
+    """The other live people with the person's national id or mobile (and their data), oldest first.
+
+    One indexed query of the database, which lacks the rows the push has not flushed yet (it
+    writes them in bulk at its end): the people this batch wrote come from its own list. Values
+    are compared in memory, where a row changed by this batch holds its new ones.
+    """
+    state = _state(batch)
+    params = {"org_id": batch.caller.org_id, "national_id": person.national_id, "mobile": person.mobile}
+    # Core, not the ORM: no flush of the batch's pending rows, and a tenth of the overhead.
+    rows = batch.session.connection().execute(_PEOPLE_SHARING, params).all()
+    with batch.session.no_autoflush:
+        found = {batch.row(table, row_id) for table, row_id in rows if table == "person"}
+    found.update(state.people_by_national_id.get(person.national_id or "", ()))
+    found.update(state.people_by_mobile.get(person.mobile or "", ()))
+    others = []
+    for row in sorted(filter(None, found), key=_age):
+        if row is person or row not in batch.session:
+            continue  # itself, or a row of an op the push's careful retry undid
+        if not (
+            (person.national_id and row.national_id == person.national_id)
+            or (person.mobile and row.mobile == person.mobile)
+        ):
+            continue
+        data = json.loads(row.data)
+        if not data.get("deleted"):
+            others.append((row, data))
+    return others
 
 
 def _like_escaped(text: str) -> str:
@@ -194,6 +260,7 @@ def _rows_naming(batch: Batch, table: str, person_id: str) -> list[SyncRow]:
 
     sync_row has no index on its data: a LIKE on the canonical JSON's `"column":"id"`, narrowed
     to the organisation's rows of one table by the primary key, then checked on the parsed data.
+    Through the ORM, so the batch's pending rows are flushed first and found too (merges are rare).
     """
     column = PERSON_REFS[table]
     needle = _like_escaped(json.dumps({column: person_id}, separators=(",", ":"), ensure_ascii=False)[1:-1])
@@ -265,9 +332,30 @@ def _write_fields(batch: Batch, row: SyncRow, changes: dict[str, Any]) -> None:
 
 def _merge(batch: Batch, a: SyncRow, b: SyncRow, reason: str) -> None:
     survivor, loser = sorted((a, b), key=_age)
-    _record_merge(batch, loser.row_id, survivor.row_id, reason)
-    loser_data, survivor_data = json.loads(loser.data), json.loads(survivor.data)
-    _write_fields(batch, loser, {"deleted": True})
+    _record_merge(batch, loser, survivor.row_id, reason)
+    _absorb(batch, loser.row_id, survivor.row_id)
+    # The survivor may have gained a national id or a mobile that names yet another person.
+    after_person_insert(batch, survivor)
+
+
+def _absorb(batch: Batch, loser_id: str, survivor_id: str) -> None:
+    """The loser tombstoned, the survivor's blanks filled from it, every row naming it moved."""
+    loser, survivor = batch.row("person", loser_id), batch.row("person", survivor_id)
+    if loser is not None:
+        loser_data = json.loads(loser.data)
+        if not loser_data.get("deleted"):
+            _write_fields(batch, loser, {"deleted": True})
+        if survivor is not None:
+            _write_fields(batch, survivor, _filled(json.loads(survivor.data), loser_data))
+    for table, column in PERSON_REFS.items():
+        for row in _rows_naming(batch, table, loser_id):
+            _write_fields(batch, row, {column: survivor_id})
+    for table, keys in ONE_PER_PERSON.items():
+        _keep_one_per_key(batch, table, keys, survivor_id)
+
+
+def _filled(survivor_data: dict[str, Any], loser_data: dict[str, Any]) -> dict[str, Any]:
+    """The survivor's blank fields (None or "") that the loser has."""
     filled = {
         key: value
         for key, value in loser_data.items()
@@ -275,22 +363,17 @@ def _merge(batch: Batch, a: SyncRow, b: SyncRow, reason: str) -> None:
     }
     if "latin_name" in filled:
         filled["name_key"] = name_key(survivor_data.get("full_name") or "", filled["latin_name"])
-    _write_fields(batch, survivor, filled)
-    for table, column in PERSON_REFS.items():
-        for row in _rows_naming(batch, table, loser.row_id):
-            _write_fields(batch, row, {column: survivor.row_id})
-    for table, keys in ONE_PER_PERSON.items():
-        _keep_one_per_key(batch, table, keys, survivor.row_id)
-    batch.session.flush()
-    # The survivor may have gained a national id or a mobile that names yet another person.
-    after_person_insert(batch, survivor)
+    return filled
 
 
-def _record_merge(batch: Batch, loser_id: str, survivor_id: str, reason: str) -> None:
+def _record_merge(batch: Batch, loser: SyncRow, survivor_id: str, reason: str) -> None:
+    """The person_merge fact. Its data is what the pair gives (`at`: when the loser was made, the
+    moment there were two), so a merge made again after a server restore is the same fact."""
     from fieldapp.server.push import set_data
 
+    loser_id = loser.row_id
     fact_id = merge_id(loser_id)
-    if batch.session.get(SyncRow, (batch.caller.org_id, MERGE_TABLE, fact_id)) is not None:
+    if batch.row(MERGE_TABLE, fact_id) is not None:
         return
     stamp = _now_hlc(batch)
     version = batch.next_version()
@@ -307,12 +390,15 @@ def _record_merge(batch: Batch, loser_id: str, survivor_id: str, reason: str) ->
         created_version=version,
         device_id=batch.caller.device_id,
     )
-    at = dt.datetime.fromtimestamp(batch.now_ms / 1000, dt.UTC).isoformat()
+    made_ms = Timestamp.parse(loser.created_hlc).physical_ms
+    at = dt.datetime.fromtimestamp(made_ms / 1000, dt.UTC).isoformat()
     set_data(
         fact, {"loser_id": loser_id, "survivor_id": survivor_id, "reason": reason, "at": at, "deleted": False}
     )
-    batch.session.add(fact)
-    _survivors(batch).add(survivor_id)
+    batch.add(fact)
+    state = _state(batch)
+    state.add_merge(loser_id, survivor_id)
+    state.made[loser_id] = fact
 
 
 def _keep_one_per_key(batch: Batch, table: str, keys: tuple[str, ...], person_id: str) -> None:
