@@ -6,6 +6,16 @@ import os
 
 import pytest
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--nightly",
+        action="store_true",
+        default=False,
+        help="sync fault harness: run many seeds (tests/sync/test_convergence.py)",
+    )
+
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FIELDAPP_LANG", "en")  # tests assert on English messages unless they set ar
 

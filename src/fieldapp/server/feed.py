@@ -18,7 +18,7 @@ from fieldapp.server.db import read_session, write_session
 from fieldapp.server.devices import Caller
 from fieldapp.server.models import CentralUser, Device, OrgSync, ServerState, SyncRow
 from fieldapp.store.models import MODEL_BY_TABLE
-from fieldapp.sync.digest import BUCKETS, bucket_of, table_digest
+from fieldapp.sync.digest import BUCKETS, CONFLICT_TABLE, bucket_of, table_digest
 
 MAX_ROWS_ASKED = 1000
 
@@ -103,13 +103,14 @@ def rows_by_id(engine: Engine, caller: Caller, table: str, ids: list[str]) -> st
 
 
 def verify(engine: Engine, caller: Caller) -> dict[str, Any]:
-    """Count and digest of every synced table (16 buckets each), with the organisation's version."""
+    """Count and digest of every synced table and of the conflicts (16 buckets each), with the
+    organisation's version."""
     with read_session(engine) as s:
         org_version = s.scalar(select(OrgSync.version).where(OrgSync.org_id == caller.org_id)) or 0
         epoch = s.get(ServerState, 1).epoch
-        found: dict[str, list[tuple[str, str]]] = {name: [] for name in MODEL_BY_TABLE}
+        found: dict[str, list[tuple[str, str]]] = {name: [] for name in (*MODEL_BY_TABLE, CONFLICT_TABLE)}
         query = select(SyncRow.table_name, SyncRow.row_id, SyncRow.row_hash).where(
-            SyncRow.org_id == caller.org_id, SyncRow.kind != "conflict"
+            SyncRow.org_id == caller.org_id
         )
         for table, row_id, hash_hex in s.execute(query):
             found.setdefault(table, []).append((row_id, hash_hex))

@@ -42,7 +42,7 @@ from fieldapp.server.devices import Caller
 from fieldapp.server.models import AppliedOp, Device, OrgSync, SyncRow
 from fieldapp.server.schemas import MAX_INT
 from fieldapp.store.models import MODEL_BY_TABLE, Record
-from fieldapp.sync.digest import canonical, data_of, row_hash
+from fieldapp.sync.digest import canonical, conflict_hash, data_of, row_hash
 from fieldapp.sync.hlc import Timestamp
 from fieldapp.sync.merge import SYSTEM_COLUMNS, FieldState, LostValue, clamp_hlc, merge_fields
 
@@ -257,7 +257,8 @@ def _apply(batch: Batch, op: Op) -> Answer:
 
 
 def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
-    payload = op.payload
+    payload = dict(op.payload)
+    fresh = _base_hlcs(payload.pop("pending_base_hlc", None))  # a re-sent row's edits never sent
     if payload.get("id") != op.row_id:
         raise Rejected("row.id: the payload's id is not the op's row id")
     data = check_values(model, data_of(payload), whole=True)
@@ -305,7 +306,7 @@ def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
     given = payload.get("field_hlc") if isinstance(payload.get("field_hlc"), dict) else {}
     hlcs = {k: batch.clamp(given[k]) if _is_hlc(str(given.get(k))) else created_hlc for k in data}
     base = payload.get("server_version") if isinstance(payload.get("server_version"), int) else None
-    return _merge(batch, op, existing, data, hlcs, base, resent=True)
+    return _merge(batch, op, existing, data, hlcs, base, resent=True, base_hlcs=fresh)
 
 
 def _update(batch: Batch, op: Op, model: type) -> Answer:
@@ -326,7 +327,14 @@ def _update(batch: Batch, op: Op, model: type) -> Answer:
         data = merges.on_person_write(batch, op.row_id, data, partial=True)
     else:
         data = merges.follow_survivors(batch, op.table, data)
-    return _merge(batch, op, existing, data, clamped, base)
+    return _merge(batch, op, existing, data, clamped, base, base_hlcs=_base_hlcs(payload.get("base_hlc")))
+
+
+def _base_hlcs(given: Any) -> dict[str, str]:
+    """field -> the HLC of the value an edit replaced, the readable ones of what a laptop sent."""
+    if not isinstance(given, dict):
+        return {}
+    return {k: v for k, v in given.items() if isinstance(k, str) and _is_hlc(v)}
 
 
 def _merge(
@@ -337,6 +345,7 @@ def _merge(
     hlcs: dict[str, str],
     base: int | None,
     resent: bool = False,
+    base_hlcs: dict[str, str] | None = None,
 ) -> Answer:
     state = FieldState(
         json.loads(row.data),
@@ -346,7 +355,9 @@ def _merge(
         row.created_version,
     )
     version = batch.version + 1  # taken only if something changes
-    outcome = merge_fields(state, data, hlcs, base, version, resent=resent)
+    outcome = merge_fields(
+        state, data, hlcs, base, version, resent=resent, fresh=frozenset(base_hlcs or ()), base_hlcs=base_hlcs
+    )
     if outcome.changed:
         batch.next_version()
         row.version = version
@@ -364,7 +375,11 @@ def _merge(
 
 def set_data(row: SyncRow, data: dict[str, Any]) -> None:
     row.data = canonical(data)
-    row.row_hash = row_hash(row.table_name, row.row_id, data)
+    # A conflict is proven by its id alone (sync.digest.conflict_hash): laptops keep it in
+    # their own form.
+    row.row_hash = (
+        conflict_hash(row.row_id) if row.kind == "conflict" else row_hash(row.table_name, row.row_id, data)
+    )
     if row.table_name == "person":
         row.national_id = data.get("national_id") or None
         row.mobile = data.get("mobile") or None

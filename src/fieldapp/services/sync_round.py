@@ -444,10 +444,17 @@ class SyncService(Service):
             self.store.clock.observe(device_max_hlc)
         with self.transaction(bulk_audit=f"sync.rebaseline:{why}") as session:
             connection = session.connection()
-            session.execute(update(Outbox).where(Outbox.status == "pending").values(status=SUPERSEDED))
+            edits = remote.own_edits(connection)
+            # Ops of synced rows are superseded by the whole rows; any other op (a table this
+            # app does not sync) stays, for the server to set aside with its reason.
+            session.execute(
+                update(Outbox)
+                .where(Outbox.status == "pending", Outbox.table_name.in_(list(remote.MODEL_BY_TABLE)))
+                .values(status=SUPERSEDED)
+            )
             now = dt.datetime.now(dt.UTC)
             rows, count = [], 0
-            for change in remote.snapshot_changes(connection, self.store.clock.now):
+            for change in remote.snapshot_changes(connection, self.store.clock.now, edits):
                 rows.append(outbox_row(change, now))
                 if len(rows) >= 5000:
                     connection.execute(Outbox.__table__.insert(), rows)
@@ -465,6 +472,14 @@ class SyncService(Service):
     @write
     def resend(self, table: str, row_ids: list[str]) -> Done:
         """Rows the server does not hold (it lost them): whole-row inserts again."""
+        if table == remote.CONFLICT_TABLE:
+            with self.transaction() as session:
+                now = dt.datetime.now(dt.UTC)
+                changes = remote.conflict_changes(session.connection(), self.store.clock.now, row_ids)
+                rows = [outbox_row(change, now) for change in changes]
+                if rows:
+                    session.connection().execute(Outbox.__table__.insert(), rows)
+            return Done(Changed.of("sync"), len(rows))
         model = remote.MODEL_BY_TABLE[table]
         with self.transaction() as session:
             now = dt.datetime.now(dt.UTC)

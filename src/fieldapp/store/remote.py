@@ -26,10 +26,9 @@ from sqlalchemy.engine import Connection
 from fieldapp.store import search_index
 from fieldapp.store.models import MODEL_BY_TABLE, Conflict, Outbox, Person, Record, Synced
 from fieldapp.store.unit_of_work import Change, to_json_value
-from fieldapp.sync.digest import TableDigest, bucket_of, row_hash
+from fieldapp.sync.digest import CONFLICT_TABLE, TableDigest, bucket_of, conflict_hash, row_hash
 from fieldapp.sync.merge import SYSTEM_COLUMNS
 
-CONFLICT_TABLE = "conflict"
 PENDING = "pending"
 
 
@@ -250,33 +249,64 @@ def _wire_rows(connection: Connection, model: type[Synced]) -> Iterable[tuple[st
         yield row[0], {k: to_json_value(v) for k, v in zip(keys, row[1:], strict=True)}
 
 
+def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, str]]:
+    if table == CONFLICT_TABLE:  # the conflicts the server recorded, proven by their ids
+        query = select(Conflict.remote_id).where(Conflict.remote_id.is_not(None))
+        return ((rid, conflict_hash(rid)) for rid in connection.execute(query).scalars())
+    return (
+        (row_id, row_hash(table, row_id, data))
+        for row_id, data in _wire_rows(connection, MODEL_BY_TABLE[table])
+    )
+
+
 def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:
-    """Every synced table's digest (sync.digest), as the server's /v1/verify gives it."""
+    """Every synced table's digest and the conflicts' (sync.digest), as the server's /v1/verify
+    gives them."""
     result = {}
-    for name, model in sorted(MODEL_BY_TABLE.items()):
+    for name in sorted((*MODEL_BY_TABLE, CONFLICT_TABLE)):
         digest = TableDigest()
-        for row_id, data in _wire_rows(connection, model):
-            digest.add(row_id, row_hash(name, row_id, data))
+        for row_id, hash_hex in _hashed_rows(connection, name):
+            digest.add(row_id, hash_hex)
         result[name] = digest.as_json()
     return result
 
 
 def row_hashes(connection: Connection, table: str, bucket: int) -> dict[str, str]:
     """id -> row hash of the rows of one bucket of one table."""
-    model = MODEL_BY_TABLE[table]
-    return {
-        row_id: row_hash(table, row_id, data)
-        for row_id, data in _wire_rows(connection, model)
-        if bucket_of(row_id) == bucket
-    }
+    return {row_id: h for row_id, h in _hashed_rows(connection, table) if bucket_of(row_id) == bucket}
 
 
 # --- a re-baseline ----------------------------------------------------------------------------
 
 
-def snapshot_changes(connection: Connection, hlc: Callable[[], str]) -> Iterable[Change]:
+def own_edits(connection: Connection) -> dict[tuple[str, str, str, str], str]:
+    """(table, row id, field, HLC of an edit made here) -> the HLC of the value that edit replaced.
+
+    From every update op this laptop made, sent or not: after a restore the server may have lost
+    any of them, so a re-sent value made here goes up as the edit it was.
+    """
+    found: dict[tuple[str, str, str, str], str] = {}
+    query = select(Outbox.table_name, Outbox.row_id, Outbox.payload).where(
+        Outbox.kind == "update", Outbox.status != "set_aside"
+    )
+    for table, row_id, payload in connection.execute(query):
+        seen, stamps = payload.get("base_hlc") or {}, payload.get("field_hlc") or {}
+        for key in payload.get("fields") or {}:
+            if key in seen and key in stamps:
+                found[(table, row_id, key, stamps[key])] = seen[key]
+    return found
+
+
+def snapshot_changes(
+    connection: Connection,
+    hlc: Callable[[], str],
+    edits: dict[tuple[str, str, str, str], str] | None = None,
+) -> Iterable[Change]:
     """Every synced row as a whole-row insert (its field HLCs kept): what a laptop sends again
-    after the server, or this laptop, was restored from a backup. Versions are forgotten."""
+    after the server, or this laptop, was restored from a backup. Versions are forgotten; a field
+    whose value is an edit made here is named with the value that edit replaced
+    (`pending_base_hlc`, see own_edits), so the server merges it as the edit it is."""
+    edits = edits or {}
     # People and their merges first: a re-sent scan or hand-over names a survivor the server
     # must already know as one, or it would differ from the server's rewritten copy.
     first = ("person", "person_merge")
@@ -285,9 +315,26 @@ def snapshot_changes(connection: Connection, hlc: Callable[[], str]) -> Iterable
         for row in connection.execute(select(table)).mappings():
             payload = {k: to_json_value(v) for k, v in row.items()}
             payload["server_version"] = None
+            stamps = payload.get("field_hlc") or {}
+            mine = {
+                key: edits[(name, row["id"], key, stamp)]
+                for key, stamp in stamps.items()
+                if (name, row["id"], key, stamp) in edits
+            }
+            if mine:
+                payload["pending_base_hlc"] = mine
             yield Change(name, row["id"], "insert", hlc(), payload, "resend")
     # The conflicts the server recorded: a restored server may have lost some.
+    yield from conflict_changes(connection, hlc)
+
+
+def conflict_changes(
+    connection: Connection, hlc: Callable[[], str], ids: list[str] | None = None
+) -> Iterable[Change]:
+    """The conflicts the server recorded (all, or those of `ids`) as inserts to send again."""
     query = select(Conflict.__table__).where(Conflict.remote_id.is_not(None))
+    if ids is not None:
+        query = query.where(Conflict.remote_id.in_(ids))
     for row in connection.execute(query).mappings():
         payload = {
             "table_name": row["table_name"],

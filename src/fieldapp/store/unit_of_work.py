@@ -167,7 +167,7 @@ class UnitOfWork:
                 obj.deleted = False
             if isinstance(obj, Record):
                 obj.field_hlc = {}  # every field dates from created_hlc until it changes
-            pending.append((obj, None, stamp))
+            pending.append((obj, None, stamp, None))
         for obj in session.dirty:
             if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
                 continue
@@ -179,26 +179,33 @@ class UnitOfWork:
                     f"{type(obj).__name__} is an insert-only fact; record a new fact (e.g. a Void) instead"
                 )
             stamp = self.clock.now()
+            seen = {key: obj.field_stamp(key) for key in changed}  # what the edit replaced
             obj.updated_hlc = stamp
             obj.field_hlc = {**(obj.field_hlc or {}), **dict.fromkeys(changed, stamp)}
-            pending.append((obj, changed, stamp))
+            pending.append((obj, changed, stamp, seen))
 
     def write_outbox(self, session: Session, _ctx: Any) -> None:
         """after_flush: the outbox and audit rows of what stamp() saw (defaults are filled in by now)."""
         pending = session.info.pop(_PENDING, None)
         if pending:
-            changes = [_change_of(obj, changed, stamp) for obj, changed, stamp in pending]
+            changes = [_change_of(obj, changed, stamp, seen) for obj, changed, stamp, seen in pending]
             self.write_changes(session, session.connection(), changes)
 
 
-def _change_of(obj: Synced, changed: list[str] | None, stamp: str) -> Change:
-    """The Change of a flushed row: an insert (changed is None) or an update of `changed` fields."""
+def _change_of(obj: Synced, changed: list[str] | None, stamp: str, seen: dict[str, str] | None) -> Change:
+    """The Change of a flushed row: an insert (changed is None) or an update of `changed` fields.
+
+    An update names, per field, the HLC of the value it replaced (`base_hlc`): the server tells an
+    edit made after seeing another laptop's value from one made without seeing it by that alone,
+    even after a restore renumbered its versions.
+    """
     if changed is None:
         return Change(obj.__tablename__, obj.id, "insert", stamp, row_payload(obj))
     payload = {
         "fields": {key: to_json_value(getattr(obj, key)) for key in changed},
         "field_hlc": dict.fromkeys(changed, stamp),
         "base_version": obj.server_version,
+        "base_hlc": seen or {},
     }
     action = "delete" if "deleted" in changed and obj.deleted else "update"
     return Change(obj.__tablename__, obj.id, "update", stamp, payload, action, ",".join(changed))

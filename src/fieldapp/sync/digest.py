@@ -44,6 +44,14 @@ def row_hash(table: str, row_id: str, data: dict[str, Any]) -> str:
     return hashlib.blake2b(text, digest_size=_HASH_BYTES).hexdigest()
 
 
+CONFLICT_TABLE = "conflict"
+
+
+def conflict_hash(conflict_id: str) -> str:
+    """A conflict's row hash: its id is what both sides share (each keeps it in its own form)."""
+    return row_hash(CONFLICT_TABLE, conflict_id, {})
+
+
 def bucket_of(row_id: str) -> int:
     return hashlib.blake2b(row_id.encode(), digest_size=1).digest()[0] % BUCKETS
 

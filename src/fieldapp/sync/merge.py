@@ -3,8 +3,10 @@
 The server runs it for every pushed record op; the model test (tests/sync/test_merge_model.py)
 runs it against a fake network. A field's value carries the HLC of its last change and the
 organisation version at which the server took it. An incoming write is CONCURRENT with the stored
-value when the writer had not seen that value: its base version (the row version the laptop held
-when it edited) is older than the field's version, or it has none (a re-sent whole row), and
+value when the writer had not seen that value: the HLC of the value its edit replaced (its
+`base_hlc`, when it names one) is older than the stored value's, or else its base version (the
+row version the laptop held when it edited) is older than the field's version, or it has none (a
+re-sent whole row); and
 the value was written by another laptop (a laptop always saw its own writes; an HLC names its
 device). Only a
 concurrent write whose value differs makes a conflict; an edit made after seeing the other value
@@ -65,12 +67,15 @@ def merge_fields(
     base_version: int | None,
     new_version: int,
     resent: bool = False,
+    fresh: frozenset[str] = frozenset(),
+    base_hlcs: dict[str, str] | None = None,
 ) -> MergeOutcome:
     """Merge an incoming write of `fields` (each stamped `hlcs[f]`) into `stored`, in place.
 
     resent=True: a whole row a laptop sends again (after a restore): its later values replace
     older ones without a conflict (the laptop held them after syncing; a value it replaced
-    unseen was recorded then, and its conflicts are sent again too).
+    unseen was recorded then, and its conflicts are sent again too), except the `fresh` fields:
+    edits still waiting to go up when the laptop re-based, merged as any edit is.
     """
     outcome = MergeOutcome()
     for name, value in fields.items():
@@ -80,17 +85,21 @@ def merge_fields(
         if incoming_hlc == stored_hlc:
             continue  # the same write again
         current = stored.data.get(name)
-        concurrent = (base_version is None or base_version < stored.version_of(name)) and (
-            _device(incoming_hlc) != _device(stored_hlc)
-        )
+        seen = (base_hlcs or {}).get(name)
+        if seen is not None:  # the writer named the value it replaced: was it this one?
+            unseen = stored_hlc > seen
+        else:
+            unseen = base_version is None or base_version < stored.version_of(name)
+        concurrent = unseen and _device(incoming_hlc) != _device(stored_hlc)
+        recorded = not (resent and name not in fresh)  # a value held after a sync: settled then
         if incoming_hlc > stored_hlc:
-            if concurrent and value != current and not resent:
+            if concurrent and value != current and recorded:
                 outcome.lost.append(LostValue(name, value, current, incoming_hlc, stored_hlc))
             stored.data[name] = value
             stored.field_hlc[name] = incoming_hlc
             stored.field_version[name] = new_version
             outcome.changed.append(name)
-        elif value != current:
+        elif value != current and recorded:
             # An older write lost: a conflict even when not concurrent (a clock set back), so
             # nothing anyone typed disappears unseen.
             outcome.lost.append(LostValue(name, current, value, stored_hlc, incoming_hlc))

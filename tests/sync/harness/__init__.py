@@ -1,0 +1,1 @@
+"""The sync fault harness: laptop worker processes, the run (server, proxy, faults), the checks."""
