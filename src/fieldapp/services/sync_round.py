@@ -298,13 +298,13 @@ class SyncService(Service):
         server lacks. The organisation may move meanwhile (another laptop pushes): then pull and
         compare again, a few times; still moving, the round ends unproven (verified None)."""
         for _ in range(VERIFY_ATTEMPTS):
-            if self.pending_count():
-                return  # edits made during the round: the next round proves them
             theirs = self._same_server(client.verify())
             if theirs["org_version"] != cursor:
                 cursor = self._pull_all(client, cursor, report, run_step)
                 continue
-            mine = self.local_digests()
+            mine = self.settled_digests()
+            if mine is None:
+                return  # edits made during the round: the next round proves them
             differing = {
                 table: differing_buckets(mine[table], digest)
                 for table, digest in theirs["tables"].items()
@@ -362,6 +362,17 @@ class SyncService(Service):
     def local_digests(self) -> dict[str, Any]:
         with self.reader() as session:
             return remote.table_digests(session.connection())
+
+    def settled_digests(self) -> dict[str, Any] | None:
+        """The digests, or None when an edit waits to go up: counted AFTER the digests, so an edit
+        saved while they were computed is seen."""
+        with self.reader() as session:
+            connection = session.connection()
+            digests = remote.table_digests(connection)
+            waiting = connection.execute(
+                select(func.count()).select_from(Outbox).where(Outbox.status == "pending")
+            ).scalar()
+            return None if waiting else digests
 
     def bucket_hashes(self, table: str, number: int) -> dict[str, str]:
         with self.reader() as session:
