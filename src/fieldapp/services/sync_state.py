@@ -32,11 +32,6 @@ i18n.register(
             "هذا الحاسوب مسجَّل من قبل في {org} على الخادم {url}.",
             "This laptop is already enrolled in {org} on the server {url}.",
         ),
-        "sync.clock_skew": (
-            "ساعة هذا الحاسوب تختلف عن ساعة الخادم بنحو {minutes} دقيقة؛ صحّحها. البيانات تُرفع رغم ذلك.",
-            "This laptop's clock differs from the server's by about {minutes} minutes; correct it. "
-            "Data still goes up.",
-        ),
         "sync.short_code_changed": (
             "الرمز المختصر {old} مستخدم في حاسوب آخر من الجهة؛ صار رمز هذا الحاسوب {new} "
             "(يظهر في أرقام الشهادات الجديدة).",

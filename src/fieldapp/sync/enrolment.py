@@ -21,6 +21,11 @@ i18n.register(
             "اكتب عنوان الخادم، أو امسح رمز QR الذي يحمل العنوان والرمز.",
             "Give the server address, or scan the QR code that holds both the address and the code.",
         ),
+        "sync.clock_skew": (
+            "ساعة هذا الحاسوب تختلف عن ساعة الخادم بنحو {minutes} دقيقة؛ صحّحها. البيانات تُرفع رغم ذلك.",
+            "This laptop's clock differs from the server's by about {minutes} minutes; correct it. "
+            "Data still goes up.",
+        ),
         "sync.bad_code": (
             "رمز التسجيل غير صالح: «{code}».",
             "The enrolment code is not valid: “{code}”.",
