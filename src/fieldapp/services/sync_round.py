@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from fieldapp import __version__
 from fieldapp.core import i18n
@@ -415,15 +415,26 @@ class SyncService(Service):
         """
         counts: dict[str, int] = {}
         now = dt.datetime.now(dt.UTC)
+        marks = []
+        for op, answer in zip(batch, answers, strict=True):
+            status = answer.get("status", "")
+            counts[status] = counts.get(status, 0) + 1
+            rejected = status == "rejected"
+            marks.append(
+                {
+                    "b_seq": op.seq,
+                    "b_status": SET_ASIDE if rejected else SENT,
+                    "b_detail": str(answer.get("reason", "")) if rejected else status,
+                }
+            )
         with self.transaction() as session:
-            for op, answer in zip(batch, answers, strict=True):
-                status = answer.get("status", "")
-                counts[status] = counts.get(status, 0) + 1
-                if status == "rejected":
-                    values = {"status": SET_ASIDE, "sent_at": now, "detail": str(answer.get("reason", ""))}
-                else:
-                    values = {"status": SENT, "sent_at": now, "detail": status}
-                session.execute(update(Outbox).where(Outbox.seq == op.seq).values(**values))
+            # one executemany: an ORM UPDATE an op cost ~400 µs of laptop CPU each
+            session.connection().execute(
+                update(Outbox)
+                .where(Outbox.seq == bindparam("b_seq"))
+                .values(status=bindparam("b_status"), detail=bindparam("b_detail"), sent_at=now),
+                marks,
+            )
         return Done(Changed.of("sync"), counts)
 
     @write
