@@ -369,33 +369,14 @@ def _filled(survivor_data: dict[str, Any], loser_data: dict[str, Any]) -> dict[s
 def _record_merge(batch: Batch, loser: SyncRow, survivor_id: str, reason: str) -> None:
     """The person_merge fact. Its data is what the pair gives (`at`: when the loser was made, the
     moment there were two), so a merge made again after a server restore is the same fact."""
-    from fieldapp.server.push import set_data
-
     loser_id = loser.row_id
     fact_id = merge_id(loser_id)
     if batch.row(MERGE_TABLE, fact_id) is not None:
         return
-    stamp = _now_hlc(batch)
-    version = batch.next_version()
-    fact = SyncRow(
-        org_id=batch.caller.org_id,
-        table_name=MERGE_TABLE,
-        row_id=fact_id,
-        version=version,
-        kind="fact",
-        field_hlc="{}",
-        field_version="{}",
-        created_hlc=stamp,
-        updated_hlc=stamp,
-        created_version=version,
-        device_id=batch.caller.device_id,
-    )
     made_ms = Timestamp.parse(loser.created_hlc).physical_ms
     at = dt.datetime.fromtimestamp(made_ms / 1000, dt.UTC).isoformat()
-    set_data(
-        fact, {"loser_id": loser_id, "survivor_id": survivor_id, "reason": reason, "at": at, "deleted": False}
-    )
-    batch.add(fact)
+    data = {"loser_id": loser_id, "survivor_id": survivor_id, "reason": reason, "at": at, "deleted": False}
+    fact = batch.new_row(MERGE_TABLE, fact_id, "fact", _now_hlc(batch), data)
     state = _state(batch)
     state.add_merge(loser_id, survivor_id)
     state.made[loser_id] = fact

@@ -121,6 +121,26 @@ class Batch:
         self.rows[(row.table_name, row.row_id)] = row
         self.session.add(row)
 
+    def new_row(self, table: str, row_id: str, kind: str, stamp: str, data: dict[str, Any]) -> SyncRow:
+        """A row the server writes itself (a conflict, a person merge), at the next version."""
+        version = self.next_version()
+        row = SyncRow(
+            org_id=self.caller.org_id,
+            table_name=table,
+            row_id=row_id,
+            version=version,
+            kind=kind,
+            field_hlc="{}",
+            field_version="{}",
+            created_hlc=stamp,
+            updated_hlc=stamp,
+            created_version=version,
+            device_id=self.caller.device_id,
+        )
+        set_data(row, data)
+        self.add(row)
+        return row
+
     def clamp(self, hlc: str) -> str:
         """A stamp from a clock set ahead, brought back to the server's clock (sync.merge.clamp_hlc)
         with a counter that keeps the order the batch gave: one laptop's later edit keeps a later
@@ -401,22 +421,7 @@ def record_conflicts(batch: Batch, table: str, row_id: str, lost: list[LostValue
             "lost_hlc": value.lost_hlc,
             "at": dt.datetime.now(dt.UTC).isoformat(),
         }
-        version = batch.next_version()
-        row = SyncRow(
-            org_id=batch.caller.org_id,
-            table_name=CONFLICT_TABLE,
-            row_id=conflict_id,
-            version=version,
-            kind="conflict",
-            field_hlc="{}",
-            field_version="{}",
-            created_hlc=value.lost_hlc,
-            updated_hlc=value.lost_hlc,
-            created_version=version,
-            device_id=batch.caller.device_id,
-        )
-        set_data(row, data)
-        batch.add(row)
+        batch.new_row(CONFLICT_TABLE, conflict_id, "conflict", value.lost_hlc, data)
 
 
 _CONFLICT_TEXT = {"table_name": 40, "row_id": 36, "field": 60, "kept_hlc": 64, "lost_hlc": 64, "at": 40}
@@ -435,23 +440,8 @@ def _resent_conflict(batch: Batch, op: Op) -> Answer:
     existing = batch.row(CONFLICT_TABLE, op.row_id)
     if existing is not None:
         return Answer(op.op_id, DUPLICATE, existing.version)
-    version = batch.next_version()
-    row = SyncRow(
-        org_id=batch.caller.org_id,
-        table_name=CONFLICT_TABLE,
-        row_id=op.row_id,
-        version=version,
-        kind="conflict",
-        field_hlc="{}",
-        field_version="{}",
-        created_hlc=data["lost_hlc"],
-        updated_hlc=data["lost_hlc"],
-        created_version=version,
-        device_id=batch.caller.device_id,
-    )
-    set_data(row, data)
-    batch.add(row)
-    return Answer(op.op_id, APPLIED, version)
+    row = batch.new_row(CONFLICT_TABLE, op.row_id, "conflict", data["lost_hlc"], data)
+    return Answer(op.op_id, APPLIED, row.version)
 
 
 # --- the shape of a row's values ---------------------------------------------------------------
