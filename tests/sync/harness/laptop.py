@@ -30,7 +30,8 @@ from sqlalchemy import update
 from fieldapp.config import DataDir
 from fieldapp.services import Services
 from fieldapp.services.contract import Done, write
-from fieldapp.services.sync_round import SyncService, _topics
+from fieldapp.services.sync_round import SyncService
+from fieldapp.services.sync_steps import _topics
 from fieldapp.store import remote
 from fieldapp.store.db import Store
 from fieldapp.store.models import Outbox, SyncState
