@@ -47,7 +47,7 @@ i18n.register(
             "Try again later; nothing is lost.",
         ),
         "sync.bad_answer": (
-            "ردّ الخادم بما لا يفهمه هذا الحاسوب ({detail}); ربما اختلف الإصدار. لم يضِع شيء.",
+            "ردّ الخادم بما لا يفهمه هذا الحاسوب ({detail})؛ ربما اختلف الإصدار. لم يضِع شيء.",
             "The server answered something this laptop does not understand ({detail}); "
             "the versions may differ. Nothing is lost.",
         ),

@@ -33,7 +33,7 @@ i18n.register(
             "across the laptops.",
         ),
         "sync.flag.double_certificate": (
-            "أُصدرت لـ«{person}» شهادتان أو أكثر لفعالية «{event}» على أجهزة مختلفة ({serials}); راجعها وألغِ الزائدة.",
+            "أُصدرت لـ«{person}» شهادتان أو أكثر لفعالية «{event}» على أجهزة مختلفة ({serials})؛ راجعها وألغِ الزائدة.",
             "“{person}” was issued more than one certificate for “{event}” on different laptops ({serials}); "
             "review them and void the extra one.",
         ),
