@@ -279,28 +279,35 @@ def row_hashes(connection: Connection, table: str, bucket: int) -> dict[str, str
 # --- a re-baseline ----------------------------------------------------------------------------
 
 
-def own_edits(connection: Connection) -> dict[tuple[str, str, str, str], str]:
-    """(table, row id, field, HLC of an edit made here) -> the HLC of the value that edit replaced.
+def own_edits(connection: Connection) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(table, row id, field) -> (the stamp of this laptop's latest edit of it, the HLC of the
+    value that edit replaced).
 
     From every update op this laptop made, sent or not: after a restore the server may have lost
     any of them, so a re-sent value made here goes up as the edit it was.
     """
-    found: dict[tuple[str, str, str, str], str] = {}
-    query = select(Outbox.table_name, Outbox.row_id, Outbox.payload).where(
-        Outbox.kind == "update", Outbox.status != "set_aside"
+    found: dict[tuple[str, str, str], tuple[str, str]] = {}
+    query = (
+        select(Outbox.table_name, Outbox.row_id, Outbox.payload)
+        .where(Outbox.kind == "update", Outbox.status != "set_aside")
+        .order_by(Outbox.seq)
     )
     for table, row_id, payload in connection.execute(query):
         seen, stamps = payload.get("base_hlc") or {}, payload.get("field_hlc") or {}
         for key in payload.get("fields") or {}:
             if key in seen and key in stamps:
-                found[(table, row_id, key, stamps[key])] = seen[key]
+                found[(table, row_id, key)] = (stamps[key], seen[key])
     return found
+
+
+def _device_of(stamp: str) -> str:
+    return stamp.split(".", 2)[-1]
 
 
 def snapshot_changes(
     connection: Connection,
     hlc: Callable[[], str],
-    edits: dict[tuple[str, str, str, str], str] | None = None,
+    edits: dict[tuple[str, str, str], tuple[str, str]] | None = None,
 ) -> Iterable[Change]:
     """Every synced row as a whole-row insert (its field HLCs kept): what a laptop sends again
     after the server, or this laptop, was restored from a backup. Versions are forgotten; a field
@@ -315,12 +322,14 @@ def snapshot_changes(
         for row in connection.execute(select(table)).mappings():
             payload = {k: to_json_value(v) for k, v in row.items()}
             payload["server_version"] = None
+            # A field whose stamp is this laptop's holds its latest edit here, even when the server
+            # brought a fast clock's stamp back (a clamp keeps the device).
             stamps = payload.get("field_hlc") or {}
-            mine = {
-                key: edits[(name, row["id"], key, stamp)]
-                for key, stamp in stamps.items()
-                if (name, row["id"], key, stamp) in edits
-            }
+            mine = {}
+            for key, stamp in stamps.items():
+                edit = edits.get((name, row["id"], key))
+                if edit is not None and _device_of(stamp) == _device_of(edit[0]):
+                    mine[key] = edit[1]
             if mine:
                 payload["pending_base_hlc"] = mine
             yield Change(name, row["id"], "insert", hlc(), payload, "resend")
