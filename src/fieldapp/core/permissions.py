@@ -23,6 +23,7 @@ _MIN_ROLE = {
     "stock.adjust": "supervisor",
     "event.edit": "supervisor",
     "checksum.override": "supervisor",
+    "sync.review": "supervisor",  # conflicts, duplicates and set-aside ops after sync
     "users.manage": "admin",
     "settings.edit": "admin",
     "restore": "admin",
