@@ -106,6 +106,8 @@ class SyncService(SyncSteps):
     """The round; its local steps come from SyncSteps."""
 
     _epoch = ""  # the server epoch of the running round
+    #: rows a pull page asks for; the app asks for fewer, so the desk never waits long behind one
+    pull_page = 1000
 
     def run(
         self,
@@ -209,7 +211,7 @@ class SyncService(SyncSteps):
 
     def _pull_all(self, client: SyncClient, cursor: int, report: SyncReport, run_step) -> int:
         while True:
-            page = self._same_server(client.changes(cursor, 1000))
+            page = self._same_server(client.changes(cursor, self.pull_page))
             if page["cursor"] < cursor:
                 raise SyncError("sync.cursor_back")
             if page["rows"] or page["cursor"] != cursor:

@@ -69,7 +69,7 @@ class ResultPanel(StatusBanner):
         status = "refused" if result.status == "not_found" else result.status
         name = result.person.full_name if result.person else str(result.params.get("code", ""))
         self.show_status(status, self._result_title(result), name, self._result_detail(result))
-        reason = result.text(self.ctx.lang) if status != "ok" else ""
+        reason = result.text(self.ctx.lang) if status != "ok" else result.elsewhere_text(self.ctx.lang)
         self.reason_label.setText(self._directed(reason) if reason else "")
         theme.set_state(self.reason_label, "tone", status)
         self.reason_label.setVisible(bool(reason))

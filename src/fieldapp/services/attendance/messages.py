@@ -80,6 +80,10 @@ i18n.register(
             "اكتب سبب الإلغاء (مثل: مسح الشخص الخطأ).",
             "Type a reason for the void (for example: wrong person scanned).",
         ),
+        "attendance.via_device": (
+            "دخل عبر جهاز ({device}) الساعة {time}.",
+            "Checked in on laptop ({device}) at {time}.",
+        ),
         "attendance.word.in": ("دخوله", "checked in"),
         "attendance.word.out": ("خروجه", "checked out"),
         "attendance.word.seconds": ("{n} ثانية", "{n} s"),
@@ -94,6 +98,8 @@ def render(keys: tuple[str, ...], lang: str | None, params: dict[str, Any]) -> s
     """The messages `keys` in `lang` (the current language when None), one per line."""
     lang = lang or i18n.language()
     values = _localized(params, lang)
+    if "via_device" in params:  # the person is in through another laptop's scan
+        keys = (*keys, "attendance.via_device")
     return "\n".join(i18n.msg(key, lang, **values) for key in keys)
 
 
@@ -105,6 +111,9 @@ def _localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
             out[key] = dates.format_datetime(value, lang)
     if "hours" in params:
         out["hours"] = dates.format_hours(params["hours"], lang)
+    if "via_device" in params:
+        out["device"] = "\u2066" + str(params["via_device"]) + "\u2069"  # a Latin code kept whole
+        out["time"] = "\u2066" + dates.format_time(params["via_at"], lang) + "\u2069"
     if "last_direction" in params:
         out["last"] = i18n.msg(f"attendance.word.{params['last_direction']}", lang)
     if "seconds_ago" in params:

@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.core import dates
 from fieldapp.core.attendance import (
+    IN,
     OUT,
     EventRules,
     ScanFact,
@@ -25,13 +27,14 @@ from fieldapp.core.attendance import (
     current_state,
     decide_scan,
     open_since,
+    ordered,
 )
 from fieldapp.core.identifiers import is_adult
 from fieldapp.core.text import strip_invisible
 from fieldapp.services.attendance.queries import event_scans, is_registered, prior_scans
 from fieldapp.services.attendance.results import ScanPerson, ScanResult, VoidResult, scan_result
 from fieldapp.services.contract import Changed
-from fieldapp.store.models import Person, Scan, Void
+from fieldapp.store.models import Person, Scan, SigningKey, Void
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -100,6 +103,7 @@ def record_scan(
     params: dict[str, Any] = {"name": who.full_name, **decision.params}
     if "seconds" in params:
         params["seconds_ago"] = params.pop("seconds")
+    params.update(_entered_elsewhere(session, prior, device_id))
     person = ScanPerson(who.id, who.full_name)
     if not decision.accepted:
         before = compute_attendance(rules, prior, now=at)
@@ -135,6 +139,20 @@ def record_scan(
         warnings=decision.warnings,
         params=params,
     )
+
+
+def _entered_elsewhere(session: Session, prior: list[ScanFact], device_id: str) -> dict[str, Any]:
+    """When the person is in through another laptop's scan (seen after sync), which laptop and when:
+    the desk says so ("entered via laptop K7QZ at 09:14"); the rules are the same as for a local one."""
+    live = ordered([scan for scan in prior if not scan.voided])
+    last = live[-1] if live else None
+    if last is None or last.direction != IN or not last.device_id or last.device_id == device_id:
+        return {}
+    label = session.scalar(
+        select(SigningKey.label).where(SigningKey.owner_device_id == last.device_id).limit(1)
+    )
+    laptop = (label or "").removeprefix("device ").strip() or last.device_id[:8]
+    return {"via_device": laptop, "via_at": last.at}
 
 
 def void_scan(session: Session, scan: Scan, reason: str, at: dt.datetime, user_name: str) -> VoidResult:
