@@ -220,7 +220,7 @@ class ReviewScreen(Screen):
         ):
             model.set_rows(rows)
             if rows:
-                table.selectRow(0)
+                table.setCurrentIndex(model.index(0, 0))  # the first item is ready to decide
         self.duplicates_table.resizeRowsToContents()
         self._counts = (len(conflicts), len(duplicates), len(set_aside))
         self._tab_titles()
@@ -233,8 +233,8 @@ class ReviewScreen(Screen):
                 break
 
     def _selected(self, table: QTableView, model: TableModel):
-        rows = table.selectionModel().selectedRows()
-        return model.row_at(rows[0]) if rows else None
+        current = table.currentIndex()
+        return model.row_at(current) if current.isValid() and current.row() < model.rowCount() else None
 
     def _decide(self, method, *args) -> None:
         self.error.setText("")

@@ -42,6 +42,7 @@ MAX_DEFER_MS = 30_000  # a busy desk postpones the round at most this long
 IDLE_MS = 60_000  # a round every minute when nothing happens
 BACKOFF_MS = (15_000, 30_000, 60_000, 120_000, 300_000)
 PUBLISH_EVERY_MS = 1_000
+RELOAD_AFTER_WRITE_MS = 300
 PULL_PAGE = 250  # rows a page: one page applied is a few tens of ms on the database thread
 # Writes that make nothing to send (display settings, sign-in/out) do not start a round.
 _QUIET_TOPICS = frozenset({"settings", "session", "sync", "review"})
@@ -100,6 +101,8 @@ class SyncController(QObject):
         self._publish_timer = QTimer(self, singleShot=True, interval=PUBLISH_EVERY_MS)
         self._publish_timer.timeout.connect(self._publish)
         self._step_changed.connect(self._collect)
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_AFTER_WRITE_MS)
+        self._reload_timer.timeout.connect(self.reload)
         ctx.runner.changed.connect(self._local_write)
         ctx.notifier.changed.connect(self._maybe_reload)
 
@@ -144,23 +147,16 @@ class SyncController(QObject):
             self._schedule(500)
 
     def _local_write(self, changed: Changed) -> None:
-        if self._stopped or not self.auto or not (changed.topics - _QUIET_TOPICS):
+        if self._stopped or not (changed.topics - _QUIET_TOPICS):
             return
-        if self.view.state in ("off", "revoked", "too_old"):
-            if self.view.state == "off":
-                self._refresh_soon()
-            return
+        self._reload_timer.start()  # the waiting count grew: shown shortly, once for a burst of scans
+        if not self.auto or self.view.state in ("off", "revoked", "too_old", "offline"):
+            return  # offline: the back-off timer stays; the others wait for the coordinator
         now = time.monotonic()
         if self._first_deferred is None:
             self._first_deferred = now
         waited_ms = (now - self._first_deferred) * 1000
-        if self.view.state == "offline":
-            self._refresh_soon()  # the waiting count grows; the back-off timer stays
-            return
         self._schedule(max(0, min(DEBOUNCE_MS, MAX_DEFER_MS - waited_ms)))
-
-    def _refresh_soon(self) -> None:
-        self.reload()
 
     def _maybe_reload(self, changed: Changed) -> None:
         # An enrolment, a review decision, or another screen's write seen by "sync"/"review".

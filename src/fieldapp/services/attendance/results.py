@@ -38,7 +38,7 @@ class ScanResult:
         return render(self.warnings or (self.reason_key,), lang, self.params)
 
     def elsewhere_text(self, lang: str | None = None) -> str:
-        """"Checked in on laptop (K7QZ) at 09:14" when the open check-in came from another laptop."""
+        """ "Checked in on laptop (K7QZ) at 09:14" when the open check-in came from another laptop."""
         return render((), lang, self.params) if "via_device" in self.params else ""
 
 
