@@ -332,3 +332,41 @@ def test_a_revoked_laptop_says_so_and_keeps_working_offline(server, laptops):
     a.qtbot.waitUntil(lambda: a.window.sync.view.status.pending_ops == 1, timeout=3000)  # kept, waiting
     a.ctx.set_language("en")
     assert "removed from the organisation" in a.status_text()
+
+
+def test_the_login_takes_a_central_account_offline_and_refuses_it_once_disabled(server, laptops):
+    from fieldapp.gui.login import LoginDialog
+
+    a = laptops("a")
+    _enrolled(server, a)
+    engine = make_engine(server.db_url)
+    try:
+        admin.add_user(engine, server.org, "mona", "منى الحربي", "coordinator", "s3cret-pass")
+        a.sync()
+    finally:
+        engine.dispose()
+
+    def sign_in() -> LoginDialog:
+        login = LoginDialog(a.store, a.runner)
+        a.qtbot.addWidget(login)
+        login.show()
+        a.qtbot.keyClicks(login.ui.usernameEdit, "mona")
+        a.qtbot.keyClicks(login.ui.passwordEdit, "s3cret-pass")
+        signed: list = []
+        login.signed_in.connect(signed.append)
+        a.qtbot.mouseClick(login.ui.signInButton, Qt.MouseButton.LeftButton)
+        a.settle()
+        login.signed = signed
+        return login
+
+    login = sign_in()  # a local check of the pulled hash: no server asked
+    assert [u.username for u in login.signed] == ["mona"] and login.error_text() == ""
+    engine = make_engine(server.db_url)
+    try:
+        admin.disable_user(engine, server.org, "mona")
+    finally:
+        engine.dispose()
+    a.sync()
+    login = sign_in()
+    assert login.signed == []
+    assert "أوقف مدير الجهة هذا الحساب على الخادم المركزي" in login.error_text()

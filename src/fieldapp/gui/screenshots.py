@@ -105,7 +105,13 @@ def render_screenshots(
             window.show_screen(key)
             _settle(runner)
             written.append(_grab(window, out / f"{index + 1:02d}-{key}.png"))
+        window.sync.stop()
         window.close()
+        from fieldapp.gui.sync.screenshots import render_sync_screenshots
+
+        written += render_sync_screenshots(
+            store, runner, data_dir, ctx.user, settings, out, lambda: _settle(runner), _grab, SIZE
+        )
     finally:
         runner.shutdown()
         if own_store:

@@ -25,6 +25,11 @@ i18n.register(
             "هذا الحساب موقوف؛ راجع مدير النظام.",
             "This account is disabled; ask an administrator.",
         ),
+        "user.inactive_central": (
+            "أوقف مدير الجهة هذا الحساب على الخادم المركزي، فلم يعد يدخل على أي جهاز؛ راجع مدير النظام.",
+            "This account was disabled on the organisation's central server and no longer signs in "
+            "on any laptop; ask your administrator.",
+        ),
         "user.username": (
             "اسم المستخدم من 3 إلى 30 حرفًا لاتينيًا أو رقمًا بلا مسافات.",
             "The user name must be 3 to 30 Latin letters or digits, without spaces.",
@@ -114,7 +119,7 @@ def sign_in_in(session: Session, username: str, password: str, stay_signed_in: b
         audit(session, "user.sign_in_failed", username)
         raise ValidationError("user.bad_login", field="password")
     if not user.active:
-        raise ValidationError("user.inactive", field="username")
+        raise ValidationError("user.inactive_central" if user.central else "user.inactive", field="username")
     user.signed_in_until = _end_of_local_day(dates.now()) if stay_signed_in else None
     audit(session, "user.sign_in", "stay" if stay_signed_in else "", "app_user", user.id)
     return user

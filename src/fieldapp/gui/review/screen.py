@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.core import i18n
+from fieldapp.core import dates, i18n
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, TableModel, user_message
-from fieldapp.gui.widgets.inputs import ltr
+from fieldapp.gui.widgets.inputs import embed
 from fieldapp.services.review import ConflictItem, DuplicateItem, PersonSide, SetAsideItem
 
 i18n.register(
@@ -99,11 +99,10 @@ def _msg(key: str, **params: Any) -> str:
 
 
 def _value(value: Any) -> str:
+    """A value as text, kept whole in its own direction (a +966 mobile stays +966… in Arabic)."""
     if value is None or value == "":
         return _msg("gui.review.none")
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    return embed(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
 def _field(name: str) -> str:
@@ -285,15 +284,17 @@ class ReviewScreen(Screen):
 
     # -- texts --------------------------------------------------------------------------------
     def _at_on(self, when, laptop: str) -> str:
-        return _msg("gui.review.at_on", when=self.ctx.fmt_datetime(when), laptop=laptop)
+        """'2026-11-30 13:36 — K7QZ': short enough for a column (the full date is in the audit)."""
+        short = self.ctx.fmt_digits(dates.to_local(when).strftime("%Y-%m-%d %H:%M"))
+        return _msg("gui.review.at_on", when=embed(short), laptop=embed(laptop))
 
     def _person(self, side: PersonSide) -> str:
         none = _msg("gui.review.none")
         return _msg(
             "gui.review.person",
             name=side.full_name,
-            nid=ltr(side.national_id) if side.national_id else none,
-            mobile=ltr(side.mobile) if side.mobile else none,
+            nid=embed(side.national_id) if side.national_id else none,
+            mobile=embed(side.mobile) if side.mobile else none,
             laptop=self._at_on(side.created_at, side.laptop),
             scans=self.ctx.fmt_number(side.scans),
         )

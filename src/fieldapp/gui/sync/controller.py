@@ -130,6 +130,10 @@ class SyncController(QObject):
 
         self.ctx.runner.db(read, on_done=lambda got: self._loaded(got, then_sync))
 
+    def present(self, view: SyncView) -> None:
+        """Show a state as if a round had ended in it (the screenshot tool renders each state)."""
+        self._set_view(view)
+
     @property
     def running(self) -> bool:
         return self._running

@@ -11,7 +11,7 @@ import datetime as dt
 from fieldapp.core import i18n
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.sync.controller import SyncView
-from fieldapp.gui.widgets.inputs import embed, ltr
+from fieldapp.gui.widgets.inputs import embed
 
 i18n.register(
     {
@@ -97,7 +97,7 @@ def status_line(ctx: GuiContext, view: SyncView) -> tuple[str, str]:
         parts.append(_t("gui.sync.syncing", ctx))
     elif view.state == "offline":
         since = view.offline_since or dt.datetime.now(dt.UTC)
-        parts.append(_t("gui.sync.offline", ctx, time=ltr(ctx.fmt_time(since))))
+        parts.append(_t("gui.sync.offline", ctx, time=embed(ctx.fmt_time(since))))
         level = "warning"
     elif view.state == "error":
         parts.append(_t("gui.sync.error", ctx))
@@ -127,8 +127,8 @@ def details(ctx: GuiContext, view: SyncView) -> list[str]:
     lines = [
         line,
         _t("gui.sync.detail.org", ctx, org=embed(f"{status.org_name} ({status.org_code})")),
-        _t("gui.sync.detail.server", ctx, url=ltr(status.server_url or "")),
-        _t("gui.sync.detail.laptop", ctx, code=ltr(status.short_code)),
+        _t("gui.sync.detail.server", ctx, url=embed(status.server_url or "")),
+        _t("gui.sync.detail.laptop", ctx, code=embed(status.short_code)),
         _t("gui.sync.detail.last", ctx, when=when),
         _t("gui.sync.detail.pending", ctx, n=ctx.fmt_number(status.pending_ops)),
         _t("gui.sync.detail.set_aside", ctx, n=ctx.fmt_number(status.set_aside_ops)),
