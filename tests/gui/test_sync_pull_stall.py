@@ -12,78 +12,18 @@ from __future__ import annotations
 import itertools
 import time
 
+from fieldapp.bench.desk_sync_bench import write_people
 from PySide6.QtCore import QTimer
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from fieldapp.config import DataDir
-from fieldapp.core.people import name_key
-from fieldapp.server import admin, push
-from fieldapp.server.db import make_engine, write_session
-from fieldapp.server.models import OrgSync, SyncRow
 from fieldapp.services import Services
 from fieldapp.store.db import Store
 from fieldapp.store.models import Person
-from fieldapp.sync.hlc import Timestamp
-from fieldapp.sync.ids import uuid7
 from tests.sync.test_sync_round import Server
 
 PEOPLE = 100_000
 BATCH = 20_000
-
-
-def write_people(db_url: str, org_code: str, people: int) -> None:
-    """`people` person rows of another laptop, as the server keeps them after a push."""
-    engine = make_engine(db_url)
-    columns = [c.key for c in SyncRow.__table__.columns]
-    device = str(uuid7())
-    now_ms = time.time_ns() // 1_000_000 - 60_000
-    try:
-        with write_session(engine) as s:
-            org_id = admin.org_by_code(s, org_code).id
-        for start in range(0, people, BATCH):
-            with write_session(engine) as s:
-                version = push.lock_org(s, org_id)
-                rows = []
-                for n in range(start, min(people, start + BATCH)):
-                    version += 1
-                    hlc = str(Timestamp(now_ms, n % 90_000, device))
-                    name = f"متطوع رقم {n}"
-                    data = {
-                        "full_name": name,
-                        "latin_name": None,
-                        "national_id": None,
-                        "mobile": f"+96650{n:07d}",
-                        "gender": None,
-                        "birth_date": None,
-                        "guardian_consent": False,
-                        "badge_code": f"P-{n}",
-                        "notes": "",
-                        "name_key": name_key(name, None),
-                        "deleted": False,
-                    }
-                    row = SyncRow(
-                        org_id=org_id,
-                        table_name="person",
-                        row_id=str(uuid7()),
-                        version=version,
-                        kind="record",
-                        field_hlc="{}",
-                        field_version="{}",
-                        created_hlc=hlc,
-                        updated_hlc=hlc,
-                        created_version=version,
-                        device_id=device,
-                        national_id=None,
-                        mobile=None,
-                    )
-                    push.set_data(row, push.check_values(Person, data, whole=True))
-                    rows.append({k: getattr(row, k) for k in columns})
-                s.execute(SyncRow.__table__.insert(), rows)
-                s.execute(update(OrgSync).where(OrgSync.org_id == org_id).values(version=version))
-        with engine.connect() as connection:  # a server that ran for a while has its WAL folded in
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        engine.dispose()
 
 
 def test_pulling_100k_people_in_the_background_never_stalls_the_ui(gui_app, qtbot, tmp_path):
