@@ -300,10 +300,11 @@ class ReviewScreen(Screen):
         )
 
     def _tab_titles(self) -> None:
+        tables = (self.conflicts_table, self.duplicates_table, self.set_aside_table)
         for index, key in enumerate(("conflicts", "duplicates", "set_aside")):
-            self.tabs.setTabText(
-                index, _msg(f"gui.review.tab.{key}", n=self.ctx.fmt_number(self._counts[index]))
-            )
+            title = _msg(f"gui.review.tab.{key}", n=self.ctx.fmt_number(self._counts[index]))
+            self.tabs.setTabText(index, title)
+            tables[index].setAccessibleName(title)
 
     def title(self) -> str:
         return i18n.msg("nav.review")
