@@ -102,12 +102,12 @@ def status_line(ctx: GuiContext, view: SyncView) -> tuple[str, str]:
     elif view.state == "error":
         parts.append(_t("gui.sync.error", ctx))
         level = "warning"
+    elif view.clock_wrong:  # the one thing to fix: said instead of "synced N min ago"
+        parts.append(_t("gui.sync.clock", ctx, n=ctx.fmt_number(round(abs(view.clock_skew_s) / 60))))
+        level = "warning"
     else:
         parts.append(ago(ctx, status.last_success_at))
         level = "ok"
-    if view.clock_wrong:
-        parts.append(_t("gui.sync.clock", ctx, n=ctx.fmt_number(round(abs(view.clock_skew_s) / 60))))
-        level = "warning"
     if status.pending_ops:
         parts.append(_t("gui.sync.waiting", ctx, n=ctx.fmt_number(status.pending_ops)))
     return " — ".join(parts), level
