@@ -361,12 +361,16 @@ def test_the_login_takes_a_central_account_offline_and_refuses_it_once_disabled(
 
     login = sign_in()  # a local check of the pulled hash: no server asked
     assert [u.username for u in login.signed] == ["mona"] and login.error_text() == ""
+    a.ctx.set_user(login.signed[0])  # mona works at this laptop now
     engine = make_engine(server.db_url)
     try:
         admin.disable_user(engine, server.org, "mona")
     finally:
         engine.dispose()
+    locked: list = []
+    a.window.lock_requested.connect(lambda: locked.append(True))
     a.sync()
+    assert locked, "the window locks when its signed-in account was disabled on the server"
     login = sign_in()
     assert login.signed == []
     assert "أوقف مدير الجهة هذا الحساب على الخادم المركزي" in login.error_text()

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         ctx.user_changed.connect(lambda _user: self._apply_user())
         ctx.message.connect(self.show_message)
         self.sync.view_changed.connect(lambda _view: self._show_review_badge())
+        self.sync.user_disabled.connect(self.lock_requested)  # the login then says why
         self._apply_user()
         self.retranslate()
         self.sync.start()

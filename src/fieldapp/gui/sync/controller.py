@@ -82,6 +82,8 @@ def _state_of(exc: BaseException) -> str:
 class SyncController(QObject):
     view_changed = Signal(object)  # SyncView
     round_finished = Signal(object)  # SyncReport, or the exception that ended the round
+    #: the signed-in account was disabled on the central server (pulled by the last round)
+    user_disabled = Signal()
     _step_changed = Signal(object)  # Changed, from the network thread
 
     def __init__(self, ctx: GuiContext, parent: QObject | None = None, auto: bool = True) -> None:
@@ -96,6 +98,7 @@ class SyncController(QObject):
         self._stopped = False
         self._first_deferred: float | None = None
         self._unpublished = Changed()
+        self._round_changed = Changed()  # every step's changes of the running round
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._timer_fired)
         self._publish_timer = QTimer(self, singleShot=True, interval=PUBLISH_EVERY_MS)
@@ -184,6 +187,7 @@ class SyncController(QObject):
         if self.view.status is not None and not self.view.status.enrolled:
             return
         self._running = True
+        self._round_changed = Changed()
         self._first_deferred = None
         self._timer.stop()
         self._set_view(replace(self.view, state="syncing"))
@@ -222,6 +226,7 @@ class SyncController(QObject):
 
     def _collect(self, changed: Changed) -> None:
         self._unpublished = self._unpublished | changed
+        self._round_changed = self._round_changed | changed
         if not self._publish_timer.isActive():
             self._publish_timer.start()
 
@@ -247,7 +252,14 @@ class SyncController(QObject):
         )
         self.round_finished.emit(report)
         self.reload()
+        if "users" in self._round_changed.topics and self.ctx.user is not None:
+            self.ctx.runner.db(self.ctx.services.users.list, on_done=self._check_user)
         self._next(IDLE_MS)
+
+    def _check_user(self, users) -> None:
+        me = self.ctx.user
+        if me is not None and any(u.id == me.id and not u.active for u in users):
+            self.user_disabled.emit()
 
     def _round_failed(self, exc: BaseException) -> None:
         self._running = False
