@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 
 import pytest
+from fieldapp.bench.sync_bench import ServerProcess
 from PySide6.QtCore import Qt
 
 from fieldapp import cli
@@ -24,15 +25,15 @@ from fieldapp.services import Services
 from fieldapp.services.events import EventInput
 from fieldapp.services.people import PersonInput
 from fieldapp.store.db import Store
-from tests.sync.test_sync_round import Server
 
 
 @pytest.fixture(scope="module")
 def running_server(tmp_path_factory):
     """One server process for the module (starting one is the slowest step); each test has its own
-    organisation on it, so no test sees another's data."""
-    srv = Server(tmp_path_factory.mktemp("server"))
-    srv.start()
+    organisation on it, so no test sees another's data. Its log goes to a file: a pipe nobody
+    reads would fill and stop the server."""
+    directory = tmp_path_factory.mktemp("server")
+    srv = ServerProcess(f"sqlite:///{directory / 'server.db'}", directory)
     try:
         yield srv
     finally:
@@ -42,7 +43,7 @@ def running_server(tmp_path_factory):
 class Organisation:
     """An organisation of its own on the shared server: its enrolment codes, the server's URL."""
 
-    def __init__(self, srv: Server, code: str) -> None:
+    def __init__(self, srv: ServerProcess, code: str) -> None:
         self.base, self.db_url, self.org = srv.base, srv.db_url, code
         engine = make_engine(self.db_url)
         try:
@@ -137,7 +138,7 @@ def laptops(tmp_path, gui_app, qtbot):
         laptop.close()
 
 
-def _enrolled(server: Server, *laptops: Laptop) -> None:
+def _enrolled(server: Organisation, *laptops: Laptop) -> None:
     for laptop in laptops:
         laptop.enrol_typed(server.base, server.code())
         assert laptop.window.sync.view.status.enrolled
