@@ -21,6 +21,7 @@ refreshes the desk a few times, not a hundred.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -112,6 +113,10 @@ class SyncController(QObject):
     # -- public -------------------------------------------------------------------------------
     def start(self) -> None:
         """Read where sync stands; an enrolled laptop syncs soon after."""
+        # What the app holds once started (modules, Qt wrappers, mappers) is never garbage: moved
+        # out of the collector's sight, so a full collection during a long pull (it holds the GIL
+        # and stops the UI thread with it) scans only what came after, not the whole app.
+        gc.freeze()
         self._stopped = False
         self.reload(then_sync=self.auto)
 
