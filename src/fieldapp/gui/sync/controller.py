@@ -44,6 +44,7 @@ IDLE_MS = 60_000  # a round every minute when nothing happens
 BACKOFF_MS = (15_000, 30_000, 60_000, 120_000, 300_000)
 PUBLISH_EVERY_MS = 1_000
 RELOAD_AFTER_WRITE_MS = 300
+YIELD_TO_DESK_S = 0.2  # at most this long a step waits for the coordinator's queued work
 PULL_PAGE = 250  # rows a page: one page applied is a few tens of ms on the database thread
 # Writes that make nothing to send (display settings, sign-in/out) do not start a round.
 _QUIET_TOPICS = frozenset({"settings", "session", "sync", "review"})
@@ -210,6 +211,11 @@ class SyncController(QObject):
         the network thread). The step's `changed` goes to the coalesced publish."""
         box: dict[str, Any] = {}
         done = threading.Event()
+        # The desk first: work the coordinator queued (a scan, its refresh) runs before the next
+        # step; the round waits a little for it (its own task is the one pending besides).
+        deadline = time.monotonic() + YIELD_TO_DESK_S
+        while self.ctx.runner.pending > 1 and time.monotonic() < deadline:
+            time.sleep(0.002)
 
         def work() -> None:
             try:
