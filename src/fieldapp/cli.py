@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from fieldapp import __version__
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
+from fieldapp.core.text import strip_controls
 
 # command -> (module in fieldapp.commands, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -27,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "attendance": ("attendance", "attendance and hours of an event"),
     "certificates": ("certificates", "issue attendance certificates of an event to PDF"),
     "verify": ("certificates", "check a certificate's QR (text, PDF or PNG)"),
+    "report": ("reports", "write the attendance or gift-log report as Excel or PDF"),
     "export": ("data", "export every table as JSON, for audits"),
     "backup": ("data", "copy the database safely, even while the app runs"),
     "restore": ("data", "put a backup back in place"),
@@ -94,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="TEXT|FILE.pdf|FILE.png")
     p.add_argument("--name", help="the name printed on the certificate, to check it too")
 
+    from fieldapp.commands.reports import add_report_arguments
+
+    add_report_arguments(add("report"))
+
     p = add("export")
     p.add_argument("--json", action="store_true", required=True)
     p.add_argument("--out", metavar="FILE", help="write to a file instead of standard output")
@@ -127,7 +135,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintableOutput:
+    """stdout/stderr without control characters: a name stored with an ESC sequence (before names
+    were cleaned, or from an old backup) must not drive the terminal it is printed to."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(strip_controls(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the desktop build's child processes (core.isolated) start here
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _PrintableOutput(stdout), _PrintableOutput(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)

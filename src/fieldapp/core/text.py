@@ -35,6 +35,7 @@ __all__ = [
     "normalize_digits",
     "printable",
     "query_tokens",
+    "strip_controls",
     "strip_invisible",
 ]
 
@@ -79,6 +80,7 @@ _STRIP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLES))
 CONTROLS: frozenset[str] = frozenset(
     ch for ch in map(chr, (*range(0x20), *range(0x7F, 0xA0))) if not ch.isspace()
 )
+_STRIP_CONTROLS = str.maketrans(dict.fromkeys(CONTROLS))
 _STRIP_INVISIBLE_AND_CONTROLS = str.maketrans(dict.fromkeys(INVISIBLES | CONTROLS))
 _CONTROLS_TO_SPACE = str.maketrans(
     dict.fromkeys(CONTROLS | frozenset("\r\n\t\x0b\x0c\x1c\x1d\x1e\x1f\x85"), " ")
@@ -88,6 +90,11 @@ _CONTROLS_TO_SPACE = str.maketrans(
 def strip_invisible(s: str) -> str:
     """Remove bidi controls, zero-width characters and soft hyphens (they hide in pasted text)."""
     return s.translate(_STRIP_INVISIBLE)
+
+
+def strip_controls(s: str) -> str:
+    """Remove control characters (NUL, ESC, DEL, C1...), keeping tabs and line breaks."""
+    return s.translate(_STRIP_CONTROLS)
 
 
 def printable(s: str) -> str:
