@@ -282,3 +282,15 @@ def test_a_giant_pdf_page_is_drawn_within_the_pixel_cap(tmp_path):
     with pytest.raises(decode.DecodeError) as err:
         decode.read_payloads(path)
     assert err.value.key == "verify.no_qr"
+
+
+def test_a_file_of_bad_rows_lists_the_first_errors_and_counts_them_all(services, tmp_path, monkeypatch):
+    from fieldapp.services import roster_import
+
+    monkeypatch.setattr(roster_import, "MAX_LISTED_ERRORS", 10)
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "\n" + "".join(f"متطوع {i},123,\n" for i in range(50)), encoding="utf-8")
+    preview = services.roster_import.preview(path)
+    assert (len(preview.errors), preview.error_lines, preview.errors_left_out) == (10, 50, 40)
+    report = services.roster_import.run(path)
+    assert (report.valid, len(report.errors), report.error_lines, report.errors_left_out) == (0, 10, 50, 40)

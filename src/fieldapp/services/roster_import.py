@@ -41,6 +41,7 @@ from fieldapp.sync.ids import uuid7
 CHUNK_ROWS = 10_000  # one transaction (and one fsync) per chunk; progress and cancel between chunks
 LOOKUP_BATCH = 5_000  # values per IN (...) when matching a chunk against the roster
 SAMPLE_ROWS = 5
+MAX_LISTED_ERRORS = 5_000  # errors kept with their text; the rest are counted (a file of garbage)
 
 i18n.register(
     {
@@ -106,8 +107,10 @@ class ImportPreview:
     mapping: dict[str, str]  # field -> header as written in the file
     unmapped: list[str]  # headers we ignore
     row_count: int  # non-empty data rows
-    errors: list[RowError]
+    errors: list[RowError]  # the first MAX_LISTED_ERRORS, by line
     sample: list[dict[str, str]]  # a few valid rows, field -> value as it will be stored
+    error_lines: int = 0  # lines with an error, listed or not
+    errors_left_out: int = 0  # errors beyond the listed ones
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ class ImportReport:
     rows: int = 0  # non-empty data rows read
     cancelled: bool = False  # stopped between chunks: what was committed before stays
     dry_run: bool = False
+    error_lines: int = 0  # lines with an error, listed in `errors` or not
+    errors_left_out: int = 0  # errors beyond the MAX_LISTED_ERRORS listed
     changed: Changed = field(default_factory=Changed, compare=False)
 
     @property
@@ -141,6 +146,29 @@ def _error(line: int, column: str | None, exc: ValidationError) -> RowError:
     return RowError(line, column, exc.key, exc.message(i18n.language()))
 
 
+class _Errors:
+    """A file's errors: the first MAX_LISTED_ERRORS kept, every one counted, and the lines they are on
+    (errors arrive line by line, several for one line one after the other)."""
+
+    def __init__(self) -> None:
+        self.listed: list[RowError] = []
+        self.left_out = 0
+        self.lines = 0
+        self._last_line: int | None = None
+
+    def add(self, error: RowError) -> None:
+        if error.line != self._last_line:
+            self.lines += 1
+            self._last_line = error.line
+        if len(self.listed) < MAX_LISTED_ERRORS:
+            self.listed.append(error)
+        else:
+            self.left_out += 1
+
+    def by_line(self) -> list[RowError]:
+        return sorted(self.listed, key=lambda e: e.line)
+
+
 class _RowChecker:
     """Checks the data rows of one file in order: each like a form, then against the rows before it."""
 
@@ -150,7 +178,7 @@ class _RowChecker:
         self.column_of = header.column_of()
         self.today = local_now().date()
         self.seen: dict[str, dict[str, int]] = {fld: {} for fld in _UNIQUE}  # value -> first line
-        self.errors: list[RowError] = []
+        self.errors = _Errors()
 
     def check(self, line: int, cells: list[Any]) -> _Valid | None:
         """The row as a valid person, or None with its errors added to `errors`."""
@@ -165,12 +193,12 @@ class _RowChecker:
                     or self.column_of.get("national_id")
                     or self.column_of.get("mobile")
                 )
-                self.errors.append(_error(line, column, exc))
+                self.errors.add(_error(line, column, exc))
             return None
         assert person is not None
         if not person.checksum_ok:
             exc = ValidationError("national_id.checksum", field="national_id", nid=person.national_id)
-            self.errors.append(_error(line, self.column_of.get("national_id"), exc))
+            self.errors.add(_error(line, self.column_of.get("national_id"), exc))
             return None
         if self._duplicate(line, person):
             return None
@@ -187,7 +215,7 @@ class _RowChecker:
             ref = self.bad_cells.get((line, i))
             if ref is not None:
                 exc = ValidationError("import.formula_no_value", cell=ref)
-                self.errors.append(_error(line, self.column_of[fld], exc))
+                self.errors.add(_error(line, self.column_of[fld], exc))
                 found = True
         return found
 
@@ -200,7 +228,7 @@ class _RowChecker:
                 exc = ValidationError(
                     "import.duplicate_in_file", field=fld, what=what, value=value, first=first
                 )
-                self.errors.append(_error(line, self.column_of.get(fld), exc))
+                self.errors.add(_error(line, self.column_of.get(fld), exc))
                 return True
         return False
 
@@ -338,8 +366,10 @@ class RosterImportService(Service):
             mapping=header.column_of(),
             unmapped=header.unmapped,
             row_count=row_count,
-            errors=checker.errors,
+            errors=checker.errors.by_line(),
             sample=sample,
+            error_lines=checker.errors.lines,
+            errors_left_out=checker.errors.left_out,
         )
 
     @write
@@ -361,12 +391,12 @@ class RosterImportService(Service):
                     raise NotFoundError("import.event_not_found", field="event", event=event_id)
         label = f"import roster {Path(path).name}"
         counts = _Counts()
-        errors: list[RowError] = []
         cancelled = False
         with read_table(path) as table:
             header = locate_header(table, path)
             total = count_rows(table) - header.position - 1
             checker = _RowChecker(table, header)
+            errors = checker.errors
             column_of = header.column_of()
             if progress:
                 progress(0, total)
@@ -378,12 +408,12 @@ class RosterImportService(Service):
                 counts.rows += len(chunk)
                 valid = [v for line, cells in chunk if (v := checker.check(line, cells)) is not None]
                 del chunk
-                errors += self._import_chunk(valid, column_of, event_id, label, counts, dry_run)
+                for error in self._import_chunk(valid, column_of, event_id, label, counts, dry_run):
+                    errors.add(error)
                 if progress:
                     progress(min(counts.rows, total), total)
             if cancelled:  # the rows not read are still counted, as the file holds them
                 counts.rows += sum(1 for _ in rows)
-        errors = sorted(checker.errors + errors, key=lambda e: e.line)
         changed = Changed()
         if not dry_run and (counts.done["add"] or counts.done["update"]):
             changed |= Changed.of("people")
@@ -394,11 +424,13 @@ class RosterImportService(Service):
             counts.done["update"],
             counts.done["same"],
             counts.registered,
-            errors,
+            errors.by_line(),
             round(time.perf_counter() - started, 3),
             rows=counts.rows,
             cancelled=cancelled,
             dry_run=dry_run,
+            error_lines=errors.lines,
+            errors_left_out=errors.left_out,
             changed=changed,
         )
 
