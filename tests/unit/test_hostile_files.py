@@ -41,7 +41,7 @@ def test_one_windows_1256_line_among_utf8_lines_is_refused_naming_it(services, s
         services.roster_import.run(path)
     assert err.value.key == "import.mixed_encoding"
     message = err.value.message("en")
-    assert "lines 4 are Windows-1256" in message and "lines 1, 2, 3, 5 are UTF-8" in message
+    assert "Windows-1256 (Arabic Excel) on lines: 4," in message and "UTF-8 on lines: 1, 2, 3, 5 —" in message
     with pytest.raises(ValidationError):
         services.roster_import.preview(path)
     assert _names(store) == []  # nothing stored, garbled or not

@@ -67,7 +67,7 @@ i18n.register(
             "alone and verify that.",
         ),
         "verify.file_failed": (
-            "تعذّرت قراءة الملف {path}: هو أكبر مما يُقرأ أو تالف.",
+            "تعذّرت قراءة الملف {path}: إما أنه أكبر من أن يُقرأ وإما أنه تالف.",
             "The file {path} could not be read: it is too big to read or damaged.",
         ),
         "verify.zxing_missing": (

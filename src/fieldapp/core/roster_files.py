@@ -73,11 +73,11 @@ i18n.register(
             "The column “{column}” is missing from the file. Headers found: {headers}",
         ),
         "import.mixed_encoding": (
-            "الملف {path} يخلط ترميزين: الأسطر {cp1256_lines} بترميز Windows-1256 (Excel العربي) والأسطر "
-            "{utf8_lines} بترميز UTF-8، فلا يمكن قراءة الأسماء كما كُتبت. احفظ الملف كله بترميز واحد "
-            "(في Excel: حفظ باسم ← CSV UTF-8) ثم أعد المحاولة",
-            "The file {path} mixes two encodings: lines {cp1256_lines} are Windows-1256 (Arabic Excel) and "
-            "lines {utf8_lines} are UTF-8, so the names cannot be read as they were typed. Save the whole file "
+            "الملف {path} يخلط ترميزين — Windows-1256 (Excel العربي) في الأسطر: {cp1256_lines}، وUTF-8 في "
+            "الأسطر: {utf8_lines} — فلا يمكن قراءة الأسماء كما كُتبت. احفظ الملف كله بترميز واحد (في Excel: "
+            "حفظ باسم ← CSV UTF-8) ثم أعد المحاولة",
+            "The file {path} mixes two encodings — Windows-1256 (Arabic Excel) on lines: {cp1256_lines}, and "
+            "UTF-8 on lines: {utf8_lines} — so the names cannot be read as they were typed. Save the whole file "
             "in one encoding (in Excel: Save As → CSV UTF-8) and try again",
         ),
         "import.sheet_too_big": (
@@ -87,14 +87,14 @@ i18n.register(
             "({limit} cells); delete the unused far-away cells or copy the list into a new file",
         ),
         "import.package_too_big": (
-            "الملف {path} ينفك إلى أكثر مما يُقرأ بأمان ({size} ميغابايت، أو مضغوط بنسبة غير معتادة)؛ "
+            "الملف {path} ينفكّ إلى أكثر مما يمكن قراءته بأمان ({size} ميغابايت، أو مضغوط بنسبة غير معتادة)؛ "
             "افتحه في Excel واحفظه من جديد أو انسخ القائمة إلى ملف جديد",
             "The file {path} unpacks to more than can be read safely ({size} MB, or an unusual compression); "
             "open it in Excel and save it again, or copy the list into a new file",
         ),
         "import.workbook_failed": (
-            "تعذّرت قراءة الملف {path}: هو أكبر مما يُقرأ أو تالف. افتحه في Excel واحفظه من جديد، أو احفظه "
-            "بصيغة CSV UTF-8 ثم أعد المحاولة",
+            "تعذّرت قراءة الملف {path}: إما أنه أكبر من أن يُقرأ وإما أنه تالف. افتحه في Excel واحفظه من جديد، "
+            "أو احفظه بصيغة CSV UTF-8، ثم أعد المحاولة",
             "The file {path} could not be read: it is too big to read or damaged. Open it in Excel and save it "
             "again, or save it as CSV UTF-8, and try again",
         ),
@@ -272,8 +272,14 @@ class Header:
 # --- reading files ----------------------------------------------------------------------------
 
 
+def _shown_path(path: Path | str) -> Callable[[str | None], str]:
+    """A file's path for a message: in Arabic, inside a left-to-right isolate (else "/tmp/a.csv"
+    shows as "tmp/a.csv/")."""
+    return lambda lang: f"\u2066{path}\u2069" if (lang or i18n.language()) == "ar" else str(path)
+
+
 def _refuse(path: Path) -> ValidationError:
-    return ValidationError("import.not_table", field="file", path=str(path))
+    return ValidationError("import.not_table", field="file", path=_shown_path(path))
 
 
 def read_table(path: Path | str) -> Table:
@@ -285,12 +291,16 @@ def read_table(path: Path | str) -> Table:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ValidationError("import.file_missing", field="file", path=str(path)) from exc
+        raise ValidationError("import.file_missing", field="file", path=_shown_path(path)) from exc
     if not path.is_file():
-        raise ValidationError("import.file_missing", field="file", path=str(path))
+        raise ValidationError("import.file_missing", field="file", path=_shown_path(path))
     if size > MAX_FILE_BYTES:
         raise ValidationError(
-            "import.too_big", field="file", path=str(path), size=size // 2**20, limit=MAX_FILE_BYTES // 2**20
+            "import.too_big",
+            field="file",
+            path=_shown_path(path),
+            size=size // 2**20,
+            limit=MAX_FILE_BYTES // 2**20,
         )
     if head.startswith(b"PK\x03\x04"):
         return _read_workbook(path, "xlsx" if path.suffix.lower() != ".ods" else "ods")
@@ -302,9 +312,13 @@ def read_table(path: Path | str) -> Table:
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def _lines_list(lines: list[int], total: int) -> str:
-    shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
-    return shown + (f" … (+{total - SHOWN_LINES})" if total > SHOWN_LINES else "")
+def _lines_list(lines: list[int], total: int) -> Callable[[str | None], str]:
+    def text(lang: str | None) -> str:
+        comma = "، " if (lang or i18n.language()) == "ar" else ", "
+        shown = comma.join(str(n) for n in lines[:SHOWN_LINES])
+        return shown + (f" … (+{total - SHOWN_LINES})" if total > SHOWN_LINES else "")
+
+    return text
 
 
 @dataclass
@@ -362,7 +376,7 @@ def detect_encoding(fh: BinaryIO, path: Path | str) -> str | None:
         raise ValidationError(
             "import.mixed_encoding",
             field="file",
-            path=str(path),
+            path=_shown_path(path),
             cp1256_lines=_lines_list(kinds.cp1256, kinds.cp1256_count),
             utf8_lines=_lines_list(kinds.utf8, kinds.utf8_count),
         )
@@ -460,7 +474,7 @@ def check_package(path: Path) -> None:
             )
             if total > MAX_UNCOMPRESSED_BYTES or bomb:
                 raise ValidationError(
-                    "import.package_too_big", field="file", path=str(path), size=total // 2**20
+                    "import.package_too_big", field="file", path=_shown_path(path), size=total // 2**20
                 )
             for part in parts:
                 if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
@@ -482,7 +496,7 @@ def _check_dimension(path: Path, part: str, start: bytes) -> None:
         raise ValidationError(
             "import.sheet_too_big",
             field="file",
-            path=str(path),
+            path=_shown_path(path),
             sheet=Path(part).stem,
             rows=rows,
             columns=columns,
@@ -509,7 +523,7 @@ def _read_workbook(path: Path, kind: str) -> Table:
 def _child_refusal(path: Path, exc: isolated.ChildFailed) -> ValidationError:
     if exc.reason == "error":
         return _refuse(path)
-    return ValidationError("import.workbook_failed", field="file", path=str(path))
+    return ValidationError("import.workbook_failed", field="file", path=_shown_path(path))
 
 
 def _workbook_rows(path: Path, messages: Iterator[Any]) -> Iterator[tuple[int, list[Any]]]:
@@ -686,7 +700,7 @@ def locate_header(table: Table, path: Path | str) -> Header:
     """The table's header (among `table.head`); refuses, naming a few of the headers found, a file
     with no rows, no name column, or neither a national-ID nor a mobile column."""
     if not table.head:
-        raise ValidationError("import.empty", field="file", path=str(path))
+        raise ValidationError("import.empty", field="file", path=_shown_path(path))
     header = find_header(table.head)
     if header is None:
         raise ValidationError(
