@@ -184,3 +184,38 @@ def test_a_roster_import_streams_its_file(tmp_path):
     # What is kept per row is the mobile seen (to refuse a second row with it): ~0.15 KB. Holding
     # the file's text, its rows and the people read (as before) took ~1.5 KB a row.
     assert big_mb - small_mb < 6, (small_mb, big_mb)
+
+
+def test_a_long_read_elsewhere_never_stalls_the_writes_of_a_closing_store(tmp_path):
+    """An export holds one read snapshot for its whole run; a command that closes its store
+    meanwhile (every `fieldapp scan`) must not hold the writer lock waiting for it to end."""
+    import sqlite3
+    import threading
+    import time
+
+    db = tmp_path / "fieldapp.db"
+    Store.open(db).close()
+    exporter = sqlite3.connect(db, isolation_level=None)
+    exporter.execute("BEGIN")
+    exporter.execute("SELECT count(*) FROM person").fetchone()  # the export's snapshot
+    closing = Store.open(db)
+    with closing.session("test") as s:
+        s.add(Person(full_name="سعد العمري", mobile="+966501234567"))  # the snapshot is now old
+    waited: list[float] = []
+
+    def scan_elsewhere() -> None:
+        time.sleep(0.2)  # while the store closes
+        desk = sqlite3.connect(db, isolation_level=None, timeout=10)
+        start = time.perf_counter()
+        desk.execute("UPDATE device SET last_hlc = last_hlc")
+        waited.append(time.perf_counter() - start)
+        desk.close()
+
+    desk = threading.Thread(target=scan_elsewhere)
+    desk.start()
+    start = time.perf_counter()
+    closing.close()
+    closed_in = time.perf_counter() - start
+    desk.join()
+    exporter.execute("COMMIT")
+    assert closed_in < 5 and waited[0] < 5, (closed_in, waited)  # it was the whole 10 s busy timeout
