@@ -515,6 +515,7 @@ def _read_workbook(path: Path, kind: str) -> Table:
     except isolated.ChildFailed as exc:
         raise _child_refusal(path, exc) from None
     if first == "not_table":
+        messages.close()
         raise _refuse(path)
     bad, count = first
     return _table(kind, None, None, _workbook_rows(path, messages), bad, lambda: count, messages.close)
