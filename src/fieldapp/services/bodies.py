@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.core import dates, i18n
 from fieldapp.core.errors import NotFoundError, ValidationError
-from fieldapp.core.identifiers import normalize_mobile
+from fieldapp.core.identifiers import format_mobile_display, normalize_mobile
 from fieldapp.core.permissions import require
 from fieldapp.core.text import (
     clean_name,
@@ -188,6 +188,11 @@ class BodyView:
 
     def type_label(self, lang: str | None = None) -> str:
         return body_type_label(self.type, lang)
+
+    @property
+    def phone_display(self) -> str:
+        """A mobile as +966 50 123 4567, a landline as its digits ('' when none)."""
+        return format_mobile_display(self.contact_phone) if self.contact_phone else ""
 
 
 @dataclass(frozen=True)
