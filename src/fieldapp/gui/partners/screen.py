@@ -10,6 +10,7 @@ system viewer) and its history, exportable to Excel and to an Arabic PDF.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -123,7 +125,7 @@ class PartnersScreen(Screen):
         for title, widget in ((self.ending_title, self.ending_list), (self.quiet_title, self.quiet_list)):
             box = QVBoxLayout()
             box.addWidget(title)
-            widget.setMaximumHeight(96)
+            widget.setMaximumHeight(64)
             widget.itemActivated.connect(self._alert_chosen)
             widget.itemClicked.connect(self._alert_chosen)
             box.addWidget(widget)
@@ -195,8 +197,11 @@ class PartnersScreen(Screen):
         card = QFrame(objectName="bodyCard")
         self.card_title = QLabel(objectName="bodyCardTitle", wordWrap=True)
         self.card_title.setProperty("role", "subheading")
-        # One label a line: Qt loses a left-to-right embedding (the phone) after a line break.
-        self.info_labels = [QLabel(objectName=f"bodyInfo{n}", wordWrap=True) for n in range(4)]
+        # The phone last, on a line of its own label: Qt loses a left-to-right embedding after a
+        # line break, and a number after it would join its run.
+        self.card_info = QLabel(objectName="bodyCardInfo")
+        self.card_notes = QLabel(objectName="bodyCardNotes", wordWrap=True)
+        self.card_notes.setProperty("role", "muted")
         self.tabs = QTabWidget(objectName="bodyTabs")
 
         agreements = QWidget()
@@ -209,6 +214,7 @@ class PartnersScreen(Screen):
         self.agreement_table.horizontalHeader().setStretchLastSection(True)
         self.agreement_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_agreement())
         self.agreement_table.doubleClicked.connect(lambda _i: self.edit_agreement())
+        self.agreement_table.setMinimumHeight(110)
         self.agreement_detail = QLabel(objectName="agreementDetail", wordWrap=True)
         self.add_agreement_button = QPushButton(objectName="addAgreement")
         self.edit_agreement_button = QPushButton(objectName="editAgreement")
@@ -223,9 +229,16 @@ class PartnersScreen(Screen):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        detail = QScrollArea(
+            objectName="agreementDetailArea"
+        )  # a long agreement scrolls, the window keeps its size
+        detail.setWidget(self.agreement_detail)
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setMinimumHeight(60)
         box = QVBoxLayout(agreements)
         box.addWidget(self.agreement_table, 1)
-        box.addWidget(self.agreement_detail)
+        box.addWidget(detail, 1)
         box.addLayout(buttons)
         self.add_agreement_button.clicked.connect(self.add_agreement)
         self.edit_agreement_button.clicked.connect(self.edit_agreement)
@@ -262,8 +275,8 @@ class PartnersScreen(Screen):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(12, 0, 0, 0)
         layout.addWidget(self.card_title)
-        for label in self.info_labels:
-            layout.addWidget(label)
+        layout.addWidget(self.card_info)
+        layout.addWidget(self.card_notes)
         layout.addWidget(self.tabs, 1)
         return card
 
@@ -444,7 +457,8 @@ class PartnersScreen(Screen):
         h = self.history
         if h is None:
             self.card_title.setText(self.tr("اختر جهة من القائمة."))
-            self._set_info([])
+            self.card_info.setText("")
+            self.card_notes.setText("")
             self.agreement_model.set_rows([])
             self.history_model.set_rows([])
             self.history_summary.setText("")
@@ -452,13 +466,10 @@ class PartnersScreen(Screen):
             return
         b = h.body
         self.card_title.setText(f"{b.name} — {b.type_label(self.ctx.lang)}")
-        parts = [
-            self.tr("المدينة: %1").replace("%1", b.city) if b.city else "",
-            self.tr("التواصل: %1").replace("%1", b.contact_name) if b.contact_name else "",
-            self.tr("الهاتف: %1").replace("%1", ltr(b.phone_display)) if b.contact_phone else "",
-            b.notes,
-        ]
-        self._set_info(parts)
+        parts = [b.city or "", b.contact_name or "", ltr(b.phone_display)]
+        self.card_info.setText(" — ".join(p for p in parts if p))
+        self.card_notes.setText(b.notes)
+        self.card_notes.setVisible(bool(b.notes))
         current = self.current_agreement()
         self.agreement_model.set_rows(h.agreements)
         ids = [a.id for a in h.agreements]
@@ -479,22 +490,21 @@ class PartnersScreen(Screen):
         )
         self._show_agreement()
 
-    def _set_info(self, lines: list[str]) -> None:
-        lines = [line for line in lines if line]
-        for n, label in enumerate(self.info_labels):
-            label.setText(lines[n] if n < len(lines) else "")
-            label.setVisible(n < len(lines))
-
     def _show_agreement(self) -> None:
         a = self.current_agreement()
         if a is None:
             self.agreement_detail.setText(self.tr("لا اتفاقيات مع هذه الجهة بعد.") if self.history else "")
             self._update_actions()
             return
-        lines = [f"<b>{a.title}</b> — {a.status_label(self.ctx.lang)}"]
+        lines = [f"<b>{html.escape(a.title)}</b> — {a.status_label(self.ctx.lang)}"]
+        if a.reminder_due:
+            lines.append(
+                self.tr("⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.").replace(
+                    "%1", self.ctx.fmt_number(a.days_left or 0)
+                )
+            )
         if a.start_date or a.end_date:
-            span = " – ".join(self.ctx.fmt_date(d) for d in (a.start_date, a.end_date) if d)
-            lines.append(span)
+            lines.append(" – ".join(self.ctx.fmt_date(d) for d in (a.start_date, a.end_date) if d))
         if a.signatory:
             lines.append(self.tr("الموقّع عن الجهة: %1").replace("%1", a.signatory))
         if a.our_commitments:
