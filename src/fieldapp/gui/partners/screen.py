@@ -41,7 +41,7 @@ from fieldapp.gui.exports import ask_path, default_file_name, run_export
 from fieldapp.gui.partners.dialogs import AgreementDialog, BodyDialog, MergeDialog
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, SearchField, TableModel, show_error
-from fieldapp.gui.widgets.inputs import ltr, select_row
+from fieldapp.gui.widgets.inputs import embed, ltr, select_row
 from fieldapp.reports import organisation_name
 from fieldapp.reports import partners as reports
 from fieldapp.reports.partners import KINDS, HistoryLine, history_lines
@@ -389,7 +389,7 @@ class PartnersScreen(Screen):
         self.ending_list.clear()
         for a in directory.ending_soon:
             days = self.tr("تنتهي بعد %1 يومًا").replace("%1", self.ctx.fmt_number(a.days_left or 0))
-            item = QListWidgetItem(f"{a.body_name} — {days}")
+            item = QListWidgetItem(f"{embed(a.body_name)} — {days}")
             item.setToolTip(f"{a.title} — {self.ctx.fmt_date(a.end_date)}" if a.end_date else a.title)
             item.setData(Qt.ItemDataRole.UserRole, a.body_id)
             self.ending_list.addItem(item)
@@ -402,11 +402,11 @@ class PartnersScreen(Screen):
                 if q.last_visit
                 else self.tr("لم تُزر قط")
             )
-            item = QListWidgetItem(f"{q.body.name} — {last}")
+            item = QListWidgetItem(f"{embed(q.body.name)} — {last}")
             item.setData(Qt.ItemDataRole.UserRole, q.body.id)
             self.quiet_list.addItem(item)
         if not directory.quiet:
-            self.quiet_list.addItem(self.tr("كل الشركاء زيروا خلال الأشهر الستة الماضية."))
+            self.quiet_list.addItem(self.tr("زُرنا كل الشركاء خلال الأشهر الستة الماضية."))
         rows = [b.id for b in directory.bodies]
         if self.selected_id is None and directory.ending_soon:  # what needs attention first
             self.selected_id = directory.ending_soon[0].body_id
@@ -465,7 +465,7 @@ class PartnersScreen(Screen):
             self._update_actions()
             return
         b = h.body
-        self.card_title.setText(f"{b.name} — {b.type_label(self.ctx.lang)}")
+        self.card_title.setText(f"{embed(b.name)} — {b.type_label(self.ctx.lang)}")
         parts = [b.city or "", b.contact_name or "", ltr(b.phone_display)]
         self.card_info.setText(" — ".join(p for p in parts if p))
         self.card_notes.setText(b.notes)
@@ -496,7 +496,7 @@ class PartnersScreen(Screen):
             self.agreement_detail.setText(self.tr("لا اتفاقيات مع هذه الجهة بعد.") if self.history else "")
             self._update_actions()
             return
-        lines = [f"<b>{html.escape(a.title)}</b> — {a.status_label(self.ctx.lang)}"]
+        lines = [f"<b>{embed(html.escape(a.title))}</b> — {a.status_label(self.ctx.lang)}"]
         if a.reminder_due:
             lines.append(
                 self.tr("⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.").replace(
