@@ -109,6 +109,7 @@ def render_screenshots(
 
         record = most_active_record(ctx, window)
         if record is not None:
+            record.resize(*SIZE)
             _settle(runner)
             written.append(_grab(record, out / "people-record.png"))
             record.close()
