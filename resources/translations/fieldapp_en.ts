@@ -1878,6 +1878,18 @@
         <translation>Partners with a running agreement not visited in 6 months</translation>
     </message>
     <message>
+        <source>تصفية حسب نوع الجهة</source>
+        <translation>Filter by type of body</translation>
+    </message>
+    <message>
+        <source>تصفية حسب المدينة</source>
+        <translation>Filter by city</translation>
+    </message>
+    <message>
+        <source>فترة السجل</source>
+        <translation>History period</translation>
+    </message>
+    <message>
         <source>الاتفاقيات</source>
         <translation>Agreements</translation>
     </message>
