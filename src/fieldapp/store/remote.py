@@ -26,7 +26,14 @@ from sqlalchemy.engine import Connection
 from fieldapp.store import search_index
 from fieldapp.store.models import MODEL_BY_TABLE, Conflict, Outbox, Person, Record, Synced
 from fieldapp.store.unit_of_work import Change, to_json_value
-from fieldapp.sync.digest import CONFLICT_TABLE, TableDigest, bucket_of, conflict_hash, row_hash
+from fieldapp.sync.digest import (
+    CONFLICT_TABLE,
+    TableDigest,
+    bucket_of,
+    canonical_hash,
+    conflict_hash,
+    encode_sorted,
+)
 from fieldapp.sync.merge import SYSTEM_COLUMNS
 
 PENDING = "pending"
@@ -241,22 +248,52 @@ def _apply_conflicts(connection: Connection, group: list[dict[str, Any]]) -> int
 # --- digests --------------------------------------------------------------------------------
 
 
-def _wire_rows(connection: Connection, model: type[Synced]) -> Iterable[tuple[str, dict[str, Any]]]:
-    table = model.__table__
-    keys = [c.key for c in table.columns if c.key not in SYSTEM_COLUMNS]
-    query = select(table.c.id, *(table.c[k] for k in keys))
-    for row in connection.execute(query):
-        yield row[0], {k: to_json_value(v) for k, v in zip(keys, row[1:], strict=True)}
+def _plain_float(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value  # as canonical()
+
+
+def _utc_text_to_wire(stored: str) -> str:
+    """A UTCDateTime as SQLite holds it ("2026-03-01 06:00:00.000000", naive UTC) in its wire form
+    (to_json_value: "2026-03-01T06:00:00+00:00"), without making a datetime."""
+    if len(stored) == 26 and stored[10] == " " and stored[19] == ".":
+        micro = stored[20:]
+        return f"{stored[:10]}T{stored[11:19]}{'' if micro == '000000' else '.' + micro}+00:00"
+    return to_json_value(dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC))
+
+
+def _stored_to_wire(sql_type: Any) -> Callable[[Any], Any] | None:
+    """What makes a column's value as SQLite stores it its wire value (None: as it is: text,
+    integers, dates kept as ISO text)."""
+    if isinstance(sql_type, Boolean):
+        return bool
+    if isinstance(sql_type, Float):
+        return _plain_float
+    if type(sql_type).__name__ == "UTCDateTime":
+        return _utc_text_to_wire
+    return None
 
 
 def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, str]]:
+    """(id, row hash) of every row of a table, as sync.digest.row_hash makes them from the wire
+    form. Read through SQLite's own cursor, the columns in canonical (sorted) order and only those
+    that need it converted: verify hashes every row, so this is its cost."""
     if table == CONFLICT_TABLE:  # the conflicts the server recorded, proven by their ids
         query = select(Conflict.remote_id).where(Conflict.remote_id.is_not(None))
-        return ((rid, conflict_hash(rid)) for rid in connection.execute(query).scalars())
-    return (
-        (row_id, row_hash(table, row_id, data))
-        for row_id, data in _wire_rows(connection, MODEL_BY_TABLE[table])
+        yield from ((rid, conflict_hash(rid)) for rid in connection.execute(query).scalars())
+        return
+    columns = MODEL_BY_TABLE[table].__table__.columns
+    keys = sorted(c.key for c in columns if c.key not in SYSTEM_COLUMNS)
+    converters = [(i, f) for i, k in enumerate(keys) if (f := _stored_to_wire(columns[k].type)) is not None]
+    cursor = connection.connection.driver_connection.execute(
+        f"SELECT id, {', '.join(keys)} FROM {table}"  # names from the models, not from input
     )
+    while rows := cursor.fetchmany(5_000):
+        for row in rows:
+            values = list(row[1:])
+            for i, convert in converters:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            yield row[0], canonical_hash(table, row[0], encode_sorted(dict(zip(keys, values, strict=True))))
 
 
 def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:
