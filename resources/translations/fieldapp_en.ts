@@ -302,6 +302,14 @@
         <translation>Today&apos;s visits and their status</translation>
     </message>
     <message>
+        <source>الشراكات</source>
+        <translation>Partnerships</translation>
+    </message>
+    <message>
+        <source>اتفاقيات تنتهي قريبًا وشركاء لم يُزاروا</source>
+        <translation>Agreements ending soon and partners not visited</translation>
+    </message>
+    <message>
         <source>رسم الوصول كل ربع ساعة</source>
         <translation>Chart of arrivals per quarter hour</translation>
     </message>
@@ -340,6 +348,18 @@
     <message>
         <source>لا زيارات اليوم</source>
         <translation>No visits today</translation>
+    </message>
+    <message>
+        <source>تنتهي اتفاقيتها بعد %1 يومًا</source>
+        <translation>agreement ends in %1 days</translation>
+    </message>
+    <message>
+        <source>لم تُزر منذ 6 أشهر</source>
+        <translation>not visited in 6 months</translation>
+    </message>
+    <message>
+        <source>لا تنبيهات للشراكات</source>
+        <translation>No partnership alerts</translation>
     </message>
     <message>
         <source>الواصلون</source>

@@ -130,3 +130,15 @@ def test_merge_is_for_a_supervisor_and_history_exports(gui_ctx, qtbot, svc, make
     screen.export("pdf", out)
     gui_ctx.runner.wait_idle()
     assert out.stat().st_size > 1000
+
+
+def test_the_dashboard_names_the_partners_to_attend_to(gui_ctx, qtbot, svc):
+    from fieldapp.gui.dashboard.screen import DashboardScreen
+
+    screen = DashboardScreen(gui_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.enter()
+    texts = [screen.partners_list.item(n).text() for n in range(screen.partners_list.count())]
+    assert texts[0].startswith("الكلية التقنية بالطائف") and "20" in texts[0]  # ends within 30 days
+    assert any("لم تُزر" in t for t in texts)  # a running agreement, never visited
