@@ -71,7 +71,7 @@ i18n.register(
         "record.flag.duplicate_checkin": ("دخول مكرر", "checked in twice"),
         "record.flag.duplicate_checkout": ("خروج مكرر", "checked out twice"),
         "record.flag.out_without_in": ("خروج دون دخول", "checked out without a check-in"),
-        "record.flag.repeat": ("هدية مكررة رُفضت ثم أُجيزت", "repeat gift (warned)"),
+        "record.flag.repeat": ("استلم الهدية نفسها من قبل", "had received the same gift before"),
         "record.flag.over_limit": ("هدية فوق الحد", "gift over the limit"),
     }
 )
