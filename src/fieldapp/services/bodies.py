@@ -453,7 +453,8 @@ class BodiesService(Service):
         a.start_date = data.start_date
         a.end_date = data.end_date
         status = normalize_agreement_status(data.status)
-        a.status = "active" if status == "expired" else status  # expired follows from the end date
+        # Expired follows from the end date: typed with one, the agreement is active until then.
+        a.status = "active" if status == "expired" and data.end_date else status
         a.notes = clean_text(data.notes)
         a.signatory = clean_name(data.signatory, "signatory") if clean_text(data.signatory) else ""
         a.our_commitments = clean_text(data.our_commitments)
