@@ -401,27 +401,28 @@ class VolunteerRecordService(Service):
         from fieldapp.certificates.hours import HoursCertificateData, render_hours_certificate
 
         view = self.hours_certificate(certificate_id)
+        digits = digits or _digits_setting(self)
         certs = self.services.certificates
-        templates = certs._templates()
+        settings = self.services.settings
         org_name = certs._organisation("ar")[0]
-        signatory = templates.get("attendance-ar")
         data = HoursCertificateData(
             serial=view.serial,
             full_name=view.full_name,
             national_id=view.national_id,
             gender=view.gender,
-            period_text=view.period.text("ar", digits or "latin"),
+            period_text=view.period.text("ar", digits),
             hours=view.hours,
             lines=view.lines,
             issue_date=view.issued_at.date(),
             qr_payload=view.payload,
-            signatory_name=signatory.signatory_name if signatory else "",
-            signatory_title=signatory.signatory_title if signatory else "",
+            # The organisation's signatory, as on its event certificates.
+            signatory_name=settings.get("certificates.signatory_name") or "",
+            signatory_title=settings.get("certificates.signatory_title") or "",
             **certs._branding(),
         )
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        render_hours_certificate(data, out, org_name=org_name, digits=digits or _digits_setting(self))
+        render_hours_certificate(data, out, org_name=org_name, digits=digits)
         return out
 
 
