@@ -3544,6 +3544,14 @@
         <translation>Reprint the selected certificate</translation>
     </message>
     <message>
+        <source>إلغاء شهادة الساعات…</source>
+        <translation>Void the hours certificate…</translation>
+    </message>
+    <message>
+        <source>إلغاء شهادة الساعات المحددة (للمشرف)</source>
+        <translation>Void the selected hours certificate (a supervisor)</translation>
+    </message>
+    <message>
         <source>شهادة ساعات تطوعية:</source>
         <translation>Volunteer hours certificate:</translation>
     </message>
@@ -3574,6 +3582,18 @@
     <message>
         <source>الشهادة %1: %2</source>
         <translation>Certificate %1: %2</translation>
+    </message>
+    <message>
+        <source>إلغاء شهادة الساعات</source>
+        <translation>Void the hours certificate</translation>
+    </message>
+    <message>
+        <source>لماذا تُلغى الشهادة %1؟ ستظهر «ملغاة» لكل من يتحقق منها.</source>
+        <translation>Why is certificate %1 voided? Whoever verifies it will see “voided”.</translation>
+    </message>
+    <message>
+        <source>ألغِ الشهادة</source>
+        <translation>Void it</translation>
     </message>
     <message>
         <source>حُفظ الملف: %1</source>

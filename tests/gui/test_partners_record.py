@@ -83,6 +83,12 @@ def test_hours_certificate_issued_verified_and_reprinted(gui_ctx, qtbot, volunte
     dialog.reprint(tmp_path / "again")
     gui_ctx.runner.wait_idle()
     assert svc.certificates.verify(dialog.last_file).serial == cert.serial  # same serial, same QR
+    void = dialog.ask_void()
+    void.text_edit.setPlainText("تاريخ الفترة خاطئ")
+    void.accept()
+    gui_ctx.runner.wait_idle()
+    assert dialog.certs_model.rows[0].voided and not dialog.void_button.isEnabled()
+    assert svc.certificates.verify(dialog.last_file).status == "voided"
 
 
 def test_hours_report_export(gui_ctx, qtbot, volunteer, tmp_path):

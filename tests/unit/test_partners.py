@@ -264,3 +264,24 @@ def test_hours_certificate_is_signed_verifiable_and_issued_once(services, person
     with pytest.raises(ValidationError) as err:
         services.volunteer_record.issue_hours_certificate(person.id, vr.gregorian_year(2023))
     assert "no volunteer hours" in err.value.message("en")
+
+
+def test_a_voided_hours_certificate_verifies_as_voided(services, store, person, tmp_path):
+    _attend(services, _event(services, dt.date(2025, 2, 1), "مبادرة"), person.id, dt.date(2025, 2, 1), 3)
+    record = services.volunteer_record
+    cert = record.issue_hours_certificate(person.id, vr.gregorian_year(2025))
+    pdf = record.render_hours_certificate(cert.id, tmp_path / "h.pdf")
+    with pytest.raises(PermissionDenied):
+        Services(store, Actor("noura", "coordinator")).volunteer_record.void_hours_certificate(
+            cert.id, "اسم خاطئ"
+        )
+    with pytest.raises(ValidationError):
+        record.void_hours_certificate(cert.id, "  ")
+    record.void_hours_certificate(cert.id, "اسم خاطئ")
+    with pytest.raises(ValidationError):
+        record.void_hours_certificate(cert.id, "مرة أخرى")
+    outcome = services.certificates.verify(pdf)
+    assert outcome.status == "voided" and outcome.void_reason == "اسم خاطئ"
+    assert [c.voided for c in record.record(person.id).certificates] == [True]
+    again = record.issue_hours_certificate(person.id, vr.gregorian_year(2025))
+    assert again.new and again.serial != cert.serial

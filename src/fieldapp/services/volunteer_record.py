@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hijridate import Hijri
@@ -386,6 +386,36 @@ class VolunteerRecordService(Service):
             session.flush()
             view = _hours_view(cert, person, new=True)
         return view
+
+    @write
+    def void_hours_certificate(self, certificate_id: str, reason: str) -> HoursCertificateView:
+        """A supervisor cancels a cumulative certificate (a Void fact): it then verifies as voided,
+        and the same period can be issued again under a new serial."""
+        require(self.actor, "void")
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError("certificate.void_reason_required", field="reason")
+        with self.transaction() as session:
+            cert = session.get(HoursCertificate, certificate_id)
+            if cert is None or cert.deleted:
+                raise NotFoundError("hours.certificate_not_found", field="certificate_id", id=certificate_id)
+            if session.scalar(select(_voided_hours().where(Void.target_id == certificate_id).exists())):
+                raise ValidationError(
+                    "certificate.already_voided", field="certificate_id", serial=cert.serial
+                )
+            session.add(
+                Void(
+                    target_table=HoursCertificate.__tablename__,
+                    target_id=cert.id,
+                    reason=reason,
+                    at=dates.now(),
+                    user_name=self.actor.user_name,
+                )
+            )
+            session.flush()
+            return replace(
+                _hours_view(cert, _person(session, cert.person_id), new=False), changed=Changed.of(TOPIC)
+            )
 
     def hours_certificate(self, certificate_id: str) -> HoursCertificateView:
         with self.reader() as session:

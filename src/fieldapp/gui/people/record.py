@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.exports import ask_path, default_file_name, run_export, safe_name
 from fieldapp.gui.widgets import Column, HijriDateEdit, TableModel, show_error
-from fieldapp.gui.widgets.inputs import ltr, number_inputs
+from fieldapp.gui.widgets.inputs import ReasonDialog, ltr, number_inputs
 from fieldapp.reports import organisation_name
 from fieldapp.reports import partners as reports
 from fieldapp.services import Services
@@ -209,10 +209,17 @@ class VolunteerRecordDialog(QDialog):
         self.certs_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.reprint_button = QPushButton(objectName="reprintCertificate")
         self.reprint_button.clicked.connect(lambda: self.reprint())
+        self.void_button = QPushButton(objectName="voidHoursCertificate")
+        self.void_button.setProperty("kind", "danger")
+        self.void_button.clicked.connect(self.ask_void)
         certs = QWidget()
         box = QVBoxLayout(certs)
         box.addWidget(self.certs_table, 1)
-        box.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeading)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reprint_button)
+        actions.addWidget(self.void_button)
+        actions.addStretch(1)
+        box.addLayout(actions)
 
         self.gifts_model: TableModel[RecordGift] = TableModel(
             [
@@ -268,6 +275,8 @@ class VolunteerRecordDialog(QDialog):
         ):
             self.tabs.setTabText(n, text)
         self.reprint_button.setText(self.tr("إعادة طباعة الشهادة المحددة"))
+        self.void_button.setText(self.tr("إلغاء شهادة الساعات…"))
+        self.void_button.setAccessibleName(self.tr("إلغاء شهادة الساعات المحددة (للمشرف)"))
         self.hours_label.setText(self.tr("شهادة ساعات تطوعية:"))
         self.hours_button.setText(self.tr("إصدار الشهادة"))
         self.hours_button.setAccessibleName(self.tr("إصدار شهادة ساعات تطوعية للفترة المختارة"))
@@ -318,6 +327,10 @@ class VolunteerRecordDialog(QDialog):
         cert = self.current_certificate()
         can_print = self.ctx.can("certificate.print")
         self.reprint_button.setEnabled(can_print and cert is not None and not cert.voided)
+        # An event certificate is voided on the Certificates screen; a cumulative one here.
+        self.void_button.setEnabled(
+            self.ctx.can("void") and cert is not None and cert.kind == "hours" and not cert.voided
+        )
         self.hours_button.setEnabled(can_print and bool(self.record and self.record.events))
 
     def issue_hours_certificate(self, folder: Path | None = None) -> None:
@@ -367,6 +380,29 @@ class VolunteerRecordDialog(QDialog):
                 on_done=lambda files: self._opened(files[0]),
                 on_error=self._error,
             )
+
+    def ask_void(self) -> ReasonDialog | None:
+        cert = self.current_certificate()
+        if cert is None or cert.kind != "hours":
+            return None
+        dialog = ReasonDialog(
+            self,
+            self.tr("إلغاء شهادة الساعات"),
+            self.tr("لماذا تُلغى الشهادة %1؟ ستظهر «ملغاة» لكل من يتحقق منها.").replace("%1", cert.serial),
+            self.tr("ألغِ الشهادة"),
+        )
+        dialog.accepted.connect(
+            lambda: self.ctx.runner.write(
+                self.ctx.services.volunteer_record.void_hours_certificate,
+                cert.id,
+                dialog.text(),
+                on_done=lambda _c: self.reload(),
+                on_error=self._error,
+            )
+        )
+        self.void_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _opened(self, path: Path) -> None:
         self.last_file = path
