@@ -32,9 +32,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "certificates",
         "issue attendance certificates of an event, or a volunteer's hours certificate, to PDF",
     ),
-    "report": ("partners", "reports to PDF or XLSX: a partner's history, volunteer hours"),
+    "report": (
+        "reports",
+        "reports to PDF or XLSX: attendance, gift log, a partner's history, volunteer hours",
+    ),
     "verify": ("certificates", "check a certificate's QR (text, PDF or PNG)"),
-    "report": ("reports", "write the attendance or gift-log report as Excel or PDF"),
     "export": ("data", "export every table as JSON, for audits"),
     "backup": ("data", "copy the database safely, even while the app runs"),
     "restore": ("data", "put a backup back in place"),
@@ -101,16 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     partners.add_hours_certificate_arguments(p)
 
-    p = add("report")
-    partners.add_report_kinds(p.add_subparsers(dest="kind", required=True, metavar="KIND"))
+    from fieldapp.commands.reports import add_report_kinds
+
+    kinds = add("report").add_subparsers(dest="kind", required=True, metavar="KIND")
+    add_report_kinds(kinds)
+    partners.add_report_kinds(kinds)
 
     p = add("verify")
     p.add_argument("target", metavar="TEXT|FILE.pdf|FILE.png")
     p.add_argument("--name", help="the name printed on the certificate, to check it too")
-
-    from fieldapp.commands.reports import add_report_arguments
-
-    add_report_arguments(add("report"))
 
     p = add("export")
     p.add_argument("--json", action="store_true", required=True)

@@ -99,7 +99,7 @@ def test_reports_from_the_command_line_are_the_apps(services, store, tmp_path, c
     data = ["--data-dir", str(tmp_path), "--lang", "en"]
     pdf = tmp_path / "out" / "attendance.pdf"
     assert main([*data, "report", "attendance", "--event", event_id, "--pdf", str(pdf)]) == 0
-    assert "Report written to" in capsys.readouterr().out
+    assert "Wrote:" in capsys.readouterr().out
     assert len(PdfReader(pdf).pages) >= 1
     all_gifts = tmp_path / "all-gifts.pdf"
     assert main([*data, "report", "gifts", "--pdf", str(all_gifts)]) == 0
