@@ -1,0 +1,177 @@
+"""The public verification of a certificate on the central server (no sign-in).
+
+The key id in the payload names the laptop that signed it: the server knows every laptop's public
+key (registered at enrolment, and every `signing_key` row a laptop synced), so the payload's
+organisation is the key's. Voids are `void` sync rows aimed at the certificate's row. What the page
+shows is what the certificate prints and nothing more: the organisation, the name (only when the
+synced person's name is the one signed into the code), the event and its date, the hours and the
+issue date. Never the national id, the mobile or a void's reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from fieldapp.certificates import signing
+from fieldapp.certificates.qr import payload_from_text
+from fieldapp.core import dates
+from fieldapp.server.db import read_session
+from fieldapp.server.models import Device, Organisation, SyncRow
+
+EVENT_SHORT_LEN = 8  # the tail of the event's id the payload carries (services.certificates.common)
+MAX_TEXT = 2000  # a real payload is ~170 characters; anything far longer is not ours
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """status: genuine | voided | tampered | unknown_key | malformed."""
+
+    status: str
+    serial: str = ""
+    org_name: str = ""
+    full_name: str | None = None
+    event_title: str | None = None
+    event_date: dt.date | None = None
+    hours: float | None = None
+    issue_date: dt.date | None = None
+
+    def hours_text(self, lang: str) -> str:
+        return dates.format_hours(self.hours or 0, lang)
+
+    def date_text(self, value: dt.date | None, lang: str) -> str:
+        return dates.format_dual(value, lang) if value else ""
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _json_pair(key: str, value: str) -> str:
+    """How a text field appears in a sync row's canonical JSON (sync.digest.canonical)."""
+    return f"{json.dumps(key)}:{json.dumps(value, ensure_ascii=False)}"
+
+
+def _body_key_id(payload: str) -> str | None:
+    part = payload[len(signing.PREFIX) :].upper().split(".")[0]
+    try:
+        body = base64.b32decode(part + "=" * (-len(part) % 8))
+    except (binascii.Error, ValueError):
+        return None
+    return body[:4].hex() if len(body) >= 4 else None
+
+
+def _keys_named(engine: Engine, kid: str) -> list[tuple[str, bytes]]:
+    """(organisation id, raw public key) of every key with this id: enrolled laptops' keys and the
+    signing keys laptops synced. The id is recomputed from each key, so no row can claim another's."""
+    found: list[tuple[str, str]] = []
+    with read_session(engine) as s:
+        found += s.execute(select(Device.org_id, Device.public_key).where(Device.key_id == kid)).all()
+        rows = s.execute(
+            select(SyncRow.org_id, SyncRow.data).where(
+                SyncRow.table_name == "signing_key",
+                SyncRow.data.like(f"%{_like(_json_pair('key_id', kid))}%", escape="\\"),
+            )
+        ).all()
+        found += [(org, json.loads(data).get("public_key", "")) for org, data in rows]
+    keys: list[tuple[str, bytes]] = []
+    for org_id, public_b64 in found:
+        try:
+            raw = base64.b64decode(public_b64 or "", validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        if len(raw) == 32 and signing.key_id(raw) == kid and (org_id, raw) not in keys:
+            keys.append((org_id, raw))
+    return keys
+
+
+def _row(s, org_id: str, table: str, row_id: str) -> dict | None:
+    row = s.get(SyncRow, (org_id, table, row_id))
+    return json.loads(row.data) if row is not None else None
+
+
+def verify_text(engine: Engine, text: str) -> Verdict:
+    """Verify a scanned or pasted text: a payload, or a verification address holding one."""
+    payload = payload_from_text(text[:MAX_TEXT])
+    if not payload.upper().startswith(signing.PREFIX) or len(payload) > MAX_TEXT:
+        return Verdict("malformed")
+    kid = _body_key_id(payload)
+    if kid is None:
+        return Verdict("malformed")
+    candidates = _keys_named(engine, kid)
+    result, org_id = signing.parse_and_verify(payload, {}), None
+    for candidate_org, raw in candidates:
+        result, org_id = signing.parse_and_verify(payload, {kid: raw}), candidate_org
+        if result.status != "tampered":
+            break
+    if result.fields is None or org_id is None:
+        return Verdict(result.status)
+    return _described(engine, org_id, result.fields)
+
+
+def _described(engine: Engine, org_id: str, fields: signing.PayloadFields) -> Verdict:
+    with read_session(engine) as s:
+        org_name = s.scalar(select(Organisation.name).where(Organisation.id == org_id)) or ""
+        cert_row = s.execute(
+            select(SyncRow.row_id, SyncRow.data).where(
+                SyncRow.org_id == org_id,
+                SyncRow.table_name == "certificate",
+                SyncRow.data.like(f"%{_like(_json_pair('serial', fields.serial))}%", escape="\\"),
+            )
+        ).first()
+        status, full_name, event_title, event_date = "genuine", None, None, None
+        if cert_row is not None:
+            cert = json.loads(cert_row.data)
+            if cert.get("deleted") or _is_voided(s, org_id, cert_row.row_id):
+                status = "voided"
+            person = _row(s, org_id, "person", str(cert.get("person_id", "")))
+            if person and fields.name_matches(str(person.get("full_name", ""))):
+                full_name = person["full_name"]  # the name the code was signed for, as printed
+            event_id = str(cert.get("event_id", ""))
+            event = _row(s, org_id, "event", event_id)
+            short = event_id.replace("-", "")[-EVENT_SHORT_LEN:].upper()
+            if event and short == fields.event_id:
+                event_title = event.get("title")
+                starts = _datetime(event.get("starts_at"))
+                event_date = dates.to_local(starts).date() if starts else None
+    return Verdict(
+        status,
+        serial=fields.serial,
+        org_name=org_name,
+        full_name=full_name,
+        event_title=event_title,
+        event_date=event_date,
+        hours=fields.hours,
+        issue_date=fields.issue_date,
+    )
+
+
+def _is_voided(s, org_id: str, certificate_id: str) -> bool:
+    rows = s.scalars(
+        select(SyncRow.data).where(
+            SyncRow.org_id == org_id,
+            SyncRow.table_name == "void",
+            SyncRow.data.like(f"%{_like(_json_pair('target_id', certificate_id))}%", escape="\\"),
+        )
+    )
+    for data in rows:
+        void = json.loads(data)
+        if void.get("target_table") == "certificate" and not void.get("deleted"):
+            return True
+    return False
+
+
+def _datetime(value: object) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
