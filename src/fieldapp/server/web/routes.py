@@ -260,7 +260,7 @@ def login(
     security.set_cookie(
         request, response, security.SESSION_COOKIE, token, max_age=security.SESSION_HOURS * 3600
     )
-    response.delete_cookie(security.LOGIN_CSRF_COOKIE, path="/")
+    response.delete_cookie(security.LOGIN_CSRF_COOKIE, path="/", httponly=True, samesite="strict")
     return response
 
 
@@ -272,7 +272,7 @@ def logout(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") ->
     security.end_session(_engine(request), me.token_hash)
     security.audit(_engine(request), "logout", request, me.org_id, me.username)
     response = _redirect("/admin/login")
-    response.delete_cookie(security.SESSION_COOKIE, path="/")
+    response.delete_cookie(security.SESSION_COOKIE, path="/", httponly=True, samesite="strict")
     return response
 
 

@@ -13,7 +13,7 @@ i18n.register(
             "امسح رمز QR في الشهادة بكاميرا الجوال، أو الصق نص الرمز، أو ارفع صورة له.",
             "Scan the certificate's QR code with a phone camera, paste the code's text, or upload a picture of it.",
         ),
-        "web.verify.paste": ("نص الرمز (يبدأ بـ FA1.)", "The code's text (starts with FA1.)"),
+        "web.verify.paste": ("نص الرمز، ويبدأ بالحروف FA1", "The code's text (starts with FA1.)"),
         "web.verify.upload": (
             "أو صورة الرمز (PNG أو JPG، حتى 5 م.ب)",
             "Or a picture of the code (PNG or JPG, up to 5 MB)",
@@ -114,7 +114,10 @@ i18n.register(
         "web.health.rejected": ("عمليات رفضها الخادم (جانبًا)", "Changes the server set aside"),
         "web.health.conflicts": ("تعارضات بانتظار المراجعة", "Conflicts waiting for review"),
         "web.health.duplicates": ("أشخاص مكررون محتملون", "Possible duplicate people"),
-        "web.health.pending": ("تغييرات تنتظر الإرسال في الأجهزة", "Changes waiting on the laptops"),
+        "web.health.pending": (
+            "تغييرات كانت تنتظر الإرسال في الأجهزة عند آخر اتصال",
+            "Changes waiting on the laptops at their last sync",
+        ),
         "web.health.all_well": ("كل الأجهزة اتصلت خلال اليوم.", "Every laptop was seen within the day."),
         "web.health.review_note": (
             "تُراجع التعارضات والمكررات من شاشة المراجعة في التطبيق (مشرف أو مسؤول).",
