@@ -113,7 +113,7 @@ def _install_handlers(app: FastAPI) -> None:
             line = {
                 "event": "request",
                 "method": request.method,
-                "path": request.url.path,
+                "path": web.logged_path(request.url.path),
                 "status": status,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 "request_id": request_id,

@@ -224,61 +224,67 @@ def event(engine: Engine, org_id: str, event_id: str) -> EventInfo | None:
     return _event(event_id, json.loads(data)) if data is not None else None
 
 
-def _rows_of_event(s, org_id: str, table: str, event_id: str) -> list[tuple[str, dict[str, Any]]]:
-    pair = f'"event_id":{json.dumps(event_id)}'
-    rows = s.execute(
-        select(SyncRow.row_id, SyncRow.data).where(
-            SyncRow.org_id == org_id, SyncRow.table_name == table, SyncRow.data.contains(pair)
-        )
-    )
+def _live_rows(s, org_id: str, table: str, event_id: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """Live rows of a table, of one event (its id found in the row's canonical JSON) or of all."""
+    query = select(SyncRow.row_id, SyncRow.data).where(SyncRow.org_id == org_id, SyncRow.table_name == table)
+    if event_id is not None:
+        query = query.where(SyncRow.data.contains(f'"event_id":{json.dumps(event_id)}'))
     out = []
-    for row_id, data in rows:
+    for row_id, data in s.execute(query):
         value = json.loads(data)
-        if value.get("event_id") == event_id and not value.get("deleted"):
+        if not value.get("deleted") and (event_id is None or value.get("event_id") == event_id):
             out.append((row_id, value))
     return out
 
 
-def attendance(
-    engine: Engine, org_id: str, info: EventInfo, now: dt.datetime | None = None
+@dataclass
+class _Facts:
+    """Scans (by event, then person; voided ones marked) and registrations (by event)."""
+
+    scans: dict[str, dict[str, list[ScanFact]]]
+    registered: dict[str, set[str]]
+
+
+def _facts(s, org_id: str, event_id: str | None) -> _Facts:
+    scans = _live_rows(s, org_id, "scan", event_id)
+    voided: set[str] = set()
+    if scans:
+        for _, void in _live_rows(s, org_id, "void", None):
+            if void.get("target_table") == "scan":
+                voided.add(str(void.get("target_id")))
+    by_event: dict[str, dict[str, list[ScanFact]]] = defaultdict(lambda: defaultdict(list))
+    for row_id, data in scans:
+        at = _when(data.get("at"))
+        if at is not None and data.get("direction") in ("in", "out"):
+            fact = ScanFact(row_id, data["direction"], at, voided=row_id in voided)
+            by_event[str(data.get("event_id"))][str(data.get("person_id"))].append(fact)
+    registered: dict[str, set[str]] = defaultdict(set)
+    for _, data in _live_rows(s, org_id, "registration", event_id):
+        registered[str(data.get("event_id"))].add(str(data.get("person_id")))
+    return _Facts(by_event, registered)
+
+
+def _names(s, org_id: str, person_ids: list[str]) -> dict[str, dict[str, Any]]:
+    people: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(person_ids), 500):
+        query = select(SyncRow.row_id, SyncRow.data).where(
+            SyncRow.org_id == org_id,
+            SyncRow.table_name == "person",
+            SyncRow.row_id.in_(person_ids[start : start + 500]),
+        )
+        people.update((row_id, json.loads(data)) for row_id, data in s.execute(query))
+    return people
+
+
+def _summary(
+    info: EventInfo, facts: _Facts, people: dict[str, dict[str, Any]], now: dt.datetime
 ) -> EventAttendance:
-    """The event's attendance from every laptop's scans (voided scans left out), by the same rules
-    the laptops use (core.attendance)."""
-    now = now or utcnow()
-    with read_session(engine) as s:
-        scans = _rows_of_event(s, org_id, "scan", info.id)
-        registered = {data.get("person_id") for _, data in _rows_of_event(s, org_id, "registration", info.id)}
-        voided = set()
-        if scans:
-            for data in s.scalars(
-                select(SyncRow.data).where(SyncRow.org_id == org_id, SyncRow.table_name == "void")
-            ):
-                void = json.loads(data)
-                if void.get("target_table") == "scan" and not void.get("deleted"):
-                    voided.add(void.get("target_id"))
-        by_person: dict[str, list[ScanFact]] = defaultdict(list)
-        for row_id, data in scans:
-            at = _when(data.get("at"))
-            if at is not None and data.get("direction") in ("in", "out"):
-                by_person[str(data.get("person_id"))].append(
-                    ScanFact(row_id, data["direction"], at, voided=row_id in voided)
-                )
-        people_ids = set(by_person) | {p for p in registered if p}
-        people: dict[str, dict[str, Any]] = {}
-        ids = sorted(people_ids)
-        for start in range(0, len(ids), 500):
-            for row_id, data in s.execute(
-                select(SyncRow.row_id, SyncRow.data).where(
-                    SyncRow.org_id == org_id,
-                    SyncRow.table_name == "person",
-                    SyncRow.row_id.in_(ids[start : start + 500]),
-                )
-            ):
-                people[row_id] = json.loads(data)
+    """The event's attendance by the rules the laptops use (core.attendance)."""
+    scans, registered = facts.scans.get(info.id, {}), facts.registered.get(info.id, set())
     lines = []
-    for person_id in ids:
+    for person_id in sorted(set(scans) | registered):
         person = people.get(person_id, {})
-        result = compute_attendance(info.rules, by_person.get(person_id, ()), now)
+        result = compute_attendance(info.rules, scans.get(person_id, ()), now)
         lines.append(
             AttendanceRow(
                 person_id=person_id,
@@ -308,3 +314,20 @@ def attendance(
         registered=len(registered),
         walk_ins=sum(1 for r in attended if not r.registered),
     )
+
+
+def attendance(engine: Engine, org_id: str, info: EventInfo) -> EventAttendance:
+    """One event's attendance from every laptop's synced scans (voided scans left out), with names."""
+    with read_session(engine) as s:
+        facts = _facts(s, org_id, info.id)
+        ids = sorted(set(facts.scans.get(info.id, {})) | facts.registered.get(info.id, set()))
+        people = _names(s, org_id, ids)
+    return _summary(info, facts, people, utcnow())
+
+
+def attendance_of_events(engine: Engine, org_id: str, infos: list[EventInfo]) -> list[EventAttendance]:
+    """The totals of many events from one read of the organisation's scans (names not needed)."""
+    with read_session(engine) as s:
+        facts = _facts(s, org_id, None)
+    now = utcnow()
+    return [_summary(info, facts, {}, now) for info in infos]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -44,6 +45,10 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 
+# Where a link may send the browser back to: a path on this server, nothing that a browser could read
+# as another host ("//host", "/\\host", control characters).
+LOCAL_PATH = re.compile(r"/(?![/\\])[A-Za-z0-9/_.%?=&-]*")
+
 templates = Jinja2Templates(directory=HERE / "templates")
 router = APIRouter(include_in_schema=False)
 
@@ -66,6 +71,29 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def _to_login(_request: Request, exc: LoginRequired) -> Response:
         return _redirect(f"/admin/login?next={quote(exc.next_path)}")
+
+    @app.middleware("http")
+    async def _bounded_upload(request: Request, call_next):
+        """Refuse an upload that says it is too big before its body is read and spooled."""
+        if request.method == "POST" and request.url.path == "/verify":
+            try:
+                length = int(request.headers.get("content-length") or 0)
+            except ValueError:
+                length = 0
+            if length > MAX_UPLOAD_BYTES + 64 * 1024:  # the picture plus the form around it
+                return render(
+                    request,
+                    "verify.html",
+                    status=413,
+                    verdict=None,
+                    error=text("web.verify.too_big", lang_of(request)),
+                )
+        return await call_next(request)
+
+
+def logged_path(path: str) -> str:
+    """The access log's path: a verification address without the certificate code it carries."""
+    return path[:3] + "..." if path[:3] in ("/v/", "/V/") else path
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -128,7 +156,7 @@ def _safe_next(path: str) -> str:
 
 @router.get("/lang/{code}")
 def choose_language(request: Request, code: str, next: str = "/verify") -> Response:
-    target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/verify"
+    target = next if LOCAL_PATH.fullmatch(next) else "/verify"
     response = _redirect(target)
     if code in LANGS:
         security.set_cookie(request, response, security.LANG_COOKIE, code, max_age=365 * 24 * 3600)
@@ -438,7 +466,8 @@ def change_user(
 def events_page(request: Request) -> Response:
     me = require_admin(request)
     engine = _engine(request)
-    listed = [(e, queries.attendance(engine, me.org_id, e)) for e in queries.events(engine, me.org_id)]
+    found = queries.events(engine, me.org_id)
+    listed = list(zip(found, queries.attendance_of_events(engine, me.org_id, found), strict=True))
     return _page(request, me, "events.html", events=listed)
 
 
