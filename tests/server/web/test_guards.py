@@ -4,15 +4,23 @@ before it is read, redirects that stay on this server, a session ended by disabl
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import logging
 import re
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi.testclient import TestClient
 
+from fieldapp.certificates import signing
 from fieldapp.server import admin, migrate
 from fieldapp.server.app import create_app
 from fieldapp.server.db import make_engine
+from fieldapp.server.web import verify
+from fieldapp.sync.ids import uuid7
+from tests.server.test_security import auth, hlc, insert_op
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +86,69 @@ def test_redirects_stay_on_this_server(https_client, target):
     assert answer.status_code == 303 and answer.headers["location"] == "/verify"
     page = https_client.get("/admin/login", params={"next": target})
     assert 'name="next" value="/admin/health"' in page.text
+
+
+def _key() -> tuple[Ed25519PrivateKey, str, str]:
+    private = Ed25519PrivateKey.generate()
+    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return private, base64.b64encode(raw).decode("ascii"), signing.key_id(raw)
+
+
+def _enrol(client: TestClient, org: str, short_code: str) -> tuple[str, str, Ed25519PrivateKey]:
+    private, public_b64, kid = _key()
+    code = admin.make_enroll_code(client.engine, org, 1, "https://testserver")["code"]
+    body = {
+        "code": code,
+        "device_id": uuid7(),
+        "device_name": f"desk {short_code}",
+        "short_code": short_code,
+        "public_key": public_b64,
+        "key_id": kid,
+        "app_version": "0.1.0",
+    }
+    answer = client.post("/v1/enroll", json=body)
+    assert answer.status_code == 200, answer.text
+    return body["device_id"], answer.json()["token"], private
+
+
+def _push_key(client: TestClient, token: str, pusher: str, public_b64: str, kid: str) -> None:
+    stamp = hlc(pusher)
+    row = {
+        "id": uuid7(),
+        "device_id": pusher,
+        "created_hlc": stamp,
+        "updated_hlc": stamp,
+        "server_version": None,
+        "key_id": kid,
+        "public_key": public_b64,
+        "owner_device_id": pusher,
+        "label": "",
+        "deleted": False,
+    }
+    pushed = client.post("/v1/push", json={"ops": [insert_op("signing_key", row)]}, headers=auth(token))
+    assert pushed.json()["results"][0]["status"] == "applied", pushed.text
+
+
+def _signed(private: Ed25519PrivateKey) -> str:
+    return signing.sign_payload(private, signing.make_payload("RUH-1", "ABCDEFGH", 2, dt.date.today(), "x"))
+
+
+def test_a_key_copied_into_another_organisation_never_names_the_wrong_issuer(https_client):
+    client, engine = https_client, https_client.engine
+    admin.create_org(engine, "Jeddah", "JED")
+    ruh_device, ruh_token, ruh_key = _enrol(client, "RUH", "R1")
+    jed_device, jed_token, _ = _enrol(client, "JED", "J1")
+    copied = ruh_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    # JED's laptop syncs RUH's (public) enrolled key as its own: the enrolment stays authoritative.
+    _push_key(client, jed_token, jed_device, base64.b64encode(copied).decode("ascii"), signing.key_id(copied))
+    verdict = verify.verify_text(engine, _signed(ruh_key))
+    assert (verdict.status, verdict.org_name) == ("genuine", "Riyadh")
+
+    # RUH's laptop lost its key file and made a new one, synced as a signing_key row: it verifies...
+    new_key, new_b64, new_kid = _key()
+    _push_key(client, ruh_token, ruh_device, new_b64, new_kid)
+    verdict = verify.verify_text(engine, _signed(new_key))
+    assert (verdict.status, verdict.org_name) == ("genuine", "Riyadh")
+    # ...until another organisation claims the same public key: then it names no issuer at all.
+    _push_key(client, jed_token, jed_device, new_b64, new_kid)
+    assert verify.verify_text(engine, _signed(new_key)).status == "unknown_key"

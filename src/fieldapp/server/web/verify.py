@@ -67,28 +67,41 @@ def _body_key_id(payload: str) -> str | None:
     return body[:4].hex() if len(body) >= 4 else None
 
 
+def _decoded(public_b64: object, kid: str) -> bytes | None:
+    """The raw key, when it is one and its id is `kid` (recomputed: no row can claim another's id)."""
+    try:
+        raw = base64.b64decode(str(public_b64 or ""), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw if len(raw) == 32 and signing.key_id(raw) == kid else None
+
+
 def _keys_named(engine: Engine, kid: str) -> list[tuple[str, bytes]]:
-    """(organisation id, raw public key) of every key with this id: enrolled laptops' keys and the
-    signing keys laptops synced. The id is recomputed from each key, so no row can claim another's."""
-    found: list[tuple[str, str]] = []
+    """(organisation id, raw public key) of the key with this id, in one organisation only.
+
+    A laptop's key registered at enrolment is authoritative. A `signing_key` row (a laptop whose key
+    file was lost makes a new key and syncs it) counts only when the laptop that owns the key pushed
+    it itself, within its organisation. A public key is public: a laptop of another organisation
+    could sync a copy as its own, so a key claimed by two organisations names none ("unknown
+    issuer") rather than the wrong one.
+    """
     with read_session(engine) as s:
-        found += s.execute(select(Device.org_id, Device.public_key).where(Device.key_id == kid)).all()
-        rows = s.execute(
-            select(SyncRow.org_id, SyncRow.data).where(
-                SyncRow.table_name == "signing_key",
-                SyncRow.data.like(f"%{_like(_json_pair('key_id', kid))}%", escape="\\"),
-            )
-        ).all()
-        found += [(org, json.loads(data).get("public_key", "")) for org, data in rows]
-    keys: list[tuple[str, bytes]] = []
-    for org_id, public_b64 in found:
-        try:
-            raw = base64.b64decode(public_b64 or "", validate=True)
-        except (binascii.Error, ValueError):
-            continue
-        if len(raw) == 32 and signing.key_id(raw) == kid and (org_id, raw) not in keys:
-            keys.append((org_id, raw))
-    return keys
+        enrolled = s.execute(select(Device.org_id, Device.public_key).where(Device.key_id == kid)).all()
+        keys = [(org, raw) for org, b64 in enrolled if (raw := _decoded(b64, kid)) is not None]
+        if not keys:
+            rows = s.execute(
+                select(SyncRow.org_id, SyncRow.device_id, SyncRow.data).where(
+                    SyncRow.table_name == "signing_key",
+                    SyncRow.data.like(f"%{_like(_json_pair('key_id', kid))}%", escape="\\"),
+                )
+            ).all()
+            for org, pusher, data in rows:
+                row = json.loads(data)
+                owner = s.get(Device, pusher) if row.get("owner_device_id") == pusher else None
+                raw = _decoded(row.get("public_key"), kid)
+                if owner is not None and owner.org_id == org and raw is not None and not row.get("deleted"):
+                    keys.append((org, raw))
+    return keys if len({org for org, _ in keys}) == 1 else []
 
 
 def _row(s, org_id: str, table: str, row_id: str) -> dict | None:
@@ -104,12 +117,9 @@ def verify_text(engine: Engine, text: str) -> Verdict:
     kid = _body_key_id(payload)
     if kid is None:
         return Verdict("malformed")
-    candidates = _keys_named(engine, kid)
-    result, org_id = signing.parse_and_verify(payload, {}), None
-    for candidate_org, raw in candidates:
-        result, org_id = signing.parse_and_verify(payload, {kid: raw}), candidate_org
-        if result.status != "tampered":
-            break
+    keys = _keys_named(engine, kid)
+    org_id = keys[0][0] if keys else None
+    result = signing.parse_and_verify(payload, {kid: keys[0][1]} if keys else {})
     if result.fields is None or org_id is None:
         return Verdict(result.status)
     return _described(engine, org_id, result.fields)
