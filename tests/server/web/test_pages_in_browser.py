@@ -339,9 +339,26 @@ def test_admin_pages_click_through(world: World, desktop, tmp_path):
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert NAMES[0] in cells and NAMES[1] in cells and 1.5 in cells
 
+    desktop.click("nav a[href='/admin/devices']")  # revoke the laptop, confirmed on its own page
+    desktop.locator("#devices tr", has_text="ruh-desk").locator("a.danger").click()
+    assert "ruh-desk" in desktop.locator("h1").inner_text()
+    _shot(desktop, world, "admin-revoke")
+    desktop.click("#revoke button")
+    assert "ruh-desk" in desktop.locator(".notice").inner_text()
+    assert desktop.locator("#devices tr", has_text="ruh-desk").locator(".bad").count() == 1
+    assert world.server.query("SELECT revoked_at IS NOT NULL FROM device WHERE name = 'ruh-desk'") == [(1,)]
+
     audit = world.server.query("SELECT action FROM web_audit WHERE username = 'boss'")
     actions = {a for (a,) in audit}
-    assert {"login_ok", "code_created", "user_added", "user_role", "user_password", "user_disable"} <= actions
+    assert {
+        "login_ok",
+        "code_created",
+        "user_added",
+        "user_role",
+        "user_password",
+        "user_disable",
+        "device_revoked",
+    } <= actions
 
 
 def test_a_form_without_its_csrf_token_is_refused(world: World, desktop):

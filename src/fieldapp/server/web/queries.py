@@ -39,6 +39,13 @@ def devices(engine: Engine, org_id: str) -> list[Device]:
         )
 
 
+def device(engine: Engine, org_id: str, device_id: str) -> Device | None:
+    with read_session(engine) as s:
+        found = s.scalar(select(Device).where(Device.id == device_id[:36], Device.org_id == org_id))
+        s.expunge_all()
+        return found
+
+
 def revoke(engine: Engine, org_id: str, device_id: str) -> Device:
     with write_session(engine) as s:
         device = s.scalar(select(Device).where(Device.id == device_id, Device.org_id == org_id))

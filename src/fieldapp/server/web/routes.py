@@ -329,6 +329,16 @@ def devices_page(request: Request) -> Response:
     return _devices_page(request, require_admin(request))
 
 
+@router.get("/admin/devices/{device_id}/revoke")
+def revoke_confirm(request: Request, device_id: str) -> Response:
+    """No script on these pages: a revoke is confirmed on a page of its own."""
+    me = require_admin(request)
+    found = queries.device(_engine(request), me.org_id, device_id)
+    if found is None or found.revoked_at is not None:
+        return _page(request, me, "message.html", status=404, message=text("web.not_found", lang_of(request)))
+    return _page(request, me, "revoke.html", device=found)
+
+
 @router.post("/admin/devices/{device_id}/revoke")
 def revoke_device(
     request: Request, device_id: str, csrf: Annotated[str, Form(max_length=100)] = ""

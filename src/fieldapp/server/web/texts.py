@@ -140,6 +140,11 @@ i18n.register(
             "إزالة هذا الجهاز من الجهة؟ تتوقف مزامنته وتبقى بياناته عليه.",
             "Remove this laptop from the organisation? It stops syncing and keeps its data.",
         ),
+        "web.dev.revoke_pending": (
+            "قال هذا الجهاز في آخر اتصال إن لديه تغييرات لم تُرسل بعد (عددها {count})؛ بعد الإزالة لن تصل إلى الخادم.",
+            "At its last sync this laptop still held changes not sent ({count}); once revoked they will not reach the server.",
+        ),
+        "web.cancel": ("إلغاء", "Cancel"),
         "web.dev.none": ("لا توجد أجهزة مسجلة بعد.", "No laptops enrolled yet."),
         "web.dev.revoked_done": ("أُزيل الجهاز {name}.", "Laptop {name} revoked."),
         # --- codes ---
