@@ -16,9 +16,12 @@ so the whole text stays in the QR's dense alphanumeric mode. The payload inside 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import segno
-from reportlab.pdfgen.canvas import Canvas
+
+if TYPE_CHECKING:  # only drawn on: the server's pages read payloads without loading ReportLab
+    from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE = 4  # modules of white around the symbol, required by readers
 

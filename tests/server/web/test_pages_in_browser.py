@@ -158,7 +158,7 @@ def browser():
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport=PHONE, locale="ar-SA")
-    context.set_default_timeout(5000)
+    context.set_default_timeout(15_000)  # a loaded CI machine
     yield context.new_page()
     context.close()
 
@@ -166,7 +166,7 @@ def phone(browser):
 @pytest.fixture
 def desktop(browser):
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    context.set_default_timeout(5000)
+    context.set_default_timeout(15_000)  # a loaded CI machine
     yield context.new_page()
     context.close()
 

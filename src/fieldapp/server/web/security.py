@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import secrets
 import threading
@@ -35,8 +36,13 @@ LOGIN_CSRF_COOKIE = "fieldapp_login_csrf"
 LANG_COOKIE = "fieldapp_lang"
 SESSION_HOURS = 8
 _hasher = PasswordHasher()
-# Verified against when the user is unknown, so both answers take as long (no user enumeration).
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user is unknown, so both answers take as long (no user
+    enumeration). Made on first use: an argon2 hash costs a good part of a second at import."""
+    return _hasher.hash(secrets.token_hex(16))
 
 
 class TokenBucket:
@@ -139,7 +145,7 @@ def check_password(
             )
         s.expunge_all()  # read after the transaction ends
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _hasher.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return "refused", None
     if user is None:
