@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 import logging
 import re
+import secrets
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -20,20 +21,40 @@ from fieldapp.server.app import create_app
 from fieldapp.server.db import make_engine
 from fieldapp.server.web import verify
 from fieldapp.sync.ids import uuid7
-from tests.server.test_security import auth, hlc, insert_op
+from tests.server.conftest import PG_ADMIN_URL, _pg_admin_engine
+from tests.server.test_security import auth, hlc, insert_op, person_payload
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server_url(request, tmp_path_factory):
+    """A server database on SQLite and on the machine's PostgreSQL (tests/server/conftest.py)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('guards') / 'server.db'}"
+        return
+    from sqlalchemy import text
+
+    pg = _pg_admin_engine()
+    name = f"fieldapp_test_{secrets.token_hex(6)}"
+    with pg.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with pg.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        pg.dispose()
 
 
 @pytest.fixture(scope="module")
-def https_client(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('guards') / 'server.db'}"
-    engine = make_engine(url)
+def https_client(server_url):
+    engine = make_engine(server_url)
     migrate.upgrade(engine)
     admin.ensure_server_state(engine)
     admin.create_org(engine, "Riyadh", "RUH")
     admin.add_user(engine, "RUH", "boss", "Boss", "admin", "boss-pass-1")
     admin.add_user(engine, "RUH", "second", "Second", "admin", "second-pass-1")
     engine.dispose()
-    app = create_app(url)
+    app = create_app(server_url)
     with TestClient(app, base_url="https://testserver") as client:
         client.engine = app.state.engine
         yield client
@@ -163,3 +184,74 @@ def test_a_key_copied_into_another_organisation_never_names_the_wrong_issuer(htt
     # ...until another organisation claims the same public key: then it names no issuer at all.
     _push_key(client, jed_token, jed_device, new_b64, new_kid)
     assert verify.verify_text(engine, _signed(new_key)).status == "unknown_key"
+
+
+def _row(device_id: str, **values) -> dict:
+    stamp = hlc(device_id)
+    system = {"id": uuid7(), "device_id": device_id, "created_hlc": stamp, "updated_hlc": stamp}
+    return {**system, "server_version": None, "deleted": False, **values}
+
+
+def test_an_events_attendance_comes_from_every_laptops_synced_scans(https_client):
+    client = https_client
+    device, token, _ = _enrol(client, "RUH", "R9")
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    event = _row(
+        device,
+        field_hlc={},
+        parent_id=None,
+        title="يوم التشجير",
+        body_id=None,
+        place="حديقة الملز",
+        starts_at=(now - dt.timedelta(hours=3)).isoformat(),
+        ends_at=(now + dt.timedelta(hours=1)).isoformat(),
+        planned_hours=None,
+        capacity=None,
+        allow_reentry=True,
+        min_scan_interval_min=2,
+        rounding_min=15,
+        min_certificate_hours=0.0,
+        notes="",
+    )
+    person = person_payload(uuid7(), device, "مُحَمَّد عَلِيّ", None)
+
+    def scan(direction: str, minutes_ago: int) -> dict:
+        at = (now - dt.timedelta(minutes=minutes_ago)).isoformat()
+        return _row(
+            device,
+            person_id=person["id"],
+            event_id=event["id"],
+            direction=direction,
+            at=at,
+            method="scanner",
+            user_name="desk",
+            note="",
+        )
+
+    mistaken = scan("in", 170)  # voided on the laptop: it must not count
+    void = _row(
+        device,
+        target_table="scan",
+        target_id=mistaken["id"],
+        reason="wrong person",
+        at=now.isoformat(),
+        user_name="desk",
+    )
+    ops = [
+        insert_op("event", event),
+        insert_op("person", person),
+        insert_op("scan", mistaken),
+        insert_op("void", void),
+        insert_op("scan", scan("in", 70)),
+        insert_op("scan", scan("out", 10)),
+    ]
+    pushed = client.post("/v1/push", json={"ops": ops}, headers=auth(token))
+    assert [r["status"] for r in pushed.json()["results"]] == ["applied"] * 6, pushed.text
+
+    _sign_in(client, "boss", "boss-pass-1")
+    listing = client.get("/admin/events")
+    assert "يوم التشجير" in listing.text and "<td>1.00</td>" in listing.text
+    page = client.get(f"/admin/events/{event['id']}")
+    assert "مُحَمَّد عَلِيّ" in page.text and "<td>1.00</td>" in page.text
+    sheet = client.get(f"/admin/events/{event['id']}/xlsx")
+    assert sheet.status_code == 200 and sheet.content[:2] == b"PK"
