@@ -289,6 +289,8 @@ def test_admin_pages_click_through(world: World, desktop, tmp_path):
 
     desktop.click("nav a[href='/admin/health']")
     assert desktop.locator("#tile-unseen b").inner_text() == "0"
+    trail = desktop.locator("#audit").inner_text()  # the refused coordinator, then this sign-in
+    assert "ليس مسؤولًا" in trail and "omar" in trail and "127.0.0.1" in trail
     _shot(desktop, world, "admin-health")
 
     desktop.click("nav a[href='/admin/codes']")

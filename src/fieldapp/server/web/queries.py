@@ -18,7 +18,7 @@ from fieldapp.server import admin as server_admin
 from fieldapp.server.db import read_session, write_session
 from fieldapp.server.errors import ServerError
 from fieldapp.server.merges import POSSIBLE_DUPLICATE
-from fieldapp.server.models import AppliedOp, CentralUser, Device, EnrollmentCode, SyncRow, utcnow
+from fieldapp.server.models import AppliedOp, CentralUser, Device, EnrollmentCode, SyncRow, WebAudit, utcnow
 from fieldapp.server.web.security import end_sessions_of
 from fieldapp.services.attendance.results import AttendanceRow, EventAttendance
 from fieldapp.sync.digest import CONFLICT_TABLE
@@ -123,6 +123,13 @@ def add_user(
 
 def reset_password(engine: Engine, org_id: str, username: str, password: str) -> dict[str, Any]:
     return server_admin.set_password(engine, org_code(engine, org_id), username, password)
+
+
+def audit_trail(engine: Engine, org_id: str, limit: int = 20) -> list[WebAudit]:
+    """The latest sign-ins (accepted or refused) and changes on the admin pages, newest first."""
+    with read_session(engine) as s:
+        query = select(WebAudit).where(WebAudit.org_id == org_id).order_by(WebAudit.at.desc()).limit(limit)
+        return _detached(s, list(s.scalars(query)))
 
 
 @dataclass(frozen=True)

@@ -275,15 +275,15 @@ def login(
     if not security.same_token(csrf, request.cookies.get(security.LOGIN_CSRF_COOKIE)):
         return _csrf_refused(request)
     if not request.app.state.login_limit.allow(security.client_ip(request)):
-        security.audit(engine, "login_limited", request, None, username, f"org={org[:8]}")
+        org_id = security.org_id_of(engine, org)
+        security.audit(engine, "login_limited", request, org_id, username, f"org={org[:8]}")
         return _login_page(request, next_path, text("web.login.limited", lang), status=429)
-    outcome, user = security.check_password(engine, org, username, password)
-    org_id = user.org_id if user else None
-    if outcome != "ok":
-        security.audit(engine, f"login_{outcome}", request, org_id, username, f"org={org[:8]}")
-        return _login_page(request, next_path, text(f"web.login.{outcome}", lang), status=403)
-    token = security.start_session(engine, user)
-    security.audit(engine, "login_ok", request, org_id, user.username)
+    check = security.check_password(engine, org, username, password)
+    if check.outcome != "ok":
+        security.audit(engine, f"login_{check.outcome}", request, check.org_id, username, f"org={org[:8]}")
+        return _login_page(request, next_path, text(f"web.login.{check.outcome}", lang), status=403)
+    token = security.start_session(engine, check.user)
+    security.audit(engine, "login_ok", request, check.org_id, check.user.username)
     response = _redirect(next_path)
     security.set_cookie(
         request, response, security.SESSION_COOKIE, token, max_age=security.SESSION_HOURS * 3600
@@ -314,7 +314,14 @@ def _page(request: Request, me: Admin, name: str, status: int = 200, **context) 
 @router.get("/admin/health")
 def health_page(request: Request) -> Response:
     me = require_admin(request)
-    return _page(request, me, "health.html", health=queries.health(_engine(request), me.org_id))
+    engine = _engine(request)
+    return _page(
+        request,
+        me,
+        "health.html",
+        health=queries.health(engine, me.org_id),
+        trail=queries.audit_trail(engine, me.org_id),
+    )
 
 
 def _devices_page(

@@ -129,11 +129,23 @@ def audit(
         )
 
 
-def check_password(
-    engine: Engine, org_code: str, username: str, password: str
-) -> tuple[str, CentralUser | None]:
-    """("ok", user) | ("refused", None) | ("not_admin", user) | ("disabled", user); an unknown
-    organisation or user costs one argon2 verification too."""
+@dataclass(frozen=True)
+class LoginCheck:
+    """outcome: ok | refused | not_admin | disabled; `org_id` when the organisation code is known
+    (so a refused attempt is in that organisation's audit trail), `user` when the password was right."""
+
+    outcome: str
+    org_id: str | None
+    user: CentralUser | None = None
+
+
+def org_id_of(engine: Engine, org_code: str) -> str | None:
+    with read_session(engine) as s:
+        return s.scalar(select(Organisation.id).where(Organisation.code == org_code.strip().upper()[:8]))
+
+
+def check_password(engine: Engine, org_code: str, username: str, password: str) -> LoginCheck:
+    """An unknown organisation or user costs one argon2 verification too."""
     with read_session(engine) as s:
         org = s.scalar(select(Organisation).where(Organisation.code == org_code.strip().upper()[:8]))
         user = None
@@ -144,17 +156,18 @@ def check_password(
                 )
             )
         s.expunge_all()  # read after the transaction ends
+    org_id = org.id if org is not None else None
     try:
         _hasher.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
-        return "refused", None
+        return LoginCheck("refused", org_id)
     if user is None:
-        return "refused", None
+        return LoginCheck("refused", org_id)
     if not user.active:
-        return "disabled", user
+        return LoginCheck("disabled", org_id, user)
     if user.role != "admin":
-        return "not_admin", user
-    return "ok", user
+        return LoginCheck("not_admin", org_id, user)
+    return LoginCheck("ok", org_id, user)
 
 
 def start_session(engine: Engine, user: CentralUser) -> str:
