@@ -317,6 +317,9 @@ def test_admin_pages_click_through(world: World, desktop, tmp_path):
     desktop.locator("tr[data-user='omar'] form[action$='/disable'] button").click()
     assert "JED Admin" not in desktop.content()
     _shot(desktop, world, "admin-users")
+    desktop.set_viewport_size(PHONE)  # the same page on a phone: the table scrolls, the form fits
+    _shot(desktop, world, "admin-users-phone")
+    desktop.set_viewport_size(DESKTOP)
     rows = world.server.query(
         "SELECT username, role, active FROM central_user WHERE username IN ('layla', 'omar')"
     )
