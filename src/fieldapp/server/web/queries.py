@@ -18,7 +18,16 @@ from fieldapp.server import admin as server_admin
 from fieldapp.server.db import read_session, write_session
 from fieldapp.server.errors import ServerError
 from fieldapp.server.merges import POSSIBLE_DUPLICATE
-from fieldapp.server.models import AppliedOp, CentralUser, Device, EnrollmentCode, SyncRow, WebAudit, utcnow
+from fieldapp.server.models import (
+    AppliedOp,
+    CentralUser,
+    Device,
+    EnrollmentCode,
+    Organisation,
+    SyncRow,
+    WebAudit,
+    utcnow,
+)
 from fieldapp.server.web.security import end_sessions_of
 from fieldapp.services.attendance.results import AttendanceRow, EventAttendance
 from fieldapp.sync.digest import CONFLICT_TABLE
@@ -109,8 +118,6 @@ def change_user(
 
 
 def org_code(engine: Engine, org_id: str) -> str:
-    from fieldapp.server.models import Organisation
-
     with read_session(engine) as s:
         return s.scalar(select(Organisation.code).where(Organisation.id == org_id))
 
