@@ -21,6 +21,7 @@ from sqlalchemy import text
 from fieldapp.certificates import signing
 from fieldapp.server import admin
 from fieldapp.server.db import make_engine
+from fieldapp.services import volunteer_record
 from fieldapp.services.events import EventInput
 from fieldapp.services.people import PersonInput
 from tests.sync.test_sync_round import Laptop, Server
@@ -53,6 +54,7 @@ class World:
     server: Server
     genuine: str  # the QR text of a genuine certificate (the verification address)
     voided: str
+    hours_qr: str  # the QR text of a cumulative volunteer-hours certificate
     old_payload: str  # a payload-only QR text, as certificates printed before the address was set
     event_id: str
     jed_event_id: str
@@ -116,6 +118,11 @@ def world(tmp_path_factory) -> World:
         ruh.services.settings.set("certificates.verify_address", w.server.base)
         rendered = ruh.services.certificates.render([c.id for c in issued], tmp / "certs.pdf")
         w.genuine, w.voided = _qr_texts(rendered.files[0])
+        period = volunteer_record.period(now.date() - dt.timedelta(days=30), now.date())
+        hours = ruh.services.volunteer_record.issue_hours_certificate(people[0].id, period)
+        (w.hours_qr,) = _qr_texts(
+            ruh.services.volunteer_record.render_hours_certificate(hours.id, tmp / "h.pdf")
+        )
         ruh.sync()
         ruh.services.certificates.void(issued[1].id, "issued to the wrong event")
         ruh.sync()
@@ -186,6 +193,11 @@ def test_the_qr_opens_the_verification_page_genuine_voided_tampered(world: World
     assert "1.5 ساعة" in facts or "1.5" in facts
     assert "0563334400" not in phone.content() and "+966" not in phone.content()  # nothing more personal
     _shot(phone, world, "verify-genuine")
+
+    phone.goto(world.hours_qr)  # a cumulative hours certificate prints the address too
+    assert world.hours_qr.startswith("HTTP://") and _status(phone) == "genuine"
+    facts = phone.locator(".facts").inner_text()
+    assert NAMES[0] in facts and "ساعات تطوعية في الفترة" in facts
 
     phone.goto(world.voided)
     assert _status(phone) == "voided"

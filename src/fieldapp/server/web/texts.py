@@ -69,6 +69,8 @@ i18n.register(
         "web.field.org": ("الجهة", "Organisation"),
         "web.field.name": ("الاسم", "Name"),
         "web.field.event": ("الفعالية", "Event"),
+        "web.field.certifies": ("تشهد بـ", "Certifies"),
+        "web.verify.hours_period": ("ساعات تطوعية في الفترة {period}", "volunteer hours over {period}"),
         "web.field.event_date": ("تاريخ الفعالية", "Event date"),
         "web.field.hours": ("الساعات", "Hours"),
         "web.field.issued": ("تاريخ الإصدار", "Issued"),

@@ -14,7 +14,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -25,6 +25,7 @@ from fieldapp.core import dates
 from fieldapp.server.db import read_session
 from fieldapp.server.models import Device, Organisation, SyncRow
 
+CERTIFICATE_TABLES = ("certificate", "hours_certificate")  # an event's, a period's hours
 EVENT_SHORT_LEN = 8  # the tail of the event's id the payload carries (services.certificates.common)
 MAX_TEXT = 2000  # a real payload is ~170 characters; anything far longer is not ours
 
@@ -41,6 +42,7 @@ class Verdict:
     event_date: dt.date | None = None
     hours: float | None = None
     issue_date: dt.date | None = None
+    period: str | None = None  # a cumulative hours certificate: the period it covers
 
     def hours_text(self, lang: str) -> str:
         return dates.format_hours(self.hours or 0, lang)
@@ -128,41 +130,57 @@ def verify_text(engine: Engine, text: str) -> Verdict:
 def _described(engine: Engine, org_id: str, fields: signing.PayloadFields) -> Verdict:
     with read_session(engine) as s:
         org_name = s.scalar(select(Organisation.name).where(Organisation.id == org_id)) or ""
-        cert_row = s.execute(
-            select(SyncRow.row_id, SyncRow.data).where(
-                SyncRow.org_id == org_id,
-                SyncRow.table_name == "certificate",
-                SyncRow.data.like(f"%{_like(_json_pair('serial', fields.serial))}%", escape="\\"),
-            )
-        ).first()
-        status, full_name, event_title, event_date = "genuine", None, None, None
-        if cert_row is not None:
-            cert = json.loads(cert_row.data)
-            if cert.get("deleted") or _is_voided(s, org_id, cert_row.row_id):
-                status = "voided"
-            person = _row(s, org_id, "person", str(cert.get("person_id", "")))
-            if person and fields.name_matches(str(person.get("full_name", ""))):
-                full_name = person["full_name"]  # the name the code was signed for, as printed
-            event_id = str(cert.get("event_id", ""))
-            event = _row(s, org_id, "event", event_id)
-            short = event_id.replace("-", "")[-EVENT_SHORT_LEN:].upper()
-            if event and short == fields.event_id:
-                event_title = event.get("title")
-                starts = _datetime(event.get("starts_at"))
-                event_date = dates.to_local(starts).date() if starts else None
-    return Verdict(
-        status,
-        serial=fields.serial,
-        org_name=org_name,
+        verdict = Verdict(
+            "genuine",
+            serial=fields.serial,
+            org_name=org_name,
+            hours=fields.hours,
+            issue_date=fields.issue_date,
+        )
+        for table in CERTIFICATE_TABLES:
+            found = s.execute(
+                select(SyncRow.row_id, SyncRow.data).where(
+                    SyncRow.org_id == org_id,
+                    SyncRow.table_name == table,
+                    SyncRow.data.like(f"%{_like(_json_pair('serial', fields.serial))}%", escape="\\"),
+                )
+            ).first()
+            if found is not None:
+                return _with_row(s, org_id, fields, verdict, table, found.row_id, json.loads(found.data))
+    return verdict
+
+
+def _with_row(
+    s, org_id: str, fields: signing.PayloadFields, verdict: Verdict, table: str, row_id: str, cert: dict
+) -> Verdict:
+    """The verdict with what the synced certificate row tells: voided, the name, what it certifies."""
+    voided = cert.get("deleted") or _is_voided(s, org_id, table, row_id)
+    person = _row(s, org_id, "person", str(cert.get("person_id", "")))
+    full_name = None
+    if person and fields.name_matches(str(person.get("full_name", ""))):
+        full_name = person["full_name"]  # the name the code was signed for, as printed
+    event_title = event_date = period = None
+    if table == "hours_certificate":
+        start, end = str(cert.get("period_start", "")), str(cert.get("period_end", ""))
+        period = cert.get("period_label") or f"{start} – {end}"
+    else:
+        event_id = str(cert.get("event_id", ""))
+        event = _row(s, org_id, "event", event_id)
+        if event and event_id.replace("-", "")[-EVENT_SHORT_LEN:].upper() == fields.event_id:
+            event_title = event.get("title")
+            starts = _datetime(event.get("starts_at"))
+            event_date = dates.to_local(starts).date() if starts else None
+    return replace(
+        verdict,
+        status="voided" if voided else verdict.status,
         full_name=full_name,
         event_title=event_title,
         event_date=event_date,
-        hours=fields.hours,
-        issue_date=fields.issue_date,
+        period=period,
     )
 
 
-def _is_voided(s, org_id: str, certificate_id: str) -> bool:
+def _is_voided(s, org_id: str, table: str, certificate_id: str) -> bool:
     rows = s.scalars(
         select(SyncRow.data).where(
             SyncRow.org_id == org_id,
@@ -172,7 +190,7 @@ def _is_voided(s, org_id: str, certificate_id: str) -> bool:
     )
     for data in rows:
         void = json.loads(data)
-        if void.get("target_table") == "certificate" and not void.get("deleted"):
+        if void.get("target_table") == table and not void.get("deleted"):
             return True
     return False
 
