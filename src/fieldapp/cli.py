@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("data", "export every table as JSON, for audits"),
     "backup": ("data", "copy the database safely, even while the app runs"),
     "restore": ("data", "put a backup back in place"),
+    "settings": ("settings", "list the settings, show one, or set one"),
     "bench": ("bench", "measure speed and memory"),
     "server": ("server", "run the organisation's central sync server"),
     "server-admin": ("server", "administer the central server: organisations, laptops, users"),
@@ -123,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore")
     p.add_argument("source", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    p = add("settings")
+    p.add_argument("key", nargs="?", metavar="KEY", help="e.g. certificates.verify_address")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (JSON, or plain text)")
+    p.add_argument("--json", action="store_true")
 
     p = add("bench")
     p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")

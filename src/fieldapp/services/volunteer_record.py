@@ -429,6 +429,7 @@ class VolunteerRecordService(Service):
     ) -> Path:
         """The certificate as a PDF (a reprint keeps its serial and signed QR)."""
         from fieldapp.certificates.hours import HoursCertificateData, render_hours_certificate
+        from fieldapp.certificates.qr import qr_text
 
         view = self.hours_certificate(certificate_id)
         digits = digits or _digits_setting(self)
@@ -444,7 +445,7 @@ class VolunteerRecordService(Service):
             hours=view.hours,
             lines=view.lines,
             issue_date=view.issued_at.date(),
-            qr_payload=view.payload,
+            qr_payload=qr_text(view.payload, settings.get("certificates.verify_address")),
             # The organisation's signatory, as on its event certificates.
             signatory_name=settings.get("certificates.signatory_name") or "",
             signatory_title=settings.get("certificates.signatory_title") or "",
