@@ -98,6 +98,12 @@ SETTINGS: dict[str, SettingDef] = {
         SettingDef("sync.server_url", "", "The organisation's central server"),
         SettingDef("sync.laptop_name", "", "This laptop's name in the organisation (given when it enrolled)"),
         SettingDef(
+            "certificates.verify_address",
+            "",
+            "The central server's public address (https://…): certificates' QR then opens its "
+            "verification page on any phone; empty: the QR holds the signed code alone",
+        ),
+        SettingDef(
             "demo.accounts",
             [],
             "Demo sign-in accounts, shown on the login screen (written by `fieldapp demo`)",

@@ -43,6 +43,7 @@ def default_title(key: str) -> str:
         "people": QCoreApplication.translate("Navigation", "الأشخاص"),
         "events": QCoreApplication.translate("Navigation", "الفعاليات"),
         "certificates": QCoreApplication.translate("Navigation", "الشهادات"),
+        "partners": QCoreApplication.translate("Navigation", "الجهات والشراكات"),
         "settings": QCoreApplication.translate("Navigation", "الإعدادات"),
         "review": i18n.msg("nav.review"),
     }

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, select
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text, select
 from sqlalchemy.engine import Connection
 
 from fieldapp.store import search_index
@@ -71,6 +71,31 @@ def _then(
     return lambda v: second(first(v))
 
 
+def _fast_to_stored(sql_type: Any, slow: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """wire -> SQLite value for the common shapes without making Python objects; any other shape
+    goes the slow way (the wire value parsed, then the column type's bind processor)."""
+    if type(sql_type).__name__ == "UTCDateTime":
+
+        def utc(value: Any) -> Any:
+            if type(value) is str and value.endswith("+00:00") and value[10:11] == "T":
+                if len(value) == 25:  # 2026-03-01T06:00:00+00:00
+                    return f"{value[:10]} {value[11:19]}.000000"
+                if len(value) == 32 and value[19] == ".":  # 2026-03-01T06:00:00.123456+00:00
+                    return f"{value[:10]} {value[11:26]}"
+            return slow(value)
+
+        return utc
+    if isinstance(sql_type, Date):
+        return lambda v: v if type(v) is str and len(v) == 10 and v[4] == v[7] == "-" else slow(v)
+    if isinstance(sql_type, Boolean):
+        return lambda v: 1 if v is True else 0 if v is False else slow(v)
+    if isinstance(sql_type, String | Text):
+        return None if slow is None else (lambda v: v if type(v) is str else slow(v))
+    if isinstance(sql_type, Integer) and not isinstance(sql_type, Boolean):
+        return lambda v: v if type(v) is int else slow(v)
+    return slow
+
+
 class _TableWriter:
     """Prepared statements and converters of one synced table: a server row goes to SQLite's
     parameters in one pass (wire value -> Python value -> the column type's bind value)."""
@@ -88,6 +113,10 @@ class _TableWriter:
         # per data column: (key, wire -> bind value); system columns come from the row's envelope
         self.data_plan = [(k, _then(self.from_wire[k], processors[k])) for k in self.data_keys]
         self.field_hlc_bind = processors.get("field_hlc")
+        columns = table.columns
+        fast = {k: _fast_to_stored(columns[k].type, convert) for k, convert in self.data_plan}
+        self._wire_plan = [(k, k in SYSTEM_COLUMNS, fast.get(k)) for k in self.keys]
+        self._deleted_at = self.keys.index("deleted") if "deleted" in self.keys else None
         names = ", ".join(self.keys)
         marks = ", ".join("?" * len(self.keys))
         updates = ", ".join(f"{k}=excluded.{k}" for k in self.keys if k != "id")
@@ -120,20 +149,25 @@ class _TableWriter:
         )
 
     def bound_wire(self, row: dict[str, Any]) -> tuple:
-        """SQLite parameters straight from a server row (the fast path of a page)."""
+        """SQLite parameters straight from a server row (the fast path of a page): one pass over
+        the columns, the common value shapes passed through as they are."""
         data = row["data"]
-        values = {k: (f(data.get(k)) if f is not None else data.get(k)) for k, f in self.data_plan}
-        if values.get("deleted") is None:
-            values["deleted"] = 0
-        values["id"] = row["id"]
-        values["device_id"] = row["device_id"]
-        values["created_hlc"] = row["created_hlc"]
-        values["updated_hlc"] = row["updated_hlc"]
-        values["server_version"] = row["version"]
-        if self.is_record:
+        get = data.get
+        values = [
+            self._envelope(row, k) if system else (v if (v := get(k)) is None or f is None else f(v))
+            for k, system, f in self._wire_plan
+        ]
+        if self._deleted_at is not None and values[self._deleted_at] is None:
+            values[self._deleted_at] = 0
+        return tuple(values)
+
+    def _envelope(self, row: dict[str, Any], key: str) -> Any:
+        if key == "server_version":
+            return row["version"]
+        if key == "field_hlc":
             hlcs = row.get("field_hlc") or {}
-            values["field_hlc"] = self.field_hlc_bind(hlcs) if self.field_hlc_bind else hlcs
-        return tuple(values[k] for k in self.keys)
+            return self.field_hlc_bind(hlcs) if self.field_hlc_bind else hlcs
+        return row[key]
 
 
 def foreign_keys_off(connection: Connection) -> None:
