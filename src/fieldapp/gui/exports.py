@@ -46,8 +46,9 @@ def write_attendance(services: Services, event_id: str, path: str, kind: str) ->
     event = services.events.get(event_id)
     attendance = services.attendance.event_attendance(event_id)
     organisation = reports.organisation_name(services)
-    writer = reports.attendance_xlsx if kind == "xlsx" else reports.attendance_pdf
-    return writer(attendance, event, path, organisation)
+    if kind == "xlsx":
+        return reports.attendance_xlsx(attendance, event, path, organisation)
+    return reports.attendance_pdf(attendance, event, path, organisation, services.settings.get("ui.digits"))
 
 
 def write_gift_log(services: Services, path: str, kind: str, title: str, filters: dict | None = None) -> Path:
@@ -57,7 +58,7 @@ def write_gift_log(services: Services, path: str, kind: str, title: str, filters
     organisation = reports.organisation_name(services)
     if kind == "xlsx":
         return reports.gift_log_xlsx(rows, path, title, organisation)
-    return reports.gift_log_pdf(rows, path, title, organisation)
+    return reports.gift_log_pdf(rows, path, title, organisation, services.settings.get("ui.digits"))
 
 
 def run_export(
