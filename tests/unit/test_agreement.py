@@ -33,6 +33,13 @@ def test_the_six_arabic_categories_come_from_cldr():
     assert i18n.count("pages", 9, "ar", digits="arabic") == "٩ صفحات"
 
 
+def test_the_dual_after_a_verb_or_preposition_is_oblique():
+    assert i18n.count("minutes", 2, "ar") == "دقيقتان"
+    assert i18n.count("minutes", 2, "ar", oblique=True) == "دقيقتين"
+    assert i18n.count("minutes", 3, "ar", oblique=True) == "3 دقائق"
+    assert i18n.count("minutes", 2, "en", oblique=True) == "2 min"
+
+
 def test_a_sentence_agrees_with_the_person():
     i18n.register({"test.agree.in": ("{name} [[مسجَّل دخوله|مسجَّلة دخولها]]", "{name} is checked in")})
     assert i18n.msg("test.agree.in", "ar", name="غادة", gender="f") == "غادة مسجَّلة دخولها"

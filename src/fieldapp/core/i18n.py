@@ -82,7 +82,9 @@ def agree(text: str, gender: str | None) -> str:
 # --- a number agrees with its noun (CLDR plural rules) --------------------------------------
 
 _counted: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
-_PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+#: CLDR's categories, and "two-oblique": the Arabic dual after a verb or a preposition
+#: («انتظر دقيقتين», «قبل ساعتين»), the one case ending Arabic writes with letters
+_PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other", "two-oblique"})
 
 
 @lru_cache(maxsize=4)
@@ -118,13 +120,19 @@ def format_count(n: float, digits: str = "latin") -> str:
     return text.translate(_ARABIC_INDIC).replace(".", "٫") if digits == "arabic" else text
 
 
-def count(word: str, n: float, lang: str | None = None, digits: str = "latin") -> str:
-    """`n` with `word` in the form the number calls for: «ساعة واحدة، ساعتان، 3 ساعات، 11 ساعةً»."""
+def count(word: str, n: float, lang: str | None = None, digits: str = "latin", oblique: bool = False) -> str:
+    """`n` with `word` in the form the number calls for: «ساعة واحدة، ساعتان، 3 ساعات، 11 ساعةً».
+
+    oblique: the count is the object of a verb or follows a preposition («انتظر دقيقتين»).
+    """
     lang = lang or language()
     arabic, english = _counted[word]
     forms = arabic if lang == "ar" else english
     shown = float(format_count(n))  # the rule applies to the number as printed (0.333 -> 0.33)
-    text = forms.get(plural_category(shown, lang), forms["other"])
+    category = plural_category(shown, lang)
+    if oblique and category == "two" and "two-oblique" in forms:
+        category = "two-oblique"
+    text = forms.get(category, forms["other"])
     return text.format(n=format_count(n, digits))
 
 
@@ -136,6 +144,7 @@ register_counted(
             {
                 "one": "ساعة واحدة",
                 "two": "ساعتان",
+                "two-oblique": "ساعتين",
                 "few": "{n} ساعات",
                 "many": "{n} ساعةً",
                 "other": "{n} ساعة",
@@ -146,6 +155,7 @@ register_counted(
             {
                 "one": "صفحة واحدة",
                 "two": "صفحتان",
+                "two-oblique": "صفحتين",
                 "few": "{n} صفحات",
                 "many": "{n} صفحةً",
                 "other": "{n} صفحة",
@@ -156,6 +166,7 @@ register_counted(
             {
                 "one": "شهادة واحدة",
                 "two": "شهادتان",
+                "two-oblique": "شهادتين",
                 "few": "{n} شهادات",
                 "many": "{n} شهادةً",
                 "other": "{n} شهادة",
@@ -163,17 +174,32 @@ register_counted(
             {"one": "{n} certificate", "other": "{n} certificates"},
         ),
         "people": (
-            {"one": "شخص واحد", "two": "شخصان", "few": "{n} أشخاص", "many": "{n} شخصًا", "other": "{n} شخص"},
+            {
+                "one": "شخص واحد",
+                "two": "شخصان",
+                "two-oblique": "شخصين",
+                "few": "{n} أشخاص",
+                "many": "{n} شخصًا",
+                "other": "{n} شخص",
+            },
             {"one": "{n} person", "other": "{n} people"},
         ),
         "items": (
-            {"one": "قطعة واحدة", "two": "قطعتان", "few": "{n} قطع", "many": "{n} قطعةً", "other": "{n} قطعة"},
+            {
+                "one": "قطعة واحدة",
+                "two": "قطعتان",
+                "two-oblique": "قطعتين",
+                "few": "{n} قطع",
+                "many": "{n} قطعةً",
+                "other": "{n} قطعة",
+            },
             {"one": "{n} item", "other": "{n} items"},
         ),
         "minutes": (
             {
                 "one": "دقيقة واحدة",
                 "two": "دقيقتان",
+                "two-oblique": "دقيقتين",
                 "few": "{n} دقائق",
                 "many": "{n} دقيقةً",
                 "other": "{n} دقيقة",
@@ -184,6 +210,7 @@ register_counted(
             {
                 "one": "ثانية واحدة",
                 "two": "ثانيتان",
+                "two-oblique": "ثانيتين",
                 "few": "{n} ثوانٍ",
                 "many": "{n} ثانيةً",
                 "other": "{n} ثانية",

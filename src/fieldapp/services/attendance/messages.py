@@ -122,6 +122,6 @@ def _localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
 def _span(seconds: int, lang: str, up: bool) -> str:
     """'45 ثانية' under a minute, else whole minutes (rounded up for a wait, down for an age)."""
     if seconds < 60:
-        return i18n.count("seconds", seconds, lang)
+        return i18n.count("seconds", seconds, lang, oblique=True)  # «قبل ثانيتين», «انتظر دقيقتين»
     minutes = -(-seconds // 60) if up else seconds // 60
-    return i18n.count("minutes", minutes, lang)
+    return i18n.count("minutes", minutes, lang, oblique=True)
