@@ -86,9 +86,12 @@
         <source>طباعة الصفحة {0} من {1}…</source>
         <translation>Printing page {0} of {1}…</translation>
     </message>
-    <message>
-        <source>طُبعت {0} صفحة على {1}، وسُجّلت في سجل الطباعة.</source>
-        <translation>{0} pages printed on {1} and recorded in the print log.</translation>
+    <message numerus="yes">
+        <source>طُبعت %n صفحة على {0}، وسُجّلت في سجل الطباعة.</source>
+        <translation>
+            <numerusform>Printed %n page on {0}, recorded in the print log.</numerusform>
+            <numerusform>Printed %n pages on {0}, recorded in the print log.</numerusform>
+        </translation>
     </message>
     <message>
         <source>تعذّرت الطباعة: {0}</source>
@@ -324,9 +327,12 @@
         <source>بلا تقريب (دقائق كاملة)</source>
         <translation>No rounding (whole minutes)</translation>
     </message>
-    <message>
-        <source>إلى أقرب %1 دقيقة أدنى</source>
-        <translation>Down to %1 minutes</translation>
+    <message numerus="yes">
+        <source>إلى أقرب %n دقيقة أدنى</source>
+        <translation>
+            <numerusform>Down to the nearest %n minute</numerusform>
+            <numerusform>Down to the nearest %n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>حفظ</source>
@@ -634,9 +640,19 @@
         <source>دون تقريب</source>
         <translation>no rounding</translation>
     </message>
-    <message>
-        <source>تُقرَّب الساعات للأسفل إلى %1 دقيقة</source>
-        <translation>hours rounded down to %1 min</translation>
+    <message numerus="yes">
+        <source>تُقرَّب الساعات للأسفل إلى %n دقيقة</source>
+        <translation>
+            <numerusform>Hours are rounded down to %n minute</numerusform>
+            <numerusform>Hours are rounded down to %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>أقل مدة بين مسحين: %n دقيقة</source>
+        <translation>
+            <numerusform>Minimum time between two scans: %n minute</numerusform>
+            <numerusform>Minimum time between two scans: %n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>العودة بعد الخروج مسموحة</source>
@@ -645,10 +661,6 @@
     <message>
         <source>لا عودة بعد الخروج</source>
         <translation>no re-entry after check-out</translation>
-    </message>
-    <message>
-        <source>أقل مدة بين مسحين: %1 دقيقة</source>
-        <translation>Minimum %1 min between scans</translation>
     </message>
     <message>
         <source>الشهادة من %1</source>
@@ -1242,9 +1254,23 @@
         <source>أُلغيت الطباعة؛ لم يُكتب أي ملف. الشهادات التي صدرت تبقى بأرقامها وتُطبع لاحقًا.</source>
         <translation>Printing cancelled; no file was written. The certificates already issued keep their numbers and can be printed later.</translation>
     </message>
+    <message numerus="yes">
+        <source>صدرت %n شهادة جديدة</source>
+        <translation>
+            <numerusform>%n new certificate issued</numerusform>
+            <numerusform>%n new certificates issued</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>صدرت {0} شهادة جديدة، وأُنشئ {1} ملف في {2}</source>
-        <translation>{0} new certificates issued; {1} files created in {2}</translation>
+        <source>، </source>
+        <translation>; </translation>
+    </message>
+    <message numerus="yes">
+        <source>وأُنشئ %n ملف في {0}</source>
+        <translation>
+            <numerusform>%n file written to {0}</numerusform>
+            <numerusform>%n files written to {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>تجاوز الحد الأدنى للساعات:</source>
@@ -1347,16 +1373,22 @@
         <translation>Voided: {0}</translation>
     </message>
     <message>
-        <source>سارية · طُبعت {0} مرة</source>
-        <translation>Valid · printed {0} times</translation>
-    </message>
-    <message>
         <source>سارية</source>
         <translation>Valid</translation>
     </message>
-    <message>
-        <source>{0} شهادة، منها {1} ملغاة</source>
-        <translation>{0} certificates, {1} of them voided</translation>
+    <message numerus="yes">
+        <source>سارية · طُبعت %n مرة</source>
+        <translation>
+            <numerusform>Valid · printed %n time</numerusform>
+            <numerusform>Valid · printed %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شهادة، منها {0} ملغاة</source>
+        <translation>
+            <numerusform>%n certificate, {0} of them voided</numerusform>
+            <numerusform>%n certificates, {0} of them voided</numerusform>
+        </translation>
     </message>
     <message>
         <source>إلغاء الشهادة للمشرف فقط؛ اطلب من المشرف إلغاءها.</source>
@@ -1441,9 +1473,12 @@
         <source>كل الهدايا</source>
         <translation>All gifts</translation>
     </message>
-    <message>
-        <source>{0} تسليمًا</source>
-        <translation>{0} hand-overs</translation>
+    <message numerus="yes">
+        <source>%n تسليم</source>
+        <translation>
+            <numerusform>%n hand-over</numerusform>
+            <numerusform>%n hand-overs</numerusform>
+        </translation>
     </message>
     <message>
         <source> (منها {0} ملغاة)</source>
@@ -1743,13 +1778,19 @@
         <source>استيراد قائمة من ملف Excel أو CSV</source>
         <translation>Import a list from an Excel or CSV file</translation>
     </message>
-    <message>
-        <source>%1 نتيجة</source>
-        <translation>%1 results</translation>
+    <message numerus="yes">
+        <source>%n نتيجة</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 شخصًا في القائمة</source>
-        <translation>%1 people on the roster</translation>
+    <message numerus="yes">
+        <source>%n شخص في القائمة</source>
+        <translation>
+            <numerusform>%n person in the list</numerusform>
+            <numerusform>%n people in the list</numerusform>
+        </translation>
     </message>
     <message>
         <source>تعديل القائمة والاستيراد للمشرف أو مدير النظام؛ يمكنك البحث والاطلاع.</source>
@@ -2074,9 +2115,12 @@
         <source>✓ سُجّل خروج الجميع</source>
         <translation>Everyone checked out</translation>
     </message>
-    <message>
-        <source>{0} شخصًا</source>
-        <translation>{0} people</translation>
+    <message numerus="yes">
+        <source>%n شخص</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
     </message>
     <message>
         <source>الساعة {0}</source>
@@ -2878,9 +2922,12 @@
         <source>الأسبوع من {0} إلى {1}</source>
         <translation>Week of {0} to {1}</translation>
     </message>
-    <message>
-        <source>{0} زيارة</source>
-        <translation>{0} visits</translation>
+    <message numerus="yes">
+        <source>%n زيارة</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
     <message>
         <source>اختر زيارة لعرض تفاصيلها</source>
@@ -3042,8 +3089,15 @@
         <translation>A supervisor is needed to accept an ID that fails the check</translation>
     </message>
     <message>
-        <source>{0} — العمر {1} سنة</source>
-        <translation>{0} — age {1}</translation>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>العمر %n سنة</source>
+        <translation>
+            <numerusform>age %n year</numerusform>
+            <numerusform>age %n years</numerusform>
+        </translation>
     </message>
     <message>
         <source>لا يقبل هذا الرقم إلا مشرف؛ صحّح الرقم أو اطلب المشرف.</source>

@@ -416,8 +416,10 @@ class IssueTab(QWidget):
         new = sum(1 for c in outcome.issued if c.new)
         self._set_note(
             "ok",
-            self.tr("صدرت {0} شهادة جديدة، وأُنشئ {1} ملف في {2}").format(
-                self.ctx.fmt_number(new), self.ctx.fmt_number(len(outcome.files)), str(self.output_path())
+            self.ctx.fmt_digits(self.tr("صدرت %n شهادة جديدة", "", new))
+            + self.tr("، ")
+            + self.ctx.fmt_digits(self.tr("وأُنشئ %n ملف في {0}", "", len(outcome.files))).format(
+                str(self.output_path())
             ),
         )
         self.reload()

@@ -248,9 +248,9 @@ class CertificatesScreen(Screen):
             self._printing = False
             self._note(
                 "ok",
-                self.tr("طُبعت {0} صفحة على {1}، وسُجّلت في سجل الطباعة.").format(
-                    self.ctx.fmt_number(self._pages_done), label
-                ),
+                self.ctx.fmt_digits(
+                    self.tr("طُبعت %n صفحة على {0}، وسُجّلت في سجل الطباعة.", "", self._pages_done)
+                ).format(label),
             )
             self.printed.emit(self._pages_done, label)
 

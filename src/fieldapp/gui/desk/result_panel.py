@@ -121,7 +121,7 @@ class ResultPanel(StatusBanner):
         self.show_status(
             "ok",
             self.tr("✓ سُجّل خروج الجميع"),
-            self.tr("{0} شخصًا").format(self.ctx.fmt_number(count)),
+            self.ctx.fmt_digits(self.tr("%n شخص", "", count)),
             self.tr("الساعة {0}").format(self.ctx.fmt_time(dates.now())),
         )
         self.reason_label.setVisible(False)

@@ -146,7 +146,9 @@ class WalkInDialog(QDialog):
             return
         age = age_on(birth, today)
         self.ui.birthHintLabel.setText(
-            self.tr("{0} — العمر {1} سنة").format(self.ctx.fmt_hijri(birth), self.ctx.fmt_number(age))
+            self.tr("{0} — {1}").format(
+                self.ctx.fmt_hijri(birth), self.ctx.fmt_digits(self.tr("العمر %n سنة", "", age))
+            )
         )
         self.ui.birthHintLabel.setVisible(True)
         self.ui.consentCheck.setVisible(age < ADULT_AGE)

@@ -70,7 +70,7 @@ class EventDialog(QDialog):
             text = (
                 self.tr("بلا تقريب (دقائق كاملة)")
                 if step == 0
-                else self.tr("إلى أقرب %1 دقيقة أدنى").replace("%1", ctx.fmt_number(step))
+                else ctx.fmt_digits(self.tr("إلى أقرب %n دقيقة أدنى", "", step))
             )
             ui.rounding.addItem(text, step)
         ui.rounding.setCurrentIndex(ROUNDING_STEPS.index(DEFAULT_ROUNDING))

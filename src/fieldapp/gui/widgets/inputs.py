@@ -3,6 +3,8 @@ chosen digits, row selection, inline notes, and the required-reason dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -28,6 +30,19 @@ LRM, RLM = "\u200e", "\u200f"
 
 def ltr(text: str) -> str:
     return f"{LRE}{text}{PDF}" if text else text
+
+
+def ltr_join(parts: Iterable[str | None], sep: str = " · ") -> str:
+    """Phones, IDs, dates and times for a line of Arabic text, each one left-to-right run, in the
+    order given («1000000008 · +966 59 257 0468», never «0468 257 59 966+»); empty parts dropped.
+    Every picker, list and table line that shows them goes through here (or `ltr`)."""
+    return sep.join(ltr(part) for part in parts if part)
+
+
+def bracketed(outside: str, inside: str) -> str:
+    """«outside (inside)» with a left-to-right `inside` (a Gregorian date, a time) whose brackets
+    stay around it in Arabic text: the RLM keeps the closing bracket from joining a following LTR run."""
+    return f"{outside} ({ltr(inside)}){RLM}"
 
 
 def _has_arabic(text: str) -> bool:

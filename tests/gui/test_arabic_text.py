@@ -1,0 +1,134 @@
+"""Arabic as the screens show it: phones, IDs, dates and times read left to right inside Arabic lines
+(the text order is read back from Qt's own layout of the string), and Qt's plural forms.
+
+`visual()` lays a string out the way a label or list row does (right-to-left paragraph, Qt's bidi
+and shaping) and returns its characters from left to right on screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.core import dates
+from fieldapp.gui.app import switch_language
+from fieldapp.gui.desk.people_found import PeopleFound
+from fieldapp.gui.gifts import GiftsScreen
+from fieldapp.gui.people.screen import PeopleScreen
+from fieldapp.gui.recipient_picker import PERSON, RecipientPicker
+from fieldapp.services.gifts import GiftTypeInput, HandoverInput
+from fieldapp.services.people import PersonInput
+from fieldapp.services.search import SearchHit
+
+PHONE = "+966 59 257 0468"
+_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069")
+
+
+def visual(text: str, rtl: bool = True) -> str:
+    """The characters of `text` in the order Qt puts them on screen, left to right."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(100_000)
+    layout.endLayout()
+    placed = [
+        (min(p.x() for run in layout.glyphRuns(i, 1) for p in run.positions()), ch)
+        for i, ch in enumerate(text)
+        if ch not in _CONTROLS and ch != " "
+    ]
+    return "".join(ch for _, ch in sorted(placed))
+
+
+def compact(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def type_text(widget, text: str) -> None:
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def test_the_reading_back_sees_a_reversed_phone(gui_app):
+    """The check itself: a bare phone in an Arabic line is what the coordinator saw reversed."""
+    assert compact(PHONE) not in visual(f"فهد · {PHONE}")
+    assert "0468257" in visual(f"فهد · {PHONE}")
+
+
+@pytest.fixture
+def fahad(gui_ctx):
+    return gui_ctx.services.people.create(
+        PersonInput(full_name="فهد القحطاني", national_id="1000000016", mobile="0592570468", gender="m")
+    )
+
+
+def test_every_picker_and_list_shows_the_phone_left_to_right(gui_ctx, qtbot, fahad):
+    # The recipient picker: the gift form's recipient and the visit editor's team search.
+    picker = RecipientPicker(gui_ctx, modes=(PERSON,), with_label=False)
+    qtbot.addWidget(picker)
+    picker.show()
+    type_text(picker.search, "فهد")
+    picker.search.flush()
+    [item] = picker.results.results()
+    assert compact(PHONE) in visual(item.subtitle) and "1000000016" in visual(item.subtitle)
+    # The desk's suggestions.
+    found = PeopleFound()
+    qtbot.addWidget(found)
+    found.show_hits([SearchHit(gui_ctx.services.people.get(fahad.id), "name_prefix", 1.0)])
+    assert compact(PHONE) in visual(found.results()[0].subtitle)
+    # The people table.
+    people = PeopleScreen(gui_ctx)
+    qtbot.addWidget(people)
+    people.enter()
+    row = next(r for r in range(people.model.rowCount()) if people.model.index(r, 0).data() == "فهد القحطاني")
+    assert compact(PHONE) in visual(people.model.index(row, 3).data())
+
+
+def test_the_gift_log_time_keeps_its_brackets_around_the_date(gui_ctx, qtbot, fahad):
+    svc = gui_ctx.services
+    shield = svc.gifts.create_type(GiftTypeInput(name="درع تذكاري", unit="درع"))
+    svc.gifts.receive(shield.id, 5, "توريد من المستودع")
+    at = dt.datetime(2026, 11, 30, 6, 49, tzinfo=dates.APP_TZ)
+    svc.gifts.hand_over(HandoverInput(shield.id, 1, recipient_person_id=fahad.id, at=at))
+    screen = GiftsScreen(gui_ctx)
+    qtbot.addWidget(screen)
+    screen.enter()
+    screen.log.refresh()
+    shown = visual(screen.log.model.index(0, 0).data())
+    # left to right on screen: the time, then «(2026-11-30)» (mirrored brackets), then the Hijri date
+    assert shown.startswith("06:49)2026-11-30(")
+    assert "1448" in shown
+
+
+def test_qt_plural_forms_follow_the_arabic_rules(gui_app):
+    def shown(n: int) -> str:
+        return QCoreApplication.translate("VisitsScreen", "%n زيارة", "", n)
+
+    assert [shown(n) for n in (0, 1, 2, 3, 11, 100)] == [
+        "لا زيارات",
+        "زيارة واحدة",
+        "زيارتان",
+        "3 زيارات",
+        "11 زيارةً",
+        "100 زيارة",
+    ]
+    switch_language("en")
+    assert [shown(n) for n in (1, 2, 11)] == ["1 visit", "2 visits", "11 visits"]
+
+
+def test_a_people_count_on_screen_agrees_and_follows_the_digit_setting(gui_ctx, qtbot, fahad):
+    screen = PeopleScreen(gui_ctx)
+    qtbot.addWidget(screen)
+    screen.enter()
+    assert screen.count_label.text() == "شخص واحد في القائمة"
+    gui_ctx.services.people.create(PersonInput(full_name="غادة السبيعي", mobile="0551234567", gender="f"))
+    gui_ctx.services.people.create(PersonInput(full_name="نورة القحطاني", mobile="0551234568", gender="f"))
+    gui_ctx.set_digits("arabic", persist=False)
+    screen.refresh()
+    assert screen.count_label.text() == "٣ أشخاص في القائمة"
