@@ -2741,6 +2741,14 @@
         <source>{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}</source>
         <translation>{0} has another visit at the same time: {1} {2}–{3}</translation>
     </message>
+    <message>
+        <source>{0} لديها زيارة أخرى في الوقت نفسه: {1} {2}–{3}</source>
+        <translation>{0} has another visit at the same time: {1} {2}–{3}</translation>
+    </message>
+    <message>
+        <source>{0}: زيارة أخرى في الوقت نفسه: {1} {2}–{3}</source>
+        <translation>{0} has another visit at the same time: {1} {2}–{3}</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>
@@ -3106,6 +3114,18 @@
     <message>
         <source>هذا الشخص مسجل من قبل: {0}</source>
         <translation>This person is already on the roster: {0}</translation>
+    </message>
+    <message>
+        <source>تسجيل حضوره هو</source>
+        <translation>Check this person in</translation>
+    </message>
+    <message>
+        <source>تسجيل حضورها هي</source>
+        <translation>Check this person in</translation>
+    </message>
+    <message>
+        <source>تسجيل حضور المسجَّل من قبل</source>
+        <translation>Check this person in</translation>
     </message>
 </context>
 <context>

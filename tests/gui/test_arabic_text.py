@@ -132,3 +132,18 @@ def test_a_people_count_on_screen_agrees_and_follows_the_digit_setting(gui_ctx, 
     gui_ctx.set_digits("arabic", persist=False)
     screen.refresh()
     assert screen.count_label.text() == "٣ أشخاص في القائمة"
+
+
+def test_a_double_booking_names_a_woman_as_a_woman(gui_ctx):
+    from fieldapp.gui.visits.edit import clash_text
+    from fieldapp.services.visits import Clash
+
+    at = dt.datetime(2026, 12, 1, 10, tzinfo=dates.APP_TZ)
+    ghada = Clash(
+        "p1", "غادة السبيعي", "v2", "زيارة النزلاء", "سجن الطائف", at, at + dt.timedelta(hours=2), "f"
+    )
+    fahad = Clash(
+        "p2", "فهد القحطاني", "v2", "زيارة النزلاء", "سجن الطائف", at, at + dt.timedelta(hours=2), "m"
+    )
+    assert clash_text(gui_ctx, ghada).startswith("غادة السبيعي لديها زيارة أخرى")
+    assert clash_text(gui_ctx, fahad).startswith("فهد القحطاني لديه زيارة أخرى")

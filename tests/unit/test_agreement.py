@@ -59,3 +59,19 @@ def test_by_gender_uses_the_unknown_form_only_when_unknown():
 def test_counted_words_need_cldr_categories():
     with pytest.raises(ValueError):
         i18n.register_counted({"test.bad": ({"dual": "x"}, {"other": "y"})})
+
+
+def test_the_desk_messages_agree_with_the_person():
+    import datetime as dt
+
+    from fieldapp.services.attendance.messages import render
+
+    since = dt.datetime(2026, 11, 30, 5, 0, tzinfo=dt.UTC)
+    ghada = render(("attendance.already_in",), "ar", {"name": "غادة", "gender": "f", "since": since})
+    fahad = render(("attendance.already_in",), "ar", {"name": "فهد", "gender": "m", "since": since})
+    assert ghada.startswith("غادة مسجَّلة دخولها منذ") and fahad.startswith("فهد مسجَّل دخوله منذ")
+    too_soon = {"name": "غادة", "gender": "f", "last_direction": "in", "seconds_ago": 30, "wait_seconds": 90}
+    assert "سُجِّل دخولها قبل 30 ثانيةً؛ انتظر دقيقتين" in render(("attendance.too_soon",), "ar", too_soon)
+    assert render(
+        ("attendance.already_in",), "en", {"name": "Ghada", "gender": "f", "since": since}
+    ).startswith("Ghada is already checked in")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core import dates
+from fieldapp.core.i18n import by_gender
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_visit_edit import Ui_VisitEditDialog
 from fieldapp.gui.recipient_picker import BODY, PERSON, RecipientPicker
@@ -50,7 +51,13 @@ def load_visit_choices(services: Services) -> VisitFormChoices:
 def clash_text(ctx: GuiContext, clash: Clash) -> str:
     """«فهد القحطاني لديه زيارة أخرى في الوقت نفسه: سجن الطائف — زيارة النزلاء ١٠:٠٠–١٢:٠٠»."""
     where = " — ".join(x for x in (clash.other_body_name, clash.other_title) if x)
-    return QCoreApplication.translate("VisitClash", "{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}").format(
+    text = by_gender(
+        clash.person_gender,
+        QCoreApplication.translate("VisitClash", "{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}"),
+        QCoreApplication.translate("VisitClash", "{0} لديها زيارة أخرى في الوقت نفسه: {1} {2}–{3}"),
+        QCoreApplication.translate("VisitClash", "{0}: زيارة أخرى في الوقت نفسه: {1} {2}–{3}"),
+    )
+    return text.format(
         clash.person_name,
         where,
         LRE + ctx.fmt_time(clash.other_start),
