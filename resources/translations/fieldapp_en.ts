@@ -2512,6 +2512,22 @@
         <translation>The template is back to its original text.</translation>
     </message>
     <message>
+        <source>للمتطوع</source>
+        <translation>For a man</translation>
+    </message>
+    <message>
+        <source>للمتطوعة</source>
+        <translation>For a woman</translation>
+    </message>
+    <message>
+        <source>إن لم يُسجَّل الجنس (المتطوع/ـة)</source>
+        <translation>Gender not recorded (slash form)</translation>
+    </message>
+    <message>
+        <source>النص</source>
+        <translation>Text</translation>
+    </message>
+    <message>
         <source>القالب:</source>
         <translation>Template:</translation>
     </message>
@@ -2546,6 +2562,14 @@
     <message>
         <source>نص الشهادة</source>
         <translation>Certificate text</translation>
+    </message>
+    <message>
+        <source>نص الشهادة للمتطوع</source>
+        <translation>Certificate text for a man</translation>
+    </message>
+    <message>
+        <source>نص الشهادة للمتطوعة</source>
+        <translation>Certificate text for a woman</translation>
     </message>
     <message>
         <source>اسم الموقّع</source>
