@@ -147,3 +147,41 @@ def test_a_double_booking_names_a_woman_as_a_woman(gui_ctx):
     )
     assert clash_text(gui_ctx, ghada).startswith("غادة السبيعي لديها زيارة أخرى")
     assert clash_text(gui_ctx, fahad).startswith("فهد القحطاني لديه زيارة أخرى")
+
+
+@pytest.mark.parametrize(("digits", "shown"), [("latin", "2026-12-01 08:00"), ("arabic", "٢٠٢٦-١٢-٠١ ٠٨:٠٠")])
+def test_date_time_and_spin_editors_follow_the_digit_setting(gui_ctx, qtbot, digits, shown):
+    from fieldapp.gui.events.editor import EventDialog
+    from fieldapp.gui.visits.edit import VisitDialog
+
+    gui_ctx.set_digits(digits, persist=False)
+    dialog = EventDialog(gui_ctx, None, [], [], None)
+    qtbot.addWidget(dialog)
+    dialog.ui.startsAt.set_value(dt.datetime(2026, 12, 1, 8, 0, tzinfo=dates.APP_TZ))
+    dialog.show()
+    edit = dialog.ui.startsAt.edit
+    assert edit.text().strip("\u202d\u202c") == shown  # not «٢٠٢٦-١٢-٠١ ٠٠:٠٨» under a Latin setting
+    assert visual(edit.text(), rtl=edit.layoutDirection() == Qt.LayoutDirection.RightToLeft) == compact(shown)
+    dialog.ui.minScanInterval.setValue(15)
+    assert dialog.ui.minScanInterval.text().startswith("15" if digits == "latin" else "١٥")
+
+    visit = VisitDialog(gui_ctx, None, day=dt.date(2026, 12, 1))
+    qtbot.addWidget(visit)
+    visit.show()
+    visit.ui.startTime.setTime(visit.ui.startTime.time().fromString("10:30", "HH:mm"))
+    assert visit.ui.startTime.text().strip("\u202d\u202c") == ("10:30" if digits == "latin" else "١٠:٣٠")
+    assert visit.ui.startTime.lineEdit().width() > visit.ui.startTime.fontMetrics().horizontalAdvance("10:30")
+    day = visit.date_edit.edit.text()
+    assert visual(day, rtl=False) == ("2026-12-01" if digits == "latin" else "٢٠٢٦-١٢-٠١")
+
+
+@pytest.mark.parametrize(("digits", "shown"), [("latin", "100%"), ("arabic", "١٠٠%")])
+def test_the_import_progress_counts_in_the_chosen_digits(gui_ctx, qtbot, digits, shown):
+    from fieldapp.gui.people.importer import ImportDialog
+
+    gui_ctx.set_digits(digits, persist=False)
+    dialog = ImportDialog(gui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.progress.setRange(0, 10)
+    dialog.progress.setValue(10)
+    assert dialog.progress.text() == shown  # the Arabic locale alone printed «%١٠٠» under Latin

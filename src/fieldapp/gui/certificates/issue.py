@@ -32,7 +32,7 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
-from fieldapp.gui.widgets.inputs import number_inputs, set_note
+from fieldapp.gui.widgets.inputs import number_inputs, progress_in_digits, set_note
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import BatchResult, Eligibility, EligibleRow
 
@@ -216,6 +216,7 @@ class IssueTab(QWidget):
         self.all_button = QPushButton(objectName="checkAll")
         self.none_button = QPushButton(objectName="checkNone")
         self.progress = QProgressBar(objectName="renderProgress")
+        progress_in_digits(self.ctx.digits, self.progress)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(objectName="renderCancel")
         self.cancel_button.setProperty("kind", "danger")

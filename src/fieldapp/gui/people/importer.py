@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.inputs import progress_in_digits
 from fieldapp.services.roster_import import ImportPreview, ImportReport, RowError
 
 FILE, PREVIEW, EVENT, RUN = range(4)
@@ -195,6 +196,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(objectName="importProgress")
         self.progress.setAccessibleName(self.tr("تقدّم الاستيراد"))
         self.progress.setFormat("%p%")
+        progress_in_digits(self.ctx.digits, self.progress, self.busy)
         self.progress_label = QLabel(objectName="progressLabel")
         self.cancel_button = QPushButton(self.tr("أوقف الاستيراد"))
         self.cancel_button.setObjectName("cancelImport")

@@ -113,7 +113,6 @@ class VisitDialog(QDialog):
         self.save_button.setText(self.tr("احفظ الزيارة"))
         set_note(self.ui.clashLabel, "warning", "")
         number_inputs(ctx.digits, self.ui.startTime, self.ui.endTime)
-        number_inputs(ctx.digits, self.date_edit.edit, buttons=True)
         for edit in (self.ui.startTime, self.ui.endTime):
             edit.setMinimumWidth(90)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,7 @@ from fieldapp.gui import theme
 # LRE…PDF keeps a time range, a phone or a date reading left to right inside Arabic text
 # ("08:00–20:00", not "20:00–08:00"). Qt's widgets honour embeddings; isolates (U+2066) are not
 # honoured everywhere, so embeddings are used throughout.
-LRE, PDF = "\u202a", "\u202c"
+LRE, PDF, LRO = "\u202a", "\u202c", "\u202d"
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 LRM, RLM = "\u200e", "\u200f"
 
@@ -66,22 +67,38 @@ def directed(text: str, rtl: bool) -> str:
     return (RLM if rtl else LRM) + text
 
 
-def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
-    """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
-    for the plain spin and time boxes, no tiny arrow buttons (keyboard and wheel still step)."""
-    locale = (
+def digits_locale(digits: str) -> QLocale:
+    """The locale that writes numbers in the chosen digits: ar_SA (١٢٣) or C (123)."""
+    return (
         QLocale(QLocale.Language.Arabic, QLocale.Country.SaudiArabia) if digits == "arabic" else QLocale.c()
     )
+
+
+def progress_in_digits(digits: str, *bars: QProgressBar) -> None:
+    """Progress bars count in the chosen digits (the default Arabic locale printed «%١٠٠»)."""
+    for bar in bars:
+        bar.setLocale(digits_locale(digits))
+
+
+def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
+    """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
+    for the plain spin boxes, no tiny arrow buttons (keyboard and wheel still step)."""
+    locale = digits_locale(digits)
     for widget in widgets:
         # Read before the locale changes: Qt then reports the format reversed for RTL.
-        wanted = widget.displayFormat() if isinstance(widget, QDateTimeEdit) else ""
+        wanted = widget.displayFormat().strip(LRO + PDF) if isinstance(widget, QDateTimeEdit) else ""
         widget.setLocale(locale)
         if isinstance(widget, QDateTimeEdit):
-            # A date or time reads left to right; in an RTL form Qt reverses its sections (22-11-2026).
+            # A date or time reads left to right; in an RTL form Qt reverses its sections (22-11-2026),
+            # and Arabic-Indic digits are "Arabic numbers" to the bidi algorithm, which lays out
+            # «٢٠٢٦-١٢-٠١» right to left even in a left-to-right box: an override keeps the order.
             widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             widget.setDisplayFormat("yyyy")  # the same format again would be ignored
-            widget.setDisplayFormat(wanted)
-        if not buttons:
+            widget.setDisplayFormat(f"{LRO}{wanted}{PDF}" if digits == "arabic" else wanted)
+        # A date/time editor keeps its buttons: turned left to right inside a right-to-left form
+        # and without buttons, Qt gives its text field a width of one pixel (the visit editor's
+        # time boxes showed empty).
+        if not buttons and not isinstance(widget, QDateTimeEdit):
             widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         widget.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
