@@ -47,7 +47,7 @@ class World:
 @pytest.fixture
 def world(gui_ctx) -> World:
     svc = Services(gui_ctx.store, Actor("sara", "admin"))
-    fahad = svc.people.create(PersonInput(full_name="فهد القحطاني", national_id="1000000016"))
+    fahad = svc.people.create(PersonInput(full_name="فهد القحطاني", national_id="1000000016", gender="m"))
     svc.people.create(PersonInput(full_name="عبدالله بن خميس الزايدي", national_id="1000000008"))
     prison = svc.bodies.create(BodyInput(type="security", name="سجن الطائف العام"))
     centre = svc.bodies.create(BodyInput(type="health", name="مركز الغسيل الكلوي"))
