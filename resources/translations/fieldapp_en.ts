@@ -851,6 +851,10 @@
         <translation>piece, shield, carton…</translation>
     </message>
     <message>
+        <source>تغيير الحد لكل مستلم يسجّله المشرف.</source>
+        <translation>Changing the limit per recipient is a supervisor&apos;s call.</translation>
+    </message>
+    <message>
         <source>قطعة</source>
         <translation>piece</translation>
     </message>
@@ -2357,8 +2361,12 @@
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <source>كمية وصلت إلى المخزون (توريد أو تبرع).</source>
-        <translation>A quantity that arrived in stock (delivery or donation).</translation>
+        <source>المصدر</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>كمية وصلت إلى المخزون. اكتب مصدرها (توريد من المستودع، تبرع من جهة…)؛ يُحفظ مع اسمك.</source>
+        <translation>A quantity received into stock. Say where it came from (main store delivery, a donation…); it is kept with your name.</translation>
     </message>
     <message>
         <source>سجّل الاستلام</source>
@@ -2458,6 +2466,10 @@
     <message>
         <source>إلغاء</source>
         <translation>Void</translation>
+    </message>
+    <message>
+        <source>استلام المخزون يسجّله المشرف مع ذكر المصدر.</source>
+        <translation>A supervisor records stock receipts, with their source.</translation>
     </message>
     <message>
         <source>تسوية المخزون يسجّلها المشرف مع ذكر السبب.</source>

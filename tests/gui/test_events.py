@@ -177,7 +177,7 @@ def test_export_attendance_to_pdf_with_shaped_arabic_and_embedded_fonts(
 def test_export_the_event_gift_log(gui_ctx, screen, event_with_attendance, tmp_path):
     s = _svc(gui_ctx)
     gift = s.gifts.create_type(GiftTypeInput("حقيبة المتطوع", unit="حقيبة"))
-    s.gifts.receive(gift.id, 10)
+    s.gifts.receive(gift.id, 10, "توريد من المستودع")
     person = s.people.find_duplicates("1000000008", None)[0]
     s.gifts.hand_over(
         HandoverInput(gift.id, 2, recipient_person_id=person.id, event_id=event_with_attendance.id)

@@ -52,7 +52,7 @@ def world(gui_ctx) -> World:
     prison = svc.bodies.create(BodyInput(type="security", name="سجن الطائف العام"))
     centre = svc.bodies.create(BodyInput(type="health", name="مركز الغسيل الكلوي"))
     gift = svc.gifts.create_type(GiftTypeInput(name="كرتون تمر سكري", unit="كرتون"))
-    svc.gifts.receive(gift.id, 50)
+    svc.gifts.receive(gift.id, 50, "توريد من المستودع")
     day = dates.local_now().date() + dt.timedelta(days=1)
     visit = svc.visits.create(
         VisitInput(
