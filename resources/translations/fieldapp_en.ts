@@ -1993,6 +1993,10 @@
         <translation>Recent scans</translation>
     </message>
     <message>
+        <source>مسجَّل من قبل</source>
+        <translation>Already recorded</translation>
+    </message>
+    <message>
         <source>مرفوض</source>
         <translation>Refused</translation>
     </message>
@@ -2135,6 +2139,10 @@
         <translation>Not found</translation>
     </message>
     <message>
+        <source>مسجَّل من قبل — لا حاجة لشيء</source>
+        <translation>Already recorded — nothing to do</translation>
+    </message>
+    <message>
         <source>مرفوض</source>
         <translation>Refused</translation>
     </message>
@@ -2149,6 +2157,10 @@
     <message>
         <source>{0} — مع تنبيه</source>
         <translation>{0} — with a warning</translation>
+    </message>
+    <message>
+        <source>سُجّل الساعة {0}</source>
+        <translation>Recorded at {0}</translation>
     </message>
     <message>
         <source>{0} · الساعات حتى الآن: {1}</source>

@@ -54,8 +54,14 @@ class RecentScans(QWidget):
         self._stored = tuple(scans)
         self._show()
 
-    def add_refusal(self, at: dt.datetime, name: str) -> None:
-        self._refusals.append(LogEntry(at, name, "refused", self.tr("مرفوض")))
+    def add_refusal(self, at: dt.datetime, name: str, already_recorded: bool = False) -> None:
+        """A scan not saved: red, or amber when the person's earlier scan already counts."""
+        entry = (
+            LogEntry(at, name, "warning", self.tr("مسجَّل من قبل"))
+            if already_recorded
+            else LogEntry(at, name, "refused", self.tr("مرفوض"))
+        )
+        self._refusals.append(entry)
         del self._refusals[:-RECENT_ROWS]
         self._show()
 
@@ -78,7 +84,7 @@ class RecentScans(QWidget):
 
     def _show(self) -> None:
         self.list.clear()
-        colours = {"ok": theme.OK, "refused": theme.REFUSED, "voided": theme.MUTED}
+        colours = {"ok": theme.OK, "warning": theme.WARNING, "refused": theme.REFUSED, "voided": theme.MUTED}
         rtl = self.ctx.lang == "ar"
         for entry in self.log_entries():
             item = QListWidgetItem(

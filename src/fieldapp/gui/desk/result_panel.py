@@ -7,6 +7,7 @@ decides what to show and submits the undo through the runner (`take_undo()` hand
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from PySide6.QtCore import Qt, QTimer
@@ -67,6 +68,8 @@ class ResultPanel(StatusBanner):
         """Show a scan's result (`certificate`: offer to print one); returns the banner status."""
         self.last_result = result
         status = "refused" if result.status == "not_found" else result.status
+        if _already_recorded(result):
+            status = "warning"  # harmless: amber, not the red of a real refusal
         name = result.person.full_name if result.person else str(result.params.get("code", ""))
         self.show_status(status, self._result_title(result), name, self._result_detail(result))
         reason = result.text(self.ctx.lang) if status != "ok" else ""
@@ -130,6 +133,8 @@ class ResultPanel(StatusBanner):
     def _result_title(self, result: ScanResult) -> str:
         if result.status == "not_found":
             return self.tr("غير موجود")
+        if _already_recorded(result):
+            return self.tr("مسجَّل من قبل — لا حاجة لشيء")
         if result.status == "refused":
             return self.tr("مرفوض")
         word = self.tr("دخول") if result.direction == "in" else self.tr("خروج")
@@ -138,6 +143,9 @@ class ResultPanel(StatusBanner):
         return word
 
     def _result_detail(self, result: ScanResult) -> str:
+        if _already_recorded(result):
+            earlier = result.at - dt.timedelta(seconds=int(result.params["seconds_ago"]))
+            return self.tr("سُجّل الساعة {0}").format(self.ctx.fmt_time(earlier))
         time_text = self.tr("الساعة {0}").format(self.ctx.fmt_time(result.at))
         if result.status == "not_found" or result.hours_so_far <= 0:
             return time_text
@@ -193,3 +201,8 @@ class ResultPanel(StatusBanner):
                 self.tr("تراجع عن مسح {0} ({1})").format(embed(self._undo_name), countdown)
             )
         self.undo_button.setVisible(True)
+
+
+def _already_recorded(result: ScanResult) -> bool:
+    """A second scan inside the minimum interval: the first was recorded and nothing needs doing."""
+    return result.reason_key == "attendance.too_soon" and "seconds_ago" in result.params
