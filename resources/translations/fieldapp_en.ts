@@ -723,6 +723,21 @@
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <source>البحث في:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>اسم الملف:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>نوع الملف:</source>
+        <translation>Files of type:</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>ميدان — الإعداد الأول</source>

@@ -185,3 +185,23 @@ def test_the_import_progress_counts_in_the_chosen_digits(gui_ctx, qtbot, digits,
     dialog.progress.setRange(0, 10)
     dialog.progress.setValue(10)
     assert dialog.progress.text() == shown  # the Arabic locale alone printed «%١٠٠» under Latin
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_file_dialog_reads_fully_in_the_ui_language(gui_app, qtbot, lang):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from fieldapp.gui.widgets.file_dialog import file_dialog
+
+    switch_language(lang)
+    dialog = file_dialog(None, "x")
+    qtbot.addWidget(dialog)
+    dialog.setAcceptMode(dialog.AcceptMode.AcceptSave)
+    dialog.show()
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton) if w.text()]
+    has_latin = [t for t in texts if any("a" <= ch.lower() <= "z" for ch in t)]
+    if lang == "ar":
+        assert not has_latin, has_latin  # not «Look in», «Files of type»
+        assert "البحث في:" in texts and "نوع الملف:" in texts
+    else:
+        assert "Look in:" in texts and "Files of type:" in texts

@@ -16,6 +16,7 @@ from fieldapp import reports
 from fieldapp.core import dates
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import show_error
+from fieldapp.gui.widgets.file_dialog import file_dialog
 from fieldapp.services import Services
 
 
@@ -25,8 +26,7 @@ def ask_path(parent: QWidget, suggested: str, kind: str) -> str | None:
         "xlsx": QCoreApplication.translate("Exports", "ملف Excel (*.xlsx)"),
         "pdf": QCoreApplication.translate("Exports", "ملف PDF (*.pdf)"),
     }
-    dialog = QFileDialog(parent, QCoreApplication.translate("Exports", "حفظ التصدير"))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog = file_dialog(parent, QCoreApplication.translate("Exports", "حفظ التصدير"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(filters[kind])
     dialog.setDefaultSuffix(kind)

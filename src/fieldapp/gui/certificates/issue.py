@@ -32,6 +32,7 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
+from fieldapp.gui.widgets.file_dialog import file_dialog
 from fieldapp.gui.widgets.inputs import number_inputs, progress_in_digits, set_note
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import BatchResult, Eligibility, EligibleRow
@@ -285,7 +286,7 @@ class IssueTab(QWidget):
         self.reload()
 
     def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("مجلد حفظ الشهادات"), self.folder_edit.text())
+        dialog = file_dialog(self, self.tr("مجلد حفظ الشهادات"), self.folder_edit.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.folder_edit.setText)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.file_dialog import file_dialog
 from fieldapp.gui.widgets.inputs import progress_in_digits
 from fieldapp.services.roster_import import ImportPreview, ImportReport, RowError
 
@@ -287,8 +288,7 @@ class ImportDialog(QDialog):
 
     # -- step 1 → 2: preview ------------------------------------------------------------------
     def browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("اختر ملف القائمة"))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog = file_dialog(self, self.tr("اختر ملف القائمة"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([self.tr("قوائم (*.xlsx *.csv *.txt *.xls *.ods)"), self.tr("كل الملفات (*)")])
         if dialog.exec() and dialog.selectedFiles():
