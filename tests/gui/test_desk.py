@@ -433,3 +433,22 @@ def test_typing_a_search_on_a_20k_roster_never_stalls_the_ui(gui_app, store, adm
     finally:
         runner.shutdown()
     assert stall < 0.100, f"the UI thread stalled {stall * 1000:.0f} ms"
+
+
+def test_a_language_switch_rewords_what_the_desk_already_shows(gui_ctx, qtbot, roster, main_window):
+    event_id = make_event(gui_ctx.services)
+    gui_ctx.set_current_event(event_id)
+    assert main_window.show_screen("desk")
+    desk = main_window.current_screen()
+    desk.enter()
+    gui_ctx.runner.wait_idle(5)
+    scan(qtbot, desk, "NO-SUCH-BADGE")
+    assert desk.banner.title_label.text() == "غير موجود"
+    assert desk.log_entries()[0].text == "مرفوض"
+    gui_ctx.set_language("en", persist=False)
+    # At once, without rebuilding the screen: the banner, its reason and the log read English.
+    assert desk.banner.title_label.text() == "Not found"
+    assert "No one found" in desk.reason_label.text()
+    assert desk.log_entries()[0].text == "Refused"
+    gui_ctx.set_language("ar", persist=False)
+    assert desk.banner.title_label.text() == "غير موجود"
