@@ -205,3 +205,37 @@ def test_the_file_dialog_reads_fully_in_the_ui_language(gui_app, qtbot, lang):
         assert "البحث في:" in texts and "نوع الملف:" in texts
     else:
         assert "Look in:" in texts and "Files of type:" in texts
+
+
+def test_focus_goes_to_the_next_field_after_a_choice(gui_ctx, qtbot, fahad):
+    from fieldapp.gui.visits.edit import VisitDialog
+
+    visit = VisitDialog(gui_ctx, None, day=dt.date(2026, 12, 1))
+    qtbot.addWidget(visit)
+    visit.show()
+    visit.activateWindow()
+    type_text(visit.ui.titleEdit, "معايدة المرضى")
+    visit.team_search.search.setFocus()
+    type_text(visit.team_search.search, "فهد")
+    visit.team_search.search.flush()
+    qtbot.keyClick(visit.team_search.search, Qt.Key.Key_Return)
+    assert visit.team_ids() == [fahad.id]
+    assert visit.focusWidget() is visit.team_search.search  # ready for the next member
+    qtbot.keyClicks(visit.focusWidget(), "x")
+    assert visit.ui.titleEdit.text() == "معايدة المرضى"  # the title was not overwritten
+
+    screen = GiftsScreen(gui_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.enter()
+    form = screen.handover
+    form.recipient.search.setFocus()
+    type_text(form.recipient.search, "فهد")
+    form.recipient.search.flush()
+    qtbot.keyClick(form.recipient.search, Qt.Key.Key_Return)
+    assert form.recipient.has_choice()
+    assert form.window().focusWidget() in (
+        form.ui.giftCombo,
+        form.ui.quantitySpin.lineEdit(),
+        form.ui.quantitySpin,
+    )

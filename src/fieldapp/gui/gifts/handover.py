@@ -74,6 +74,7 @@ class HandoverForm(QWidget):
         set_note(self.ui.warningLabel, "warning", "")
 
         self.recipient.changed.connect(self.recheck)
+        self.recipient.chosen.connect(lambda *_: self._focus_after_recipient())
         self.ui.giftCombo.currentIndexChanged.connect(self._gift_changed)
         self.ui.quantitySpin.valueChanged.connect(lambda _v: self.recheck())
         self.ui.occasionCombo.currentIndexChanged.connect(lambda _i: self.recheck())
@@ -180,6 +181,17 @@ class HandoverForm(QWidget):
         theme.set_state(label, "tone", "refused" if gift.stock <= 0 else "warning" if gift.low else "info")
 
     # -- warnings before saving -----------------------------------------------------------------
+    def _focus_after_recipient(self) -> None:
+        """The next field a coordinator fills: a body's label, else the gift (or, chosen, the quantity).
+        Without this, focus fell to the navigation when the search field hid, and ↓ left the screen."""
+        if self.recipient.label_edit.isVisible():
+            self.recipient.label_edit.setFocus()
+        elif self.ui.giftCombo.currentIndex() < 0 or self.ui.giftCombo.currentData() is None:
+            self.ui.giftCombo.setFocus()
+        else:
+            self.ui.quantitySpin.setFocus()
+            self.ui.quantitySpin.selectAll()
+
     def recheck(self) -> None:
         """Ask the service what it would warn about (on every change of recipient, gift, quantity)."""
         if self._check_task is not None:

@@ -117,6 +117,9 @@ class VisitDialog(QDialog):
             edit.setMinimumWidth(90)
 
         self.team_search.chosen.connect(self._add_member)
+        self.body.chosen.connect(
+            lambda *_: self.ui.titleEdit.setFocus()
+        )  # the next field, not the navigation
         self.ui.removeMemberButton.clicked.connect(self._remove_member)
         self.ui.addGiftButton.clicked.connect(lambda: self.add_gift_row())
         self.ui.removeGiftButton.clicked.connect(self._remove_gift_row)
@@ -177,6 +180,9 @@ class VisitDialog(QDialog):
         item.setData(0x0100, person_id)
         self.ui.teamList.addItem(item)
         self.team_search.reset()
+        # The next member, not the title: focus had fallen to the title (its text selected) when
+        # the search field hid, and the next keystrokes replaced it.
+        self.team_search.search.setFocus()
         if recheck:
             self.recheck()
 
