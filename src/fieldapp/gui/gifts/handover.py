@@ -91,7 +91,7 @@ class HandoverForm(QWidget):
 
     def _fill(self, choices: HandoverChoices) -> None:
         combo = self.ui.giftCombo
-        keep = combo.currentData()
+        keep = combo.currentData() or self._planned_gift()
         combo.blockSignals(True)
         combo.clear()
         self._types = {t.id: t for t in choices.types}
@@ -282,6 +282,16 @@ class HandoverForm(QWidget):
         self._default_recipient()
         self._show_warnings([])
         self.recipient.setFocus()
+
+    def _planned_gift(self) -> str | None:
+        """During a visit, the first of its planned gifts not all handed yet (the form starts there)."""
+        if self.visit is None:
+            return None
+        handed = {line.gift_type_id: line.quantity for line in self.visit.handed_gifts}
+        for planned in self.visit.planned_gifts:
+            if handed.get(planned.gift_type_id, 0) < planned.quantity:
+                return planned.gift_type_id
+        return self.visit.planned_gifts[0].gift_type_id if self.visit.planned_gifts else None
 
     def _default_recipient(self) -> None:
         if self.visit is not None:
