@@ -4,6 +4,17 @@
 <context>
     <name>CertificatesScreen</name>
     <message numerus="yes">
+        <source>{0} — %n نسخة</source>
+        <translation>
+            <numerusform>{0}</numerusform>
+            <numerusform>{0} — نسخة واحدة</numerusform>
+            <numerusform>{0} — نسختان</numerusform>
+            <numerusform>{0} — %n نسخ</numerusform>
+            <numerusform>{0} — %n نسخةً</numerusform>
+            <numerusform>{0} — %n نسخة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>طُبعت %n صفحة على {0}، وسُجّلت في سجل الطباعة.</source>
         <translation>
             <numerusform>لم تُطبع أي صفحة على {0}.</numerusform>

@@ -83,6 +83,17 @@
         <translation>Print certificates</translation>
     </message>
     <message>
+        <source>لا صفحات في المدى المطلوب، فلم يُطبع شيء.</source>
+        <translation>No pages in the requested range; nothing was printed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — %n نسخة</source>
+        <translation>
+            <numerusform>{0} — %n copy</numerusform>
+            <numerusform>{0} — %n copies</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>طباعة الصفحة {0} من {1}…</source>
         <translation>Printing page {0} of {1}…</translation>
     </message>

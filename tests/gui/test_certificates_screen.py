@@ -462,3 +462,22 @@ def test_template_editor_shows_the_mans_and_the_womans_wording(editor, gui_ctx, 
     editor.select_key("attendance-en")
     assert [tabs.isTabVisible(i) for i in range(tabs.count())] == [False, False, True]
     assert tabs.tabText(tabs.indexOf(editor.body_edit)) == "النص"
+
+
+def test_printing_honours_the_page_range_and_copies_and_logs_what_was_printed(
+    screen, event, gui_ctx, qtbot, tmp_path
+):
+    certs = gui_ctx.services.certificates
+    issued = certs.issue(event.id, event.eligible[:3])
+    ids = [c.id for c in issued]
+    out = tmp_path / "range.pdf"
+    printer = pdf_printer(out)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)  # the second certificate only
+    printer.setCopyCount(2)
+    with qtbot.waitSignal(screen.printed, timeout=20_000) as blocker:
+        screen.print_certificates(ids, printer=printer)
+    assert len(PdfReader(out).pages) == 2 and blocker.args[0] == 2  # one certificate, two copies
+    [logged] = certs.print_log()
+    assert logged.serial == issued[1].serial and "نسختان" in logged.printer
+    assert "طُبعت صفحتان" in screen.status_note.text()
