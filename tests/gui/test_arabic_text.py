@@ -239,3 +239,35 @@ def test_focus_goes_to_the_next_field_after_a_choice(gui_ctx, qtbot, fahad):
         form.ui.quantitySpin.lineEdit(),
         form.ui.quantitySpin,
     )
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_group_box_titles_sit_at_the_start_of_the_line(gui_app, qtbot, lang):
+    from PySide6.QtWidgets import QGroupBox, QLabel, QStyle, QStyleOptionGroupBox, QVBoxLayout
+
+    switch_language(lang)
+    box = QGroupBox("المزامنة" if lang == "ar" else "Sync")
+    QVBoxLayout(box).addWidget(QLabel("…"))
+    qtbot.addWidget(box)
+    box.resize(600, 120)
+    box.show()
+    option = QStyleOptionGroupBox()
+    box.initStyleOption(option)
+    label = box.style().subControlRect(
+        QStyle.ComplexControl.CC_GroupBox, option, QStyle.SubControl.SC_GroupBoxLabel, box
+    )
+    if lang == "ar":
+        assert label.center().x() > box.width() / 2  # right, where Arabic starts
+    else:
+        assert label.center().x() < box.width() / 2
+
+
+def test_the_screen_font_holds_every_letter_of_arabic_persian_and_urdu_names(gui_app):
+    from PySide6.QtGui import QFontMetrics
+
+    from fieldapp.gui import theme
+
+    metrics = QFontMetrics(QFont(theme.UI_FONT))
+    letters = set("گلپری ژاله کریمی ڈاکٹر ہمایوں بیگ ٹیپو سلطان نے چ ڤ عبدالله مُحَمَّد إلـــهام") - {" "}
+    missing = sorted(ch for ch in letters if not metrics.inFontUcs4(ord(ch)))
+    assert not missing, [f"U+{ord(ch):04X}" for ch in missing]

@@ -295,7 +295,7 @@ QGroupBox {{
 }}
 QGroupBox::title {{
     subcontrol-origin: margin;
-    subcontrol-position: top right;
+    subcontrol-position: top left;  /* the start: Qt mirrors it to the right in Arabic */
     padding: 0 8px;
     color: {PRIMARY_DARK};
 }}
