@@ -1113,6 +1113,10 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>احفظ تقرير الأخطاء…</source>
+        <translation>Save the error report…</translation>
+    </message>
+    <message>
         <source>الاسم بالإنجليزية</source>
         <translation>Name in English</translation>
     </message>
@@ -1203,6 +1207,26 @@
     <message>
         <source>لا أخطاء في الملف</source>
         <translation>No errors in the file</translation>
+    </message>
+    <message>
+        <source>حفظ تقرير الأخطاء</source>
+        <translation>Save the error report</translation>
+    </message>
+    <message>
+        <source>ملف Excel (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>ملف CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>أخطاء الاستيراد</source>
+        <translation>import errors</translation>
+    </message>
+    <message>
+        <source>حُفظ تقرير الأخطاء: {0}</source>
+        <translation>Error report saved: {0}</translation>
     </message>
     <message>
         <source>— لا تسجيل في فعالية —</source>

@@ -90,6 +90,7 @@ class RowError:
     column: str | None  # the file's own header text of the offending column
     message_key: str
     message: str
+    name: str = ""  # the person's name as the file has it: whoever fixes the file finds the row
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ class _Parsed:
     errors: list[RowError]
 
 
-def _error(line: int, column: str | None, exc: ValidationError) -> RowError:
-    return RowError(line, column, exc.key, exc.message(i18n.language()))
+def _error(line: int, column: str | None, exc: ValidationError, name: str = "") -> RowError:
+    return RowError(line, column, exc.key, exc.message(i18n.language()), name)
 
 
 class _RowChecker:
@@ -157,9 +158,11 @@ class _RowChecker:
         self.seen: dict[str, dict[str, int]] = {fld: {} for fld in _UNIQUE}  # value -> first line
         self.valid: list[_Valid] = []
         self.errors: list[RowError] = []
+        self.name = ""  # of the row being checked
 
     def check(self, line: int, cells: list[Any]) -> None:
         values = {fld: (cells[i] if i < len(cells) else None) for fld, i in self.mapping.items()}
+        self.name = "" if is_blank(values.get("full_name")) else str(values["full_name"]).strip()
         if self.bad_cells and self._formulas_without_value(line):
             return
         person, problems = clean_person(PersonInput(**_input_args(values)), self.today)
@@ -170,12 +173,12 @@ class _RowChecker:
                     or self.column_of.get("national_id")
                     or self.column_of.get("mobile")
                 )
-                self.errors.append(_error(line, column, exc))
+                self.errors.append(_error(line, column, exc, self.name))
             return
         assert person is not None
         if not person.checksum_ok:
             exc = ValidationError("national_id.checksum", field="national_id", nid=person.national_id)
-            self.errors.append(_error(line, self.column_of.get("national_id"), exc))
+            self.errors.append(_error(line, self.column_of.get("national_id"), exc, self.name))
             return
         if self._duplicate(line, person):
             return
@@ -192,7 +195,7 @@ class _RowChecker:
             ref = self.bad_cells.get((line, i))
             if ref is not None:
                 exc = ValidationError("import.formula_no_value", cell=ref)
-                self.errors.append(_error(line, self.column_of[fld], exc))
+                self.errors.append(_error(line, self.column_of[fld], exc, self.name))
                 found = True
         return found
 
@@ -205,7 +208,7 @@ class _RowChecker:
                 exc = ValidationError(
                     "import.duplicate_in_file", field=fld, what=what, value=value, first=first
                 )
-                self.errors.append(_error(line, self.column_of.get(fld), exc))
+                self.errors.append(_error(line, self.column_of.get(fld), exc, person.full_name))
                 return True
         return False
 
@@ -264,14 +267,14 @@ def _plan(parsed: _Parsed, existing: list[Any]) -> tuple[list[_Step], list[RowEr
                 exc = ValidationError(
                     "import.mobile_taken", field="mobile", mobile=person.mobile, name=owner.full_name
                 )
-                errors.append(_error(line, column_of.get("mobile"), exc))
+                errors.append(_error(line, column_of.get("mobile"), exc, person.full_name))
                 continue
         badge_owner = by_badge.get(person.badge_code) if person.badge_code else None
         if badge_owner is not None and (match is None or badge_owner.id != match.id):
             exc = ValidationError(
                 "import.badge_taken", field="badge_code", badge=person.badge_code, name=badge_owner.full_name
             )
-            errors.append(_error(line, column_of.get("badge_code"), exc))
+            errors.append(_error(line, column_of.get("badge_code"), exc, person.full_name))
             continue
         if match is None:
             plan.append(("add", uuid7(), person))
