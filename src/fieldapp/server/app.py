@@ -57,7 +57,7 @@ i18n.register(
 CLIENT_SCHEMA_MIN = 1
 CLIENT_SCHEMA_MAX = 1
 MAX_PUSH_OPS = 500
-PULL_PAGE_ROWS = 1000
+PULL_PAGE_ROWS = 2000
 ERRORS = {status: {"model": schemas.ErrorOut} for status in (400, 401, 403, 409, 410, 422)}
 
 log = logging.getLogger("fieldapp.server.access")
