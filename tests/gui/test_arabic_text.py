@@ -271,3 +271,18 @@ def test_the_screen_font_holds_every_letter_of_arabic_persian_and_urdu_names(gui
     letters = set("گلپری ژاله کریمی ڈاکٹر ہمایوں بیگ ٹیپو سلطان نے چ ڤ عبدالله مُحَمَّد إلـــهام") - {" "}
     missing = sorted(ch for ch in letters if not metrics.inFontUcs4(ord(ch)))
     assert not missing, [f"U+{ord(ch):04X}" for ch in missing]
+
+
+def test_spin_boxes_keep_their_text_after_a_language_switch(gui_ctx, qtbot):
+    from fieldapp.gui.certificates.screen import CertificatesScreen
+
+    screen = CertificatesScreen(gui_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 700)
+    screen.show()
+    spin = screen.issue_tab.min_hours
+    gui_ctx.set_language("en", persist=False)
+    text_width = spin.fontMetrics().horizontalAdvance(spin.text())
+    assert spin.lineEdit().width() > text_width  # not a one-pixel field showing nothing
+    gui_ctx.set_language("ar", persist=False)
+    assert spin.lineEdit().width() > spin.fontMetrics().horizontalAdvance(spin.text())

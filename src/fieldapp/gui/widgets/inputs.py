@@ -82,7 +82,7 @@ def progress_in_digits(digits: str, *bars: QProgressBar) -> None:
 
 def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
     """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
-    for the plain spin boxes, no tiny arrow buttons (keyboard and wheel still step)."""
+    unless `buttons`, no tiny arrow buttons (keyboard and wheel still step)."""
     locale = digits_locale(digits)
     for widget in widgets:
         # Read before the locale changes: Qt then reports the format reversed for RTL.
@@ -95,11 +95,12 @@ def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False
             widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             widget.setDisplayFormat("yyyy")  # the same format again would be ignored
             widget.setDisplayFormat(f"{LRO}{wanted}{PDF}" if digits == "arabic" else wanted)
-        # A date/time editor keeps its buttons: turned left to right inside a right-to-left form
-        # and without buttons, Qt gives its text field a width of one pixel (the visit editor's
-        # time boxes showed empty).
-        if not buttons and not isinstance(widget, QDateTimeEdit):
-            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        if not buttons:
+            # The buttons are hidden by the stylesheet (width 0), not by NoButtons: with NoButtons
+            # Qt gives the text field a width of one pixel once the direction differs from the
+            # window's (the visit editor's time boxes, any spin box after a language switch).
+            widget.setProperty("buttons", "none")
+            theme.repolish(widget)
         widget.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         )
