@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from fieldapp import __version__
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
+from fieldapp.core.text import strip_controls
 
 # command -> (module in fieldapp.commands, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -25,11 +28,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "find": ("people", "search the roster (name, national ID, mobile, badge)"),
     "scan": ("attendance", "check a person in or out, with the desk's rules"),
     "attendance": ("attendance", "attendance and hours of an event"),
-    "certificates": ("certificates", "issue attendance certificates of an event to PDF"),
+    "certificates": (
+        "certificates",
+        "issue attendance certificates of an event, or a volunteer's hours certificate, to PDF",
+    ),
+    "report": (
+        "reports",
+        "reports to PDF or XLSX: attendance, gift log, a partner's history, volunteer hours",
+    ),
     "verify": ("certificates", "check a certificate's QR (text, PDF or PNG)"),
     "export": ("data", "export every table as JSON, for audits"),
     "backup": ("data", "copy the database safely, even while the app runs"),
     "restore": ("data", "put a backup back in place"),
+    "settings": ("settings", "list the settings, show one, or set one"),
     "bench": ("bench", "measure speed and memory"),
     "server": ("server", "run the organisation's central sync server"),
     "server-admin": ("server", "administer the central server: organisations, laptops, users"),
@@ -84,11 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = add("certificates")
-    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--event", metavar="ID", help="the event (not with --hours)")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--min-hours", type=float, metavar="H")
     p.add_argument("--per-person", action="store_true", help="one PDF per person")
     p.add_argument("--template", metavar="NAME")
+    from fieldapp.commands import partners  # argparse only
+
+    partners.add_hours_certificate_arguments(p)
+
+    from fieldapp.commands.reports import add_report_kinds
+
+    kinds = add("report").add_subparsers(dest="kind", required=True, metavar="KIND")
+    add_report_kinds(kinds)
+    partners.add_report_kinds(kinds)
 
     p = add("verify")
     p.add_argument("target", metavar="TEXT|FILE.pdf|FILE.png")
@@ -104,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore")
     p.add_argument("source", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    p = add("settings")
+    p.add_argument("key", nargs="?", metavar="KEY", help="e.g. certificates.verify_address")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (JSON, or plain text)")
+    p.add_argument("--json", action="store_true")
 
     p = add("bench")
     p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")
@@ -127,7 +152,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintableOutput:
+    """stdout/stderr without control characters: a name stored with an ESC sequence (before names
+    were cleaned, or from an old backup) must not drive the terminal it is printed to."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(strip_controls(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the desktop build's child processes (core.isolated) start here
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _PrintableOutput(stdout), _PrintableOutput(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)

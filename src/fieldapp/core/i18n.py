@@ -195,6 +195,17 @@ register_counted(
             },
             {"one": "{n} item", "other": "{n} items"},
         ),
+        "events": (
+            {
+                "one": "فعالية واحدة",
+                "two": "فعاليتان",
+                "two-oblique": "فعاليتين",
+                "few": "{n} فعاليات",
+                "many": "{n} فعاليةً",
+                "other": "{n} فعالية",
+            },
+            {"one": "{n} event", "other": "{n} events"},
+        ),
         "minutes": (
             {
                 "one": "دقيقة واحدة",

@@ -19,6 +19,7 @@ _MIN_ROLE = {
     "sync": "coordinator",
     "void": "supervisor",
     "roster.edit": "supervisor",
+    "body.merge": "supervisor",
     "roster.import": "supervisor",
     "stock.adjust": "supervisor",
     "stock.receive": "supervisor",  # +500 into stock counts like an adjustment, with a source

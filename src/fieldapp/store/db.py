@@ -100,6 +100,10 @@ class Store:
             with self.engine.connect() as conn:
                 conn.execute(text("UPDATE device SET last_hlc = :h"), {"h": self.clock.now()})
                 conn.commit()
+                # Only when nobody is in the way: a TRUNCATE checkpoint holds the writer lock while
+                # it waits for readers, so with another process's long read (an export) it would
+                # stall every scan of every process for the whole busy timeout (10 s).
+                conn.exec_driver_sql("PRAGMA busy_timeout=0")
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         except DBAPIError:
             log.warning(
