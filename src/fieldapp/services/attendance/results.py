@@ -63,6 +63,7 @@ class AttendanceRow:
     flags: tuple[str, ...]
     registered: bool
     certificate_eligible: bool
+    gender: str | None = None  # 'm' | 'f': sentences about the row agree with it
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class Scannee:
     id: str
     full_name: str
     needs_consent: bool  # under 18 with no guardian's consent on file
+    gender: str | None = None  # 'm' | 'f': the desk's sentences about the person agree with it
 
 
 def needs_consent(birth: dt.date | None, consent: bool) -> bool:
@@ -53,7 +54,9 @@ def needs_consent(birth: dt.date | None, consent: bool) -> bool:
 
 
 def scannee_of(person: Person) -> Scannee:
-    return Scannee(person.id, person.full_name, needs_consent(person.birth_date, person.guardian_consent))
+    return Scannee(
+        person.id, person.full_name, needs_consent(person.birth_date, person.guardian_consent), person.gender
+    )
 
 
 def scannee_by_id(session: Session, person_id: str) -> Scannee | None:
@@ -74,7 +77,7 @@ def resolve(session: Session, code: str, resolve_code: Callable[[str], Any]) -> 
         if who is not None:
             return who
     found = resolve_code(text)
-    return None if found is None else Scannee(found.id, found.full_name, found.needs_consent)
+    return None if found is None else Scannee(found.id, found.full_name, found.needs_consent, found.gender)
 
 
 def not_found(code: str, at: dt.datetime) -> ScanResult:
@@ -100,7 +103,7 @@ def record_scan(
     decision = decide_scan(
         rules, prior, at, direction, registered=registered, needs_consent=who.needs_consent
     )
-    params: dict[str, Any] = {"name": who.full_name, **decision.params}
+    params: dict[str, Any] = {"name": who.full_name, "gender": who.gender, **decision.params}
     if "seconds" in params:
         params["seconds_ago"] = params.pop("seconds")
     params.update(_entered_elsewhere(session, prior, device_id))
