@@ -81,7 +81,7 @@ i18n.register(
             "Type a reason for the void (for example: wrong person scanned).",
         ),
         "attendance.via_device": (
-            "دخل عبر جهاز ({device}) الساعة {time}.",
+            "[[دخل|دخلت]] عبر جهاز ({device}) الساعة {time}.",
             "Checked in on laptop ({device}) at {time}.",
         ),
         "attendance.word.in": ("[[دخوله|دخولها]]", "checked in"),
