@@ -320,3 +320,31 @@ def _push_only(laptop) -> None:
 
     with pytest.raises(_KilledAfterPush):
         laptop.services.sync.run(write=write)
+
+
+def test_a_laptop_killed_after_a_pull_never_stamps_below_what_it_pulled(tmp_path):
+    """Found by the nightly harness (seeds 109-112): a slow laptop SIGKILLed after a pull started
+    again with a clock below the stamps it had pulled (only its own stamps were remembered), so its
+    next edit, made after seeing the other value, lost to it; and the server, keeping its row as
+    it was, sent nothing back, so the laptop showed the losing value until verify repaired it."""
+    from fieldapp.services import Services
+    from fieldapp.store.db import Store
+    from tests.sync.harness.laptop import ACTOR, set_clock
+
+    with Scenario(tmp_path, laptops=2, offsets_ms=[-600_000, 0]) as org:
+        slow, other = org.laptops
+        person = other.services.people.create(person_input("90000006", "Seen then edited")).id
+        org.sync(other)
+        other.set_notes(person, "from other")
+        org.sync(other, slow)
+        again = Store.open(slow.store.path)  # the same laptop after a SIGKILL: no close() ran
+        set_clock(again, -600_000)
+        restarted = type(slow)(slow.index, again, Services(again, ACTOR))
+        try:
+            restarted.set_notes(person, "from slow, after seeing the other")
+            report = restarted.services.sync.run()
+            assert org.server_rows("person")[person]["notes"] == "from slow, after seeing the other"
+            assert restarted.notes(person) == "from slow, after seeing the other"
+            assert report.conflicts == 0 and report.refetched == 0
+        finally:
+            again.close()

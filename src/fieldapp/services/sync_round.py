@@ -155,8 +155,9 @@ class SyncService(SyncSteps):
     def _round(self, client: SyncClient, link: Link, report: SyncReport, run_step, verify: bool) -> None:
         link = self._hello(client, link, report, run_step)
         self._epoch = link.epoch
-        self._push_all(client, report, run_step)
+        lost = self._push_all(client, report, run_step)
         cursor = self._pull_all(client, link.cursor, report, run_step)
+        self._fetch_rows(client, lost, cursor, run_step)
         report.users = run_step(lambda: self.apply_users(client.users())).value
         if verify and report.moved:
             self._verify(client, cursor, report, run_step)
@@ -192,15 +193,22 @@ class SyncService(SyncSteps):
             return link
         return link
 
-    def _push_all(self, client: SyncClient, report: SyncReport, run_step) -> None:
+    def _push_all(self, client: SyncClient, report: SyncReport, run_step) -> dict[str, set[str]]:
+        """Push every pending op; returns the rows (table -> ids) where an op of this laptop lost:
+        the server kept its row as it was, so the pull will not bring it, yet this laptop still
+        holds the value that lost."""
         limit = None
+        lost: dict[str, set[str]] = {}
         for _ in range(MAX_ROUNDS_OF_PUSH):
             batch = self.next_batch(limit or 500)
             if not batch:
-                return
+                return lost
             answers = self._same_server(client.push([_wire_op(op) for op in batch]))["results"]
             if len(answers) != len(batch):
                 raise SyncError("sync.stuck")
+            for op, answer in zip(batch, answers, strict=True):
+                if answer["status"] == "conflict":
+                    lost.setdefault(op.table_name, set()).add(op.row_id)
             result = run_step(lambda b=batch, a=answers: self.save_answers(b, a))
             counts = result.value
             report.pushed += len(batch)
@@ -264,8 +272,17 @@ class SyncService(SyncSteps):
             for table, buckets in differing.items():
                 for number in buckets:
                     report.refetched += self._repair_bucket(client, table, number, cursor, run_step)
-            self._push_all(client, report, run_step)
+            lost = self._push_all(client, report, run_step)
             cursor = self._pull_all(client, cursor, report, run_step)
+            self._fetch_rows(client, lost, cursor, run_step)
+
+    def _fetch_rows(self, client: SyncClient, wanted: dict[str, set[str]], cursor: int, run_step) -> None:
+        """The server's rows `wanted` (table -> ids), written as pulled rows are."""
+        for table, ids in wanted.items():
+            chosen = sorted(ids)
+            for start in range(0, len(chosen), 500):
+                rows = self._same_server(client.rows(table, chosen[start : start + 500]))["rows"]
+                run_step(lambda r=rows: self.apply_page(r, cursor, cursor))
 
     def _repair_bucket(self, client: SyncClient, table: str, number: int, cursor: int, run_step) -> int:
         server = dict(map(tuple, client.bucket(table, number)))
@@ -276,9 +293,7 @@ class SyncService(SyncSteps):
         log.warning(
             "verify: %s bucket %d differs: fetch %s, send again %s", table, number, fetch[:20], only_here[:20]
         )
-        for start in range(0, len(fetch), 500):
-            rows = self._same_server(client.rows(table, fetch[start : start + 500]))["rows"]
-            run_step(lambda r=rows: self.apply_page(r, cursor, cursor))
+        self._fetch_rows(client, {table: set(fetch)}, cursor, run_step)
         if only_here:  # rows the server lost: send them again
             run_step(lambda: self.resend(table, only_here))
         return len(fetch) + len(only_here)

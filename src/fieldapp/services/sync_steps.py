@@ -12,12 +12,12 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 
 from fieldapp.core import i18n
 from fieldapp.services.contract import Changed, Done, Service, write
 from fieldapp.store import remote
-from fieldapp.store.models import AppUser, Certificate, Event, Outbox, Person, SyncState, Void
+from fieldapp.store.models import AppUser, Certificate, Device, Event, Outbox, Person, SyncState, Void
 from fieldapp.store.unit_of_work import APPLYING_REMOTE, outbox_row
 from fieldapp.sync.client import SyncError
 
@@ -216,6 +216,12 @@ class SyncSteps(Service):
             ).rowcount
             if cursor_after != cursor_before and moved != 1:
                 raise SyncError("sync.cursor_back")  # another round moved it: this page rolls back
+            if applied.max_hlc:  # kept with the page: a laptop killed now never stamps below it
+                session.execute(
+                    update(Device)
+                    .where(or_(Device.last_hlc.is_(None), Device.last_hlc < applied.max_hlc))
+                    .values(last_hlc=applied.max_hlc)
+                )
         if applied.max_hlc:
             self.store.clock.observe(applied.max_hlc)
         changed = _topics(applied.tables)
