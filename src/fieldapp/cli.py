@@ -1,7 +1,10 @@
 """Command line: parse arguments, then hand off to fieldapp.commands.<module>.run_<command>().
 
-Exit codes: 0 success, 2 bad input (with a message saying what and where, in Arabic when the
-locale is Arabic), 1 an unexpected failure. A user error never prints a traceback.
+Exit codes: 0 success, 2 bad input or a disk that refuses (with a message saying what and where,
+in Arabic when the locale is Arabic), 1 an unexpected failure. A user error never prints a traceback.
+
+Commands that change data or show personal data act as a user of this laptop who signs in
+(`--user NAME` or FIELDAPP_USER; see commands/_context.py).
 """
 
 from __future__ import annotations
@@ -9,18 +12,23 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+
+from sqlalchemy.exc import DBAPIError
 
 from fieldapp import __version__
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
+from fieldapp.store.engine import storage_problem
 
 # command -> (module in fieldapp.commands, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
     "gui": ("gui", "open the desktop app (the default)"),
     "screenshots": ("gui", "render every screen with demo data to PNG"),
     "demo": ("demo", "fill the data directory with a realistic demo organisation"),
+    "setup": ("setup", "first run: the organisation and its first administrator"),
     "import-roster": ("people", "import volunteers from CSV or XLSX"),
     "find": ("people", "search the roster (name, national ID, mobile, badge)"),
     "scan": ("attendance", "check a person in or out, with the desk's rules"),
@@ -48,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["ar", "en"], help="language of messages (default: from the locale)"
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="act as this user of the laptop (default: FIELDAPP_USER); the password is asked for, "
+        "or read from FIELDAPP_PASSWORD",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str) -> argparse.ArgumentParser:
@@ -61,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo")
     p.add_argument("--force", action="store_true", help="replace an existing database (a backup is kept)")
     p.add_argument("--open", action="store_true", help="open the app when done")
+
+    p = add("setup")
+    p.add_argument("--org", required=True, metavar="NAME", help="the organisation's name")
+    p.add_argument("--code", required=True, metavar="CODE", help="its short code (certificate serials)")
+    p.add_argument("--city", default="", metavar="CITY")
+    p.add_argument("--display-name", metavar="NAME", help="the administrator's full name")
 
     p = add("import-roster")
     p.add_argument("file", metavar="FILE")
@@ -104,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore")
     p.add_argument("source", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument(
+        "--other-organisation",
+        metavar="CODE",
+        help="with --yes: the code of the backup's organisation, when it is not this laptop's",
+    )
 
     p = add("bench")
     p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")
@@ -128,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Every file the app writes (database, backups, exports, keys, PDFs) is this user's alone.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
@@ -147,5 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `fieldapp attendance … | head`: the reader left early, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+    except (OSError, DBAPIError, sqlite3.Error) as exc:
+        problem = storage_problem(exc, ctx.data_dir.root)  # full, read-only, no permission: say so
+        if problem is None:
+            raise
+        print(problem.message(), file=sys.stderr)
+        return 2
     finally:
         ctx.close()

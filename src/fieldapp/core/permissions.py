@@ -23,9 +23,11 @@ _MIN_ROLE = {
     "stock.adjust": "supervisor",
     "event.edit": "supervisor",
     "checksum.override": "supervisor",
+    "backup": "supervisor",
     "users.manage": "admin",
     "settings.edit": "admin",
     "restore": "admin",
+    "export.all": "admin",  # every table as JSON (the audit trail and the users included)
 }
 
 ROLE_NAMES = {
