@@ -44,3 +44,18 @@ def services(store):
     from fieldapp.services import Services
 
     return Services(store, Actor("sara", "admin"))
+
+
+@pytest.fixture
+def cli_user(monkeypatch):
+    """`cli_user(data_root, role)`: a user of that data directory, and the CLI signed in as them
+    through FIELDAPP_USER / FIELDAPP_PASSWORD (as a script would be)."""
+    from tests.cli_user import PASSWORD, add_cli_user
+
+    def sign_in_as(data_root, role: str = "admin") -> str:
+        username = add_cli_user(data_root, role)
+        monkeypatch.setenv("FIELDAPP_USER", username)
+        monkeypatch.setenv("FIELDAPP_PASSWORD", PASSWORD)
+        return username
+
+    return sign_in_as

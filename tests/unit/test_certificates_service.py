@@ -393,10 +393,13 @@ def test_verify_command_exit_codes_and_arabic(
     assert "Voided" in capsys.readouterr().out
 
 
-def test_certificates_command_end_to_end(services: Services, scenario: Scenario, tmp_path, capsys, english):
+def test_certificates_command_end_to_end(
+    services: Services, scenario: Scenario, tmp_path, capsys, english, cli_user
+):
     from pypdf import PdfReader
 
     data_dir = str(services.store.path.parent)
+    cli_user(data_dir, "coordinator")
     out_dir = tmp_path / "pdfs"
     args = ["--data-dir", data_dir, "--lang", "en", "certificates", "--event", scenario.event_id]
     assert main([*args, "--out", str(out_dir)]) == 0
