@@ -104,7 +104,7 @@ def test_a_laptop_with_data_enrols_and_the_code_is_single_use(server, tmp_path, 
     assert "enrolled in Riyadh (RUH)" in out and "local changes will go up" in out
     state = state_of(a)
     assert state.org_code == "RUH" and state.server_url == base and state.token and state.pull_cursor == 0
-    assert state.enrolled_by.startswith("cli:")
+    assert state.enrolled_by == "CLI admin"  # the signed-in administrator's name
 
     assert run(a, "sync-status", "--json") == 0
     status = json.loads(capsys.readouterr().out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -74,10 +75,24 @@ def _sqlite_code(error: BaseException) -> int | None:
     return None if code is None else code & 0xFF  # the primary code, without the extended bits
 
 
-def _read_only_filesystem(path: Path) -> bool:
+def _existing_folder(path: Path) -> Path:
     folder = path if path.is_dir() else path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
+    return folder
+
+
+def _nearly_full(path: Path) -> bool:
+    """Less than 1 MB free: SQLite reports a full disk as an I/O error when the WAL's index
+    (the -shm file, written through mmap) cannot grow."""
+    try:
+        return shutil.disk_usage(_existing_folder(path)).free < 1 << 20
+    except OSError:
+        return False
+
+
+def _read_only_filesystem(path: Path) -> bool:
+    folder = _existing_folder(path)
     statvfs = getattr(os, "statvfs", None)
     if statvfs is None:  # Windows: a write-protected medium says so with its own error
         return False
@@ -98,7 +113,12 @@ def storage_problem(error: BaseException, path: Path | str | None = None) -> Sto
     named = getattr(error, "filename", None) if isinstance(error, OSError) else None
     where = Path(named or path or ".")
     shown = str(where)
-    if number in (errno.ENOSPC, errno.EDQUOT) or code == sqlite3.SQLITE_FULL:
+    io_error = number == errno.EIO or code == sqlite3.SQLITE_IOERR
+    if (
+        number in (errno.ENOSPC, errno.EDQUOT)
+        or code == sqlite3.SQLITE_FULL
+        or (io_error and _nearly_full(where))
+    ):
         return StoreError("storage.disk_full", path=shown)
     refused = number in (errno.EROFS, errno.EACCES, errno.EPERM) or code in (
         sqlite3.SQLITE_READONLY,
@@ -109,7 +129,7 @@ def storage_problem(error: BaseException, path: Path | str | None = None) -> Sto
         if number == errno.EROFS or _read_only_filesystem(where):
             return StoreError("storage.read_only", path=shown)
         return StoreError("storage.permission", path=shown)
-    if number == errno.EIO or code == sqlite3.SQLITE_IOERR:
+    if io_error:
         return StoreError("storage.io_error", path=shown)
     return None
 
