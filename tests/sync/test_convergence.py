@@ -284,3 +284,39 @@ def test_an_edit_made_before_a_re_baseline_still_meets_its_rival(tmp_path):
         kept = org.server_rows("person")[person]["notes"]
         lost = [c["lost_value"] for c in org.server_rows("conflict").values() if c["row_id"] == person]
         assert sorted([kept, *lost]) == ["from A", "from B"]
+
+
+def test_a_fast_laptops_next_edit_meets_the_value_it_never_saw(tmp_path):
+    """Found by the nightly harness (seed 104): a laptop ten minutes fast edited a field again,
+    naming its own earlier value as the one replaced; the server had brought that stamp back to its
+    clock, and another laptop's value had since won over it. Compared by time, the fast laptop's
+    unclamped stamp looked newer than the other value, so the other value was taken as seen and
+    vanished with no conflict."""
+    with Scenario(tmp_path, laptops=2, offsets_ms=[600_000, 0]) as org:
+        fast, other = org.laptops
+        person = fast.services.people.create(person_input("90000005", "Fast editor")).id
+        org.sync(fast, other)
+        fast.set_notes(person, "fast 1")
+        _push_only(fast)  # killed after its push was answered, before the pull
+        other.set_notes(person, "other")  # never saw "fast 1": wins by the server's clock
+        org.sync(other)
+        fast.set_notes(person, "fast 2")  # has not pulled "other"
+        org.sync(fast, other, fast)
+        kept = org.server_rows("person")[person]["notes"]
+        lost = sorted(c["lost_value"] for c in org.server_rows("conflict").values() if c["row_id"] == person)
+        assert kept == "fast 2" and lost == ["fast 1", "other"]
+
+
+class _KilledAfterPush(Exception):
+    pass
+
+
+def _push_only(laptop) -> None:
+    """One round of `laptop` that stops once its push answers are saved, as a laptop killed then."""
+
+    def write(step):
+        step()
+        raise _KilledAfterPush
+
+    with pytest.raises(_KilledAfterPush):
+        laptop.services.sync.run(write=write)

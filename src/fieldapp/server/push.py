@@ -13,8 +13,10 @@
   rejected with its reason; the rest of the batch goes on.
 - HLCs stamped far in the future are brought back to the server's clock (sync.merge.clamp_hlc).
 
-Speed: the rows a batch touches are read in one query, new rows and answers are written in bulk
-at the end, and no savepoint is taken, since an op is rejected before it changes anything. Should
+Speed: the rows a batch touches (and the people sharing a national id or mobile with the people it
+writes) are read in one query each; new rows are plain objects (NewRow), not ORM ones, written
+with the answers in bulk at the end; no savepoint is taken, since an op is rejected before it
+changes anything. Should
 the database still fail the batch (a constraint no check foresaw), the batch runs once more with a
 savepoint per op, and the op that fails is answered "rejected", so one bad op never wedges the
 queue (it would come back forever otherwise).
@@ -23,18 +25,19 @@ queue (it would come back forever otherwise).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
-from sqlalchemy.types import JSON
 
 from fieldapp.server import merges
 from fieldapp.server.db import write_session
@@ -42,7 +45,7 @@ from fieldapp.server.devices import Caller
 from fieldapp.server.models import AppliedOp, Device, OrgSync, SyncRow
 from fieldapp.server.schemas import MAX_INT
 from fieldapp.store.models import MODEL_BY_TABLE, Record
-from fieldapp.sync.digest import canonical, conflict_hash, data_of, row_hash
+from fieldapp.sync.digest import canonical, canonical_hash, conflict_hash, data_of
 from fieldapp.sync.hlc import Timestamp
 from fieldapp.sync.merge import SYSTEM_COLUMNS, FieldState, LostValue, clamp_hlc, merge_fields
 
@@ -80,16 +83,41 @@ class Rejected(Exception):
         self.reason = reason
 
 
+_SYNC_COLUMNS = tuple(column.key for column in SyncRow.__table__.columns)
+
+
+class NewRow:
+    """A sync row the batch makes, with SyncRow's attributes: building and flushing ORM objects
+    cost more than the rest of an op, so the batch writes its new rows in one INSERT at its end."""
+
+    __slots__ = _SYNC_COLUMNS
+
+    def __init__(self, **values: Any) -> None:
+        for key in _SYNC_COLUMNS:
+            setattr(self, key, values.get(key))
+
+    def values(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in _SYNC_COLUMNS}
+
+
+Row = SyncRow | NewRow
+
+
 class Batch:
     """What one push transaction holds: the session, the caller, the versions handed out, and
-    the sync rows it read or made (so an op sees what an earlier op of the batch wrote)."""
+    the sync rows it read or made (so an op sees what an earlier op of the batch wrote).
 
-    def __init__(self, session: Session, caller: Caller, version: int) -> None:
+    careful=True (the op-by-op retry): new rows are ORM objects, flushed in each op's savepoint,
+    so the op the database refuses is the one answered "rejected"."""
+
+    def __init__(self, session: Session, caller: Caller, version: int, careful: bool = False) -> None:
         self.session = session
         self.caller = caller
         self.version = version
+        self.careful = careful
         self.now_ms = time.time_ns() // 1_000_000
-        self.rows: dict[tuple[str, str], SyncRow | None] = {}
+        self.rows: dict[tuple[str, str], Row | None] = {}
+        self.new_rows: list[NewRow] = []
         self._clamped: dict[str, str] = {}
 
     def next_version(self) -> int:
@@ -110,21 +138,38 @@ class Batch:
                 self.rows[(row.table_name, row.row_id)] = row
         for key in wanted:
             self.rows.setdefault(key, None)
+        merges.preload_people(self, ops)
 
-    def row(self, table: str, row_id: str) -> SyncRow | None:
+    def row(self, table: str, row_id: str) -> Row | None:
         key = (table, row_id)
         if key not in self.rows:
             self.rows[key] = self.session.get(SyncRow, (self.caller.org_id, table, row_id))
         return self.rows[key]
 
-    def add(self, row: SyncRow) -> None:
+    def make_row(self, **values: Any) -> Row:
+        row = SyncRow(**values) if self.careful else NewRow(**values)
         self.rows[(row.table_name, row.row_id)] = row
-        self.session.add(row)
+        if isinstance(row, NewRow):
+            self.new_rows.append(row)
+        else:
+            self.session.add(row)
+        return row
 
-    def new_row(self, table: str, row_id: str, kind: str, stamp: str, data: dict[str, Any]) -> SyncRow:
+    def holds(self, row: Row) -> bool:
+        """Whether the row is still part of the batch (the careful retry undoes a refused op's)."""
+        return isinstance(row, NewRow) or row in self.session
+
+    def write_new_rows(self) -> None:
+        if self.new_rows:
+            self.session.connection().execute(
+                insert(SyncRow.__table__), [row.values() for row in self.new_rows]
+            )
+            self.new_rows = []
+
+    def new_row(self, table: str, row_id: str, kind: str, stamp: str, data: dict[str, Any]) -> Row:
         """A row the server writes itself (a conflict, a person merge), at the next version."""
         version = self.next_version()
-        row = SyncRow(
+        return self.make_row(
             org_id=self.caller.org_id,
             table_name=table,
             row_id=row_id,
@@ -136,10 +181,8 @@ class Batch:
             updated_hlc=stamp,
             created_version=version,
             device_id=self.caller.device_id,
+            **row_content(table, row_id, kind, data),
         )
-        set_data(row, data)
-        self.add(row)
-        return row
 
     def clamp(self, hlc: str) -> str:
         """A stamp from a clock set ahead, brought back to the server's clock (sync.merge.clamp_hlc)
@@ -180,7 +223,7 @@ def push(engine, caller: Caller, ops: list[Op]) -> list[Answer]:
 
 def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
     with write_session(engine) as session:
-        batch = Batch(session, caller, lock_org(session, caller.org_id))
+        batch = Batch(session, caller, lock_org(session, caller.org_id), careful=careful)
         ids = list({op.op_id for op in ops})
         earlier = {
             row.op_id: Answer(row.op_id, row.status, row.version, row.reason)
@@ -211,8 +254,9 @@ def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
             if _is_hlc(op.hlc) and (max_hlc is None or op.hlc > max_hlc):
                 max_hlc = op.hlc
         session.flush()
+        batch.write_new_rows()
         if remembered:
-            session.execute(insert(AppliedOp), remembered)
+            session.connection().execute(insert(AppliedOp.__table__), remembered)
         session.execute(update(OrgSync).where(OrgSync.org_id == caller.org_id).values(version=batch.version))
         if max_hlc is not None:
             device = session.get(Device, caller.device_id)
@@ -222,18 +266,15 @@ def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
 
 
 _DEVICE = re.compile(r"[A-Za-z0-9-]{1,36}")
+_HLC = re.compile(r"([0-9]{1,19})\.([0-9]{1,19})\.[A-Za-z0-9-]{1,36}")
 
 
 def _is_hlc(text: object) -> bool:
     """A readable HLC that fits its column (64 characters, a 64-bit time)."""
     if not isinstance(text, str) or len(text) > 64:
         return False
-    try:
-        stamp = Timestamp.parse(text)
-    except (ValueError, AttributeError):
-        return False
-    in_range = 0 <= stamp.physical_ms < MAX_INT and 0 <= stamp.counter < MAX_INT
-    return in_range and _DEVICE.fullmatch(stamp.device_id) is not None
+    match = _HLC.fullmatch(text)
+    return match is not None and int(match[1]) < MAX_INT and int(match[2]) < MAX_INT
 
 
 def _answer(batch: Batch, op: Op) -> Answer:
@@ -254,7 +295,7 @@ def _answer_carefully(batch: Batch, op: Op) -> Answer:
             return answer
     except SQLAlchemyError as exc:
         batch.version = version
-        batch.rows = {k: v for k, v in batch.rows.items() if v is None or v in batch.session}
+        batch.rows = {k: v for k, v in batch.rows.items() if v is None or batch.holds(v)}
         return Answer(op.op_id, REJECTED, None, f"server.refused: {type(exc.orig or exc).__name__}")
 
 
@@ -298,21 +339,21 @@ def _insert(batch: Batch, op: Op, model: type, is_record: bool) -> Answer:
         hlcs = payload.get("field_hlc") if is_record and isinstance(payload.get("field_hlc"), dict) else {}
         hlcs = {k: batch.clamp(v) for k, v in hlcs.items() if k in data and isinstance(v, str) and _is_hlc(v)}
         version = batch.next_version()
-        row = SyncRow(
+        kind = "record" if is_record else "fact"
+        row = batch.make_row(
             org_id=batch.caller.org_id,
             table_name=op.table,
             row_id=op.row_id,
             version=version,
-            kind="record" if is_record else "fact",
-            field_hlc=json.dumps(hlcs, sort_keys=True),
+            kind=kind,
+            field_hlc=json.dumps(hlcs, sort_keys=True) if hlcs else "{}",
             field_version="{}",
             created_hlc=created_hlc,
             updated_hlc=max([created_hlc, *hlcs.values()]),
             created_version=version,
             device_id=device_id,
+            **row_content(op.table, op.row_id, kind, data),
         )
-        set_data(row, data)
-        batch.add(row)
         if op.table == "person":
             merges.after_person_insert(batch, row)
         return Answer(op.op_id, APPLIED, version)
@@ -360,7 +401,7 @@ def _base_hlcs(given: Any) -> dict[str, str]:
 def _merge(
     batch: Batch,
     op: Op,
-    row: SyncRow,
+    row: Row,
     data: dict[str, Any],
     hlcs: dict[str, str],
     base: int | None,
@@ -393,16 +434,24 @@ def _merge(
     return Answer(op.op_id, APPLIED if outcome.changed else DUPLICATE, row.version)
 
 
-def set_data(row: SyncRow, data: dict[str, Any]) -> None:
-    row.data = canonical(data)
-    # A conflict is proven by its id alone (sync.digest.conflict_hash): laptops keep it in
-    # their own form.
-    row.row_hash = (
-        conflict_hash(row.row_id) if row.kind == "conflict" else row_hash(row.table_name, row.row_id, data)
-    )
-    if row.table_name == "person":
-        row.national_id = data.get("national_id") or None
-        row.mobile = data.get("mobile") or None
+def row_content(table: str, row_id: str, kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The columns a row's data fills: the canonical text, its hash, a person's indexed keys."""
+    text = canonical(data)
+    content = {
+        "data": text,
+        # A conflict is proven by its id alone (sync.digest.conflict_hash): laptops keep it in
+        # their own form.
+        "row_hash": conflict_hash(row_id) if kind == "conflict" else canonical_hash(table, row_id, text),
+    }
+    if table == "person":
+        content["national_id"] = data.get("national_id") or None
+        content["mobile"] = data.get("mobile") or None
+    return content
+
+
+def set_data(row: Row, data: dict[str, Any]) -> None:
+    for key, value in row_content(row.table_name, row.row_id, row.kind, data).items():
+        setattr(row, key, value)
 
 
 def record_conflicts(batch: Batch, table: str, row_id: str, lost: list[LostValue]) -> None:
@@ -452,42 +501,50 @@ def check_values(model: type, data: dict[str, Any], *, whole: bool) -> dict[str,
 
     whole=True (an insert): every column the laptop always fills must be there.
     """
-    columns = {c.key: c for c in model.__table__.columns if c.key not in SYSTEM_COLUMNS}
-    unknown = set(data) - set(columns)
+    columns, required = _columns_of(model)
+    unknown = data.keys() - columns.keys()
     if unknown:
         raise Rejected(f"row.columns: unknown columns {sorted(unknown)}")
-    if whole:
-        missing = [k for k, c in columns.items() if k not in data and not c.nullable]
-        if missing:
-            raise Rejected(f"row.columns: missing columns {missing}")
+    if whole and not required <= data.keys():
+        raise Rejected(f"row.columns: missing columns {sorted(required - data.keys())}")
     for key, value in data.items():
-        column = columns[key]
+        nullable, fits, type_name = columns[key]
         if value is None:
-            if not column.nullable:
+            if not nullable:
                 raise Rejected(f"row.value: {key} may not be empty")
             continue
-        if not _fits(column.type, value):
-            raise Rejected(f"row.value: {key} is not a valid {type(column.type).__name__}")
+        if not fits(value):
+            raise Rejected(f"row.value: {key} is not a valid {type_name}")
     return dict(data)
 
 
-def _fits(sql_type: Any, value: Any) -> bool:
+_Check = tuple[bool, Callable[[Any], bool], str]
+
+
+@functools.cache
+def _columns_of(model: type) -> tuple[dict[str, _Check], frozenset[str]]:
+    """Per data column of a laptop model: (nullable, its value check, its type's name); and the
+    columns an insert must fill. Worked out once per model (every op of every push asks)."""
+    columns = [c for c in model.__table__.columns if c.key not in SYSTEM_COLUMNS]
+    checks = {c.key: (bool(c.nullable), _check_of(c.type), type(c.type).__name__) for c in columns}
+    return checks, frozenset(c.key for c in columns if not c.nullable)
+
+
+def _check_of(sql_type: Any) -> Callable[[Any], bool]:
     if isinstance(sql_type, Boolean):
-        return isinstance(value, bool)
+        return lambda value: value is True or value is False
     if isinstance(sql_type, Integer):
-        return isinstance(value, int) and not isinstance(value, bool) and -MAX_INT < value < MAX_INT
+        return lambda value: type(value) is int and -MAX_INT < value < MAX_INT
     if isinstance(sql_type, Float):
-        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        return lambda value: type(value) in (int, float) and math.isfinite(value)
     if isinstance(sql_type, String | Text):
-        length = getattr(sql_type, "length", None)
-        return isinstance(value, str) and (length is None or len(value) <= length) and "\x00" not in value
+        length = getattr(sql_type, "length", None) or math.inf
+        return lambda value: type(value) is str and len(value) <= length and "\x00" not in value
     if isinstance(sql_type, DateTime) or type(sql_type).__name__ == "UTCDateTime":
-        return isinstance(value, str) and _parses(dt.datetime.fromisoformat, value, aware=True)
+        return lambda value: type(value) is str and _parses(dt.datetime.fromisoformat, value, aware=True)
     if isinstance(sql_type, Date):
-        return isinstance(value, str) and _parses(dt.date.fromisoformat, value)
-    if isinstance(sql_type, JSON):
-        return True
-    return True
+        return lambda value: type(value) is str and _parses(dt.date.fromisoformat, value)
+    return lambda value: True  # JSON, and any type whose values the database checks itself
 
 
 def _parses(parse: Any, value: str, aware: bool = False) -> bool:

@@ -40,7 +40,12 @@ def canonical(data: dict[str, Any]) -> str:
 
 def row_hash(table: str, row_id: str, data: dict[str, Any]) -> str:
     """32 hex digits: the row's table, id and data columns."""
-    text = f"{table}\x00{row_id}\x00{canonical(data)}".encode()
+    return canonical_hash(table, row_id, canonical(data))
+
+
+def canonical_hash(table: str, row_id: str, canonical_data: str) -> str:
+    """row_hash of data already in canonical form (the server stores that text anyway)."""
+    text = f"{table}\x00{row_id}\x00{canonical_data}".encode()
     return hashlib.blake2b(text, digest_size=_HASH_BYTES).hexdigest()
 
 

@@ -4,7 +4,9 @@ The server runs it for every pushed record op; the model test (tests/sync/test_m
 runs it against a fake network. A field's value carries the HLC of its last change and the
 organisation version at which the server took it. An incoming write is CONCURRENT with the stored
 value when the writer had not seen that value: the HLC of the value its edit replaced (its
-`base_hlc`, when it names one) is older than the stored value's, or else its base version (the
+`base_hlc`, when it names one) is older than the stored value's, or is the writer's own and not
+the stored one (its own stamp may be a fast clock's, which the server brought back to its own: a
+time comparison would take any value stored since as seen), or else its base version (the
 row version the laptop held when it edited) is older than the field's version, or it has none (a
 re-sent whole row); and
 the value was written by another laptop (a laptop always saw its own writes; an HLC names its
@@ -87,7 +89,7 @@ def merge_fields(
         current = stored.data.get(name)
         seen = (base_hlcs or {}).get(name)
         if seen is not None:  # the writer named the value it replaced: was it this one?
-            unseen = stored_hlc > seen
+            unseen = stored_hlc > seen or (_device(seen) == _device(incoming_hlc) and stored_hlc != seen)
         else:
             unseen = base_version is None or base_version < stored.version_of(name)
         concurrent = unseen and _device(incoming_hlc) != _device(stored_hlc)
