@@ -335,3 +335,18 @@ def test_another_organisations_backup_needs_a_confirmation_naming_both(
     assert _query(live, "SELECT count(*) FROM sync_state") == 0  # Riyadh's enrolment ended
     kept = list((this / "backups").glob("before-restore-*.db"))
     assert len(kept) == 1 and _query(kept[0], "SELECT count(*) FROM person") == 2
+
+
+def test_a_new_laptop_takes_a_backup_first_without_becoming_the_other_laptop(tmp_path, monkeypatch):
+    other = _laptop(tmp_path / "a", people=3, org="TAIF")
+    _enrol(other, "TAIF", "token-of-the-other-laptop")
+    backup = backup_database(other / "fieldapp.db", tmp_path / "a.db")
+    monkeypatch.delenv("FIELDAPP_USER", raising=False)  # nobody to sign in yet on the new laptop
+    new = tmp_path / "new"
+    assert main(["--data-dir", str(new), "restore", str(backup), "--yes"]) == 0
+    live = new / "fieldapp.db"
+    assert _query(live, "SELECT count(*) FROM person") == 3
+    assert _query(live, "SELECT id FROM device") != _query(other / "fieldapp.db", "SELECT id FROM device")
+    assert _query(live, "SELECT count(*) FROM sync_state") == 0  # it enrols as itself
+    # from now on the restored administrator signs in
+    assert main(["--data-dir", str(new), "restore", str(backup), "--yes"]) == 2

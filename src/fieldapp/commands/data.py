@@ -14,6 +14,8 @@ from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.permissions import require
+from fieldapp.services import Services
+from fieldapp.services.users import FIRST_RUN
 from fieldapp.store import migrate, restore
 from fieldapp.store.backup import backup_database
 from fieldapp.store.engine import private_dir
@@ -90,7 +92,7 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = Path(args.target) if args.target else private_dir(ctx.data_dir.backups) / f"fieldapp-{stamp}.db"
     backup_database(store.path, target)
-    _audit(ctx, "data.backup", str(target))
+    _audit(ctx, "data.backup", str(target), ctx.actor.user_name)
     print(i18n.msg("backup.done", path=str(target)))
     return 0
 
@@ -98,10 +100,14 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     """Check the backup in full, confirm (naming both organisations when they differ), then put it
     in place keeping this laptop's identity (store.restore)."""
-    actor = ctx.actor
-    require(actor, "restore")
     target = ctx.data_dir.database
     current = restore.contents_of(ctx.store.path)  # the store exists now: this laptop's identity
+    # A new laptop (no user, nobody on it) may take its backup as its first step, as the first run
+    # may make the first administrator; anywhere else an administrator signs in.
+    empty = current.people == 0 and Services(ctx.store, None).users.count() == 0
+    who = FIRST_RUN if empty else ctx.actor.user_name
+    if not empty:
+        require(ctx.actor, "restore")
     staged = restore.stage(Path(args.source), ctx.data_dir.root)
     try:
         if not _confirmed(args, staged.contents, current):
@@ -113,7 +119,7 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
         restore.put_in_place(staged, target, kept)
     finally:
         staged.discard()
-    _audit(ctx, "data.restore", f"{args.source} (kept {kept.name})")
+    _audit(ctx, "data.restore", f"{args.source} (kept {kept.name})", who)
     print(i18n.msg("restore.done", source=str(args.source), kept=str(kept)))
     return 0
 
@@ -148,6 +154,6 @@ def _ask(prompt: str) -> str:
         return ""
 
 
-def _audit(ctx: CliContext, action: str, detail: str) -> None:
-    with ctx.store.session(ctx.actor.user_name) as session:
+def _audit(ctx: CliContext, action: str, detail: str, user_name: str) -> None:
+    with ctx.store.session(user_name) as session:
         audit(session, action, detail)
