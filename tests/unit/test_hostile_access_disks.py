@@ -350,3 +350,16 @@ def test_a_new_laptop_takes_a_backup_first_without_becoming_the_other_laptop(tmp
     assert _query(live, "SELECT count(*) FROM sync_state") == 0  # it enrols as itself
     # from now on the restored administrator signs in
     assert main(["--data-dir", str(new), "restore", str(backup), "--yes"]) == 2
+
+
+def test_an_older_backup_is_migrated_in_its_copy_and_the_file_left_as_it_was(tmp_path, signed_in):
+    from fieldapp.store import migrate
+
+    old = tmp_path / "old.db"
+    migrate.upgrade(old, tmp_path / "pre", target="0003")
+    old_sha = _sha(old)
+    this = _laptop(tmp_path / "b", people=2)
+    assert main(["--data-dir", str(this), "restore", str(old), "--yes"]) == 0
+    assert _query(this / "fieldapp.db", "SELECT version_num FROM alembic_version") == migrate.HEAD
+    assert _sha(old) == old_sha
+    assert _query(old, "SELECT version_num FROM alembic_version") == "0003"
