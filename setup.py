@@ -8,6 +8,7 @@ setup(
     package_data={
         "fieldapp.store.migrations": ["script.py.mako"],
         "fieldapp.server.migrations": ["script.py.mako"],
+        "fieldapp.server.web": ["templates/*", "static/*"],
         "fieldapp.resources": ["fonts/*", "translations/*", "icons/*", "sounds/*", "*.qrc"],
     },
 )

@@ -8,7 +8,8 @@ PY="${PYTHON:-python3}"
 
 # Qt's offscreen/xcb plugins and the certificate tests (pdftoppm) need these Debian packages.
 SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-                 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 poppler-utils)
+                 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 poppler-utils
+                 chromium)  # chromium: the server pages' browser tests (Playwright drives it)
 
 system_packages() {
   command -v dpkg-query >/dev/null || return 0   # not Debian/Ubuntu: see the README

@@ -2,10 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ar">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>تعديل الاتفاقية</source>
+        <translation>Edit agreement</translation>
+    </message>
+    <message>
+        <source>اتفاقية جديدة</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>بلا تاريخ نهاية</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>بلا تذكير</source>
+        <translation>No reminder</translation>
+    </message>
+    <message>
+        <source> يومًا قبل النهاية</source>
+        <translation> days before the end</translation>
+    </message>
+    <message>
+        <source>عنوان الاتفاقية</source>
+        <translation>Agreement title</translation>
+    </message>
+    <message>
+        <source>الموقّع عن الجهة</source>
+        <translation>Signed for the partner by</translation>
+    </message>
+    <message>
+        <source>تاريخ البداية</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>تاريخ النهاية</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>الحالة</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>التزاماتنا</source>
+        <translation>Our commitments</translation>
+    </message>
+    <message>
+        <source>التزامات الجهة</source>
+        <translation>The partner&apos;s commitments</translation>
+    </message>
+    <message>
+        <source>التذكير بالتجديد</source>
+        <translation>Renewal reminder</translation>
+    </message>
+    <message>
+        <source>ملاحظات</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>ميدان</source>
         <translation>FieldApp</translation>
+    </message>
+</context>
+<context>
+    <name>BodyDialog</name>
+    <message>
+        <source>تعديل بيانات الجهة</source>
+        <translation>Edit body</translation>
+    </message>
+    <message>
+        <source>جهة جديدة</source>
+        <translation>New body</translation>
+    </message>
+    <message>
+        <source>النوع</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>الاسم</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>الاسم بالإنجليزية</source>
+        <translation>Name in English</translation>
+    </message>
+    <message>
+        <source>المدينة</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>مسؤول التواصل</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>الهاتف</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ملاحظات</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -204,6 +302,14 @@
         <translation>Today&apos;s visits and their status</translation>
     </message>
     <message>
+        <source>الشراكات</source>
+        <translation>Partnerships</translation>
+    </message>
+    <message>
+        <source>اتفاقيات تنتهي قريبًا وشركاء لم يُزاروا</source>
+        <translation>Agreements ending soon and partners not visited</translation>
+    </message>
+    <message>
         <source>رسم الوصول كل ربع ساعة</source>
         <translation>Chart of arrivals per quarter hour</translation>
     </message>
@@ -242,6 +348,18 @@
     <message>
         <source>لا زيارات اليوم</source>
         <translation>No visits today</translation>
+    </message>
+    <message>
+        <source>تنتهي اتفاقيتها بعد %1 يومًا</source>
+        <translation>agreement ends in %1 days</translation>
+    </message>
+    <message>
+        <source>لم تُزر منذ 6 أشهر</source>
+        <translation>not visited in 6 months</translation>
+    </message>
+    <message>
+        <source>لا تنبيهات للشراكات</source>
+        <translation>No partnership alerts</translation>
     </message>
     <message>
         <source>الواصلون</source>
@@ -969,6 +1087,29 @@
     </message>
 </context>
 <context>
+    <name>HoursReportDialog</name>
+    <message>
+        <source>تقرير الساعات التطوعية</source>
+        <translation>Volunteer hours report</translation>
+    </message>
+    <message>
+        <source>رقم الهوية والاسم وعدد الفعاليات والساعات لكل متطوع، مرتبة من الأكثر ساعات، مع المجموع.</source>
+        <translation>National ID, name, events and hours of every volunteer, most hours first, with the totals.</translation>
+    </message>
+    <message>
+        <source>تصدير Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>تصدير PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>ساعات</source>
+        <translation>hours</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>استيراد قائمة الأشخاص</source>
@@ -1601,6 +1742,29 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>دمج جهتين</source>
+        <translation>Merge two bodies</translation>
+    </message>
+    <message>
+        <source>«%1» مكررة: تنتقل اتفاقياتها وزياراتها وفعالياتها وهداياها إلى الجهة المختارة، وتُكمل بياناتها الناقصة، ثم تُحذف. لا يمكن التراجع عن الدمج.</source>
+        <translation>“%1” is a duplicate: its agreements, visits, events and gifts move to the body chosen, which takes the details it lacks, then the duplicate is removed. A merge cannot be undone.</translation>
+    </message>
+    <message>
+        <source>تبقى الجهة</source>
+        <translation>Keep the body</translation>
+    </message>
+    <message>
+        <source>الجهة التي تبقى</source>
+        <translation>The body that stays</translation>
+    </message>
+    <message>
+        <source>دمج</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>لوحة المتابعة</source>
@@ -1631,8 +1795,243 @@
         <translation>Certificates</translation>
     </message>
     <message>
+        <source>الجهات والشراكات</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
         <source>الإعدادات</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersScreen</name>
+    <message>
+        <source>الجهة</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>النوع</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>المدينة</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>مسؤول التواصل</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>الهاتف</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>الاتفاقية</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>الحالة</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>من</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>إلى</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>الملف</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>التاريخ</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>البيان</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>التفاصيل</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>الجهات والشراكات</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>إضافة جهة</source>
+        <translation>Add body</translation>
+    </message>
+    <message>
+        <source>تعديل</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>دمج مع جهة أخرى…</source>
+        <translation>Merge with another body…</translation>
+    </message>
+    <message>
+        <source>دمج الجهة المحددة مع جهة أخرى مكررة</source>
+        <translation>Merge the selected body with a duplicate</translation>
+    </message>
+    <message>
+        <source>ابحث باسم الجهة أو رقم هاتفها…</source>
+        <translation>Search by the body&apos;s name or phone…</translation>
+    </message>
+    <message>
+        <source>البحث في الجهات</source>
+        <translation>Search the bodies</translation>
+    </message>
+    <message>
+        <source>قائمة الجهات</source>
+        <translation>Bodies</translation>
+    </message>
+    <message>
+        <source>اتفاقيات تنتهي خلال 30 يومًا</source>
+        <translation>Agreements ending within 30 days</translation>
+    </message>
+    <message>
+        <source>جهات لديها اتفاقية سارية ولم تُزر منذ 6 أشهر</source>
+        <translation>Partners with a running agreement not visited in 6 months</translation>
+    </message>
+    <message>
+        <source>تصفية حسب نوع الجهة</source>
+        <translation>Filter by type of body</translation>
+    </message>
+    <message>
+        <source>تصفية حسب المدينة</source>
+        <translation>Filter by city</translation>
+    </message>
+    <message>
+        <source>فترة السجل</source>
+        <translation>History period</translation>
+    </message>
+    <message>
+        <source>الاتفاقيات</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>السجل</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>اتفاقية جديدة</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>تعديل الاتفاقية</source>
+        <translation>Edit agreement</translation>
+    </message>
+    <message>
+        <source>إرفاق النسخة الموقعة…</source>
+        <translation>Attach the signed copy…</translation>
+    </message>
+    <message>
+        <source>فتح النسخة الموقعة</source>
+        <translation>Open the signed copy</translation>
+    </message>
+    <message>
+        <source>تصدير Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>تصدير PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>دمج الجهات للمشرف أو مدير النظام.</source>
+        <translation>Merging bodies is for a supervisor or an administrator.</translation>
+    </message>
+    <message>
+        <source>كل الأنواع</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>هذا العام</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>كل السجل</source>
+        <translation>All history</translation>
+    </message>
+    <message>
+        <source>كل المدن</source>
+        <translation>All cities</translation>
+    </message>
+    <message>
+        <source>%1 جهة</source>
+        <translation>%1 bodies</translation>
+    </message>
+    <message>
+        <source>تنتهي بعد %1 يومًا</source>
+        <translation>ends in %1 days</translation>
+    </message>
+    <message>
+        <source>لا اتفاقيات تنتهي قريبًا.</source>
+        <translation>No agreement ends soon.</translation>
+    </message>
+    <message>
+        <source>آخر زيارة: %1</source>
+        <translation>last visit: %1</translation>
+    </message>
+    <message>
+        <source>لم تُزر قط</source>
+        <translation>never visited</translation>
+    </message>
+    <message>
+        <source>زُرنا كل الشركاء خلال الأشهر الستة الماضية.</source>
+        <translation>Every partner was visited in the last six months.</translation>
+    </message>
+    <message>
+        <source>اختر جهة من القائمة.</source>
+        <translation>Choose a body from the list.</translation>
+    </message>
+    <message>
+        <source>زيارات: %1 (منفذة %2) — هدايا: %3 — فعاليات: %4 — اتفاقيات: %5</source>
+        <translation>Visits: %1 (%2 done) — gifts: %3 — events: %4 — agreements: %5</translation>
+    </message>
+    <message>
+        <source>لا اتفاقيات مع هذه الجهة بعد.</source>
+        <translation>No agreement with this body yet.</translation>
+    </message>
+    <message>
+        <source>⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.</source>
+        <translation>⚠ Ends in %1 days: time to renew.</translation>
+    </message>
+    <message>
+        <source>الموقّع عن الجهة: %1</source>
+        <translation>Signed for the partner by: %1</translation>
+    </message>
+    <message>
+        <source>التزاماتنا: %1</source>
+        <translation>Our commitments: %1</translation>
+    </message>
+    <message>
+        <source>التزامات الجهة: %1</source>
+        <translation>The partner&apos;s commitments: %1</translation>
+    </message>
+    <message>
+        <source>دُمجت الجهتان في «%1».</source>
+        <translation>The two bodies are now “%1”.</translation>
+    </message>
+    <message>
+        <source>النسخة الموقعة من الاتفاقية</source>
+        <translation>The signed copy of the agreement</translation>
+    </message>
+    <message>
+        <source>PDF أو صورة (*.pdf *.png *.jpg *.jpeg *.webp *.tif *.tiff)</source>
+        <translation>PDF or image (*.pdf *.png *.jpg *.jpeg *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>أُرفقت النسخة الموقعة.</source>
+        <translation>The signed copy is attached.</translation>
+    </message>
+    <message>
+        <source>شراكة</source>
+        <translation>partner</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +2143,22 @@
         <translation>Import a list from an Excel or CSV file</translation>
     </message>
     <message>
+        <source>سجل المتطوع</source>
+        <translation>Volunteer record</translation>
+    </message>
+    <message>
+        <source>سجل الشخص المحدد: فعالياته وساعاته وشهاداته وهداياه</source>
+        <translation>The selected person&apos;s record: events, hours, certificates and gifts</translation>
+    </message>
+    <message>
+        <source>تقرير الساعات…</source>
+        <translation>Hours report…</translation>
+    </message>
+    <message>
+        <source>تقرير الساعات التطوعية لكل متطوع في فترة</source>
+        <translation>Volunteer hours per person over a period</translation>
+    </message>
+    <message>
         <source>%1 نتيجة</source>
         <translation>%1 results</translation>
     </message>
@@ -1762,6 +2177,33 @@
     <message>
         <source>استيراد القوائم للمشرف أو مدير النظام.</source>
         <translation>Importing lists is for a supervisor or an administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>سنة هجرية</source>
+        <translation>Hijri year</translation>
+    </message>
+    <message>
+        <source>سنة ميلادية</source>
+        <translation>Gregorian year</translation>
+    </message>
+    <message>
+        <source>من تاريخ إلى تاريخ</source>
+        <translation>From a date to a date</translation>
+    </message>
+    <message>
+        <source>من</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>إلى</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>نوع الفترة</source>
+        <translation>Kind of period</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3431,173 @@
     <message>
         <source>قائمة الزيارات</source>
         <translation>Visit list</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerRecordDialog</name>
+    <message>
+        <source>سجل المتطوع</source>
+        <translation>Volunteer record</translation>
+    </message>
+    <message>
+        <source>الفعالية</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>التاريخ</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>أول دخول</source>
+        <translation>First in</translation>
+    </message>
+    <message>
+        <source>آخر خروج</source>
+        <translation>Last out</translation>
+    </message>
+    <message>
+        <source>في الموقع</source>
+        <translation>still in</translation>
+    </message>
+    <message>
+        <source>الساعات</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>ملاحظات</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>الفعاليات</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>السنة الهجرية</source>
+        <translation>Hijri year</translation>
+    </message>
+    <message>
+        <source>السنة الميلادية</source>
+        <translation>Gregorian year</translation>
+    </message>
+    <message>
+        <source>الرقم</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>النوع</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ساعات تطوعية</source>
+        <translation>Volunteer hours</translation>
+    </message>
+    <message>
+        <source>فعالية</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>البيان</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>صدرت</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>الحالة</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ملغاة</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>سارية</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>الهدية</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>الكمية</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>الساعات حسب السنة</source>
+        <translation>Hours per year</translation>
+    </message>
+    <message>
+        <source>الشهادات</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>الهدايا</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <source>تنبيهات</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>إعادة طباعة الشهادة المحددة</source>
+        <translation>Reprint the selected certificate</translation>
+    </message>
+    <message>
+        <source>إلغاء شهادة الساعات…</source>
+        <translation>Void the hours certificate…</translation>
+    </message>
+    <message>
+        <source>إلغاء شهادة الساعات المحددة (للمشرف)</source>
+        <translation>Void the selected hours certificate (a supervisor)</translation>
+    </message>
+    <message>
+        <source>شهادة ساعات تطوعية:</source>
+        <translation>Volunteer hours certificate:</translation>
+    </message>
+    <message>
+        <source>إصدار الشهادة</source>
+        <translation>Issue the certificate</translation>
+    </message>
+    <message>
+        <source>إصدار شهادة ساعات تطوعية للفترة المختارة</source>
+        <translation>Issue a volunteer hours certificate for the chosen period</translation>
+    </message>
+    <message>
+        <source>%1 فعالية، %2 في المجموع</source>
+        <translation>%1 events, %2 in all</translation>
+    </message>
+    <message>
+        <source>، منذ %1</source>
+        <translation>, since %1</translation>
+    </message>
+    <message>
+        <source>رقم الهوية: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>لا تنبيهات.</source>
+        <translation>No flags.</translation>
+    </message>
+    <message>
+        <source>الشهادة %1: %2</source>
+        <translation>Certificate %1: %2</translation>
+    </message>
+    <message>
+        <source>إلغاء شهادة الساعات</source>
+        <translation>Void the hours certificate</translation>
+    </message>
+    <message>
+        <source>لماذا تُلغى الشهادة %1؟ ستظهر «ملغاة» لكل من يتحقق منها.</source>
+        <translation>Why is certificate %1 voided? Whoever verifies it will see “voided”.</translation>
+    </message>
+    <message>
+        <source>ألغِ الشهادة</source>
+        <translation>Void it</translation>
+    </message>
+    <message>
+        <source>حُفظ الملف: %1</source>
+        <translation>File saved: %1</translation>
     </message>
 </context>
 <context>

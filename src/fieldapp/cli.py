@@ -33,11 +33,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "find": ("people", "search the roster (name, national ID, mobile, badge)"),
     "scan": ("attendance", "check a person in or out, with the desk's rules"),
     "attendance": ("attendance", "attendance and hours of an event"),
-    "certificates": ("certificates", "issue attendance certificates of an event to PDF"),
+    "certificates": (
+        "certificates",
+        "issue attendance certificates of an event, or a volunteer's hours certificate, to PDF",
+    ),
+    "report": ("partners", "reports to PDF or XLSX: a partner's history, volunteer hours"),
     "verify": ("certificates", "check a certificate's QR (text, PDF or PNG)"),
     "export": ("data", "export every table as JSON, for audits"),
     "backup": ("data", "copy the database safely, even while the app runs"),
     "restore": ("data", "put a backup back in place"),
+    "settings": ("settings", "list the settings, show one, or set one"),
     "bench": ("bench", "measure speed and memory"),
     "server": ("server", "run the organisation's central sync server"),
     "server-admin": ("server", "administer the central server: organisations, laptops, users"),
@@ -104,11 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = add("certificates")
-    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--event", metavar="ID", help="the event (not with --hours)")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--min-hours", type=float, metavar="H")
     p.add_argument("--per-person", action="store_true", help="one PDF per person")
     p.add_argument("--template", metavar="NAME")
+    from fieldapp.commands import partners  # argparse only
+
+    partners.add_hours_certificate_arguments(p)
+
+    p = add("report")
+    partners.add_report_kinds(p.add_subparsers(dest="kind", required=True, metavar="KIND"))
 
     p = add("verify")
     p.add_argument("target", metavar="TEXT|FILE.pdf|FILE.png")
@@ -129,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="with --yes: the code of the backup's organisation, when it is not this laptop's",
     )
+
+    p = add("settings")
+    p.add_argument("key", nargs="?", metavar="KEY", help="e.g. certificates.verify_address")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (JSON, or plain text)")
+    p.add_argument("--json", action="store_true")
 
     p = add("bench")
     p.add_argument("--quick", action="store_true", help="a smaller run (10,000 people)")

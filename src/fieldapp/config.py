@@ -97,6 +97,12 @@ SETTINGS: dict[str, SettingDef] = {
         ),
         SettingDef("sync.server_url", "", "The organisation's central server"),
         SettingDef(
+            "certificates.verify_address",
+            "",
+            "The central server's public address (https://…): certificates' QR then opens its "
+            "verification page on any phone; empty: the QR holds the signed code alone",
+        ),
+        SettingDef(
             "demo.accounts",
             [],
             "Demo sign-in accounts, shown on the login screen (written by `fieldapp demo`)",

@@ -116,6 +116,8 @@ def build_demo(store: Store, actor: Actor, progress: Callable[[str], None] | Non
     _handovers(demo, types, bodies, nd, nd_people, live, arrived)
     say("visits")
     _visits(demo, _visit_plan(demo, bodies, types), staff)
+    say("partners and a year of initiatives")
+    _partners(demo, types, staff, volunteers)
     say("certificates of the National Day")
     _certificates(demo, nd)
     return {"national_day": nd.id, "today": live.id}
@@ -415,6 +417,84 @@ def _visit_plan(demo: _Demo, bodies: list[Any], types: dict[str, Any]) -> list[t
         (3, 9, bodies[8], "لقاء الغرفة التجارية بشأن الرعايات", (2,), (), "planned"),
         (8, 10, bodies[4], "ترتيب مشاركة طلاب المدارس في حملة الشتاء", (5, 6), (), "planned"),
     ]
+
+
+def _partners(demo: _Demo, types: dict[str, Any], staff: list[Any], volunteers: list[Any]) -> None:
+    """The partners and their agreements (some ending soon), their visits, and a monthly initiative
+    over the last 14 months with a core of volunteers, so records span two Hijri years."""
+    from fieldapp.services import volunteer_record
+
+    svc, rng, today = demo.svc, demo.rng, demo.today
+    partners = [
+        svc.bodies.create(
+            BodyInput(type=t, name=n, name_en=en, city="الطائف", contact_name=c, contact_phone=p)
+        )
+        for t, n, en, c, p in words.PARTNERS
+    ]
+    for index, title, start, end, status, signatory, ours, theirs, reminder in words.PARTNER_AGREEMENTS:
+        svc.bodies.add_agreement(
+            partners[index].id,
+            AgreementInput(
+                title,
+                today + dt.timedelta(days=start),
+                today + dt.timedelta(days=end),
+                status,
+                signatory=signatory,
+                our_commitments=ours,
+                partner_commitments=theirs,
+                reminder_days=reminder,
+            ),
+        )
+    shield = types["درع تذكاري"]
+    # Recent visits to the health cluster and the college; the charity's last was 8 months ago,
+    # and nobody has visited the neighbourhood centre yet (the dashboard names both).
+    for days_ago, partner, title, label in (
+        (16, partners[0], "اجتماع تنسيقي لحملة الشتاء الصحية", "المدير التنفيذي للتجمع الصحي"),
+        (40, partners[1], "زيارة عمادة الكلية لتكريم الطلاب المتطوعين", "عميد الكلية"),
+        (245, partners[2], "زيارة الجمعية ومناقشة تهيئة المواقع", "المديرة التنفيذية للجمعية"),
+    ):
+        day = today - dt.timedelta(days=days_ago)
+        visit = svc.visits.create(
+            VisitInput(partner.id, title, _local(day, 10), _local(day, 12), team=(staff[0].id, staff[5].id))
+        )
+        svc.visits.start(visit.id)
+        svc.visits.hand_over_gift(
+            visit.id,
+            HandoverInput(
+                shield.id, 1, recipient_body_id=partner.id, recipient_label=label, at=_local(day, 11)
+            ),
+        )
+        svc.visits.complete(visit.id, _VISIT_OUTCOME)
+    core = volunteers[:30]
+    for months_ago, (title, partner) in zip(
+        range(len(words.HISTORY_EVENTS) + 1, 1, -1), words.HISTORY_EVENTS, strict=True
+    ):
+        day = today - dt.timedelta(days=30 * months_ago + rng.randint(-4, 4))
+        if day.weekday() == 4:  # not on a Friday
+            day += dt.timedelta(days=1)
+        event = svc.events.create(
+            EventInput(
+                title=title,
+                place="الطائف",
+                starts_at=_local(day, 16),
+                ends_at=_local(day, 21),
+                planned_hours=5,
+                body_id=partners[partner].id if partner is not None else None,
+                min_certificate_hours=2,
+            )
+        )
+        for person in core:
+            if rng.random() > 0.65:
+                continue
+            arrive = _local(day, 15, 45) + dt.timedelta(minutes=rng.randint(0, 40))
+            svc.attendance.scan(event.id, person.id, method="scanner", direction="in", at=arrive)
+            if rng.random() < 0.06:
+                continue  # forgot to check out: closed at the end and flagged in the record
+            leave = _local(day, 19) + dt.timedelta(minutes=rng.randint(0, 150))
+            svc.attendance.scan(event.id, person.id, method="scanner", direction="out", at=leave)
+    last_year = volunteer_record.gregorian_year(today.year - 1)
+    if svc.volunteer_record.hours_lines(core[0].id, last_year):
+        svc.volunteer_record.issue_hours_certificate(core[0].id, last_year)
 
 
 _VISIT_OUTCOME = "تمت الزيارة وسُلِّمت الهدايا، وأبدت الجهة رغبتها في تكرار الزيارة الشهر القادم."

@@ -14,7 +14,17 @@ from fieldapp.gui.screens_registry import screen_factories
 from fieldapp.gui.widgets import ResultItem, ResultsList, SearchField
 from fieldapp.services import Changed, Services
 
-NAV_KEYS = ["dashboard", "desk", "gifts", "visits", "people", "events", "settings", "certificates"]
+NAV_KEYS = [
+    "dashboard",
+    "desk",
+    "gifts",
+    "visits",
+    "people",
+    "events",
+    "settings",
+    "certificates",
+    "partners",
+]
 
 
 def test_arabic_right_to_left_by_default_with_navigation_on_the_right(main_window):

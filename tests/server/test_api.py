@@ -29,7 +29,7 @@ def test_health_meta_and_openapi(client):
     assert abs(server_time - dt.datetime.now(dt.UTC)) < dt.timedelta(seconds=5)
     assert len(meta["server_epoch"]) == 32
     assert meta["client_schema"] == {"min": 1, "max": 1}
-    assert meta["limits"] == {"max_push_ops": 500, "pull_page_rows": 1000}
+    assert meta["limits"] == {"max_push_ops": 500, "pull_page_rows": 2000}
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     assert {"EnrollIn", "EnrollOut", "WhoamiOut", "MetaOut", "ErrorOut"} <= set(schemas)
 

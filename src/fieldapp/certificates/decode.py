@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldapp.certificates.qr import payload_from_text
 from fieldapp.certificates.signing import PREFIX
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
@@ -65,7 +66,8 @@ class DecodeError(FieldAppError):
 
 
 def is_payload_text(text: str) -> bool:
-    return text.strip().upper().startswith(PREFIX)
+    """A signed payload, bare or inside a verification address."""
+    return payload_from_text(text).upper().startswith(PREFIX)
 
 
 def looks_like_path(text: str) -> bool:
@@ -75,6 +77,8 @@ def looks_like_path(text: str) -> bool:
 
 
 def _order(texts: list[str]) -> list[str]:
+    """Payloads (taken out of their verification address) first, other QR texts after."""
+    texts = [payload_from_text(t) for t in texts]
     return [t for t in texts if is_payload_text(t)] + [t for t in texts if not is_payload_text(t)]
 
 
@@ -168,7 +172,7 @@ def read_payloads(target: str | Path) -> list[str]:
     neither a payload nor a file is returned as it is (the verifier calls it malformed).
     """
     if isinstance(target, str) and is_payload_text(target):
-        return [target.strip()]
+        return [payload_from_text(target)]
     path = Path(target)
     if not path.is_file():
         if isinstance(target, str) and not looks_like_path(target):

@@ -4,14 +4,24 @@ ReportLab's own QR widget encodes in pure Python on every draw (about 14 pages/s
 faster, and merging each row's horizontal runs of dark modules into one rectangle keeps the page
 content small (a few hundred rectangles instead of ~1000 squares). The widget is kept only as
 the benchmark floor.
+
+When the organisation's server has a public address (the setting `certificates.verify_address`),
+the QR holds a web address instead of the bare signed payload, so any phone camera opens the
+server's verification page: ``HTTPS://VERIFY.EXAMPLE.SA/V/FA1.<BODY>.<SIG>``. The scheme and host
+are written in upper case (both are case-blind) and the page answers ``/V/`` as well as ``/v/``,
+so the whole text stays in the QR's dense alphanumeric mode. The payload inside is unchanged:
+`fieldapp verify` and the app read it out of the address and verify it offline.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import segno
-from reportlab.pdfgen.canvas import Canvas
+
+if TYPE_CHECKING:  # only drawn on: the server's pages read payloads without loading ReportLab
+    from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE = 4  # modules of white around the symbol, required by readers
 
@@ -54,6 +64,30 @@ def encode(payload: str, error: str = "m", mask: int | None = DEFAULT_MASK) -> Q
         if start >= 0:
             runs.append((r, start, len(row) - start))
     return QRMatrix(modules=len(qr.matrix), version=int(qr.version), runs=tuple(runs))
+
+
+VERIFY_PATH = "/V/"
+
+
+def qr_text(payload: str, verify_address: str = "") -> str:
+    """What the certificate's QR holds: the payload, or the verification page's address for it."""
+    address = verify_address.strip().rstrip("/")
+    if not address:
+        return payload
+    scheme, _, rest = address.partition("://")
+    host, slash, path = rest.partition("/")
+    return f"{scheme.upper()}://{host.upper()}{slash}{path}{VERIFY_PATH}{payload}"
+
+
+def payload_from_text(text: str) -> str:
+    """The signed payload in a scanned QR text: the text itself, or the tail of a verification
+    address (``…/V/FA1.…``, any case)."""
+    text = text.strip()
+    upper = text.upper()
+    marker = upper.rfind(VERIFY_PATH + "FA1.")
+    if marker > 0 and upper.startswith(("HTTP://", "HTTPS://")):
+        return text[marker + len(VERIFY_PATH) :]
+    return text
 
 
 def draw_qr(

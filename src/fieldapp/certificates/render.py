@@ -409,15 +409,23 @@ def _draw_qr(
 
 
 def _draw_footer(
-    batch: _Batch, d: CertificateData, t: CertificateTemplate, digits: str, w: float, s: float
+    batch: _Batch,
+    d: CertificateData,
+    t: CertificateTemplate,
+    digits: str,
+    w: float,
+    s: float,
+    meta: bool = True,
 ) -> None:
-    """Serial and issue date centred at the bottom; the signatory at the end opposite the QR."""
+    """Serial and issue date centred at the bottom (unless ``meta`` is False: the caller places
+    them); the signatory at the end opposite the QR."""
     c = batch.c
     rtl, lang = t.lang == "ar", t.lang
-    issued_hijri, issued_greg = _dates(d.issue_date, lang, digits)
-    meta = f"{SERIAL_LABEL[lang]}: {d.serial}   |   {ISSUED_LABEL[lang]}: {issued_hijri} - {issued_greg}"
-    c.setFont(SANS, 9 * s)
-    c.drawCentredString(w / 2, 44 * s, visual_line(meta, "R" if rtl else "L"))
+    if meta:
+        issued_hijri, issued_greg = _dates(d.issue_date, lang, digits)
+        text = f"{SERIAL_LABEL[lang]}: {d.serial}   |   {ISSUED_LABEL[lang]}: {issued_hijri} - {issued_greg}"
+        c.setFont(SANS, 9 * s)
+        c.drawCentredString(w / 2, 44 * s, visual_line(text, "R" if rtl else "L"))
 
     sig_name = d.signatory_name or t.signatory_name
     sig_title = d.signatory_title or t.signatory_title

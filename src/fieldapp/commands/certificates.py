@@ -11,6 +11,7 @@ import argparse
 
 from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
+from fieldapp.core.errors import ValidationError
 from fieldapp.services import Services
 
 i18n.register(
@@ -25,11 +26,21 @@ i18n.register(
         ),
         "cli.cert.progress": ("جارٍ الإنشاء {done}/{total}", "Rendering {done}/{total}"),
         "cli.cert.wrote": ("كُتب: {path}", "Wrote: {path}"),
+        "cli.cert.event_needed": (
+            "حدد الفعالية بـ‎--event، أو اطلب شهادة ساعات بـ‎--hours ‎--person.",
+            "Name the event with --event, or ask for an hours certificate with --hours --person.",
+        ),
     }
 )
 
 
 def run_certificates(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.hours:
+        from fieldapp.commands.partners import run_hours_certificate
+
+        return run_hours_certificate(ctx, args)
+    if not args.event:
+        raise ValidationError("cli.cert.event_needed", field="event")
     services = Services(ctx.store, ctx.actor)
     certs = services.certificates
     event = services.events.get(args.event)  # unknown event: NotFoundError -> exit 2

@@ -19,6 +19,7 @@ _MIN_ROLE = {
     "sync": "coordinator",
     "void": "supervisor",
     "roster.edit": "supervisor",
+    "body.merge": "supervisor",
     "roster.import": "supervisor",
     "stock.adjust": "supervisor",
     "event.edit": "supervisor",

@@ -39,6 +39,7 @@ def default_title(key: str) -> str:
         "people": QCoreApplication.translate("Navigation", "الأشخاص"),
         "events": QCoreApplication.translate("Navigation", "الفعاليات"),
         "certificates": QCoreApplication.translate("Navigation", "الشهادات"),
+        "partners": QCoreApplication.translate("Navigation", "الجهات والشراكات"),
         "settings": QCoreApplication.translate("Navigation", "الإعدادات"),
     }
     return titles.get(key, key)

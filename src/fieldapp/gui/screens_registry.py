@@ -54,4 +54,5 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
         _screen("settings", "fieldapp.gui.settings_screen", "SettingsScreen"),
         # After the seven of the desktop-app issue, so Ctrl+1…7 keep their order (Ctrl+8 here).
         _screen("certificates", "fieldapp.gui.certificates", "CertificatesScreen"),
+        _screen("partners", "fieldapp.gui.partners", "PartnersScreen"),
     ]

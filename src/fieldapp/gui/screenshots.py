@@ -105,6 +105,14 @@ def render_screenshots(
             window.show_screen(key)
             _settle(runner)
             written.append(_grab(window, out / f"{index + 1:02d}-{key}.png"))
+        from fieldapp.gui.people.record import most_active_record
+
+        record = most_active_record(ctx, window)
+        if record is not None:
+            record.resize(*SIZE)
+            _settle(runner)
+            written.append(_grab(record, out / "people-record.png"))
+            record.close()
         window.close()
     finally:
         runner.shutdown()

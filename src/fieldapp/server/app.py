@@ -38,6 +38,7 @@ from fieldapp.server.db import ENV_DB, make_engine, read_session
 from fieldapp.server.errors import ServerError
 from fieldapp.server.migrate import current_revision, head_revision
 from fieldapp.server.models import ServerState
+from fieldapp.server.web import routes as web
 
 i18n.register(
     {
@@ -57,7 +58,7 @@ i18n.register(
 CLIENT_SCHEMA_MIN = 1
 CLIENT_SCHEMA_MAX = 1
 MAX_PUSH_OPS = 500
-PULL_PAGE_ROWS = 1000
+PULL_PAGE_ROWS = 2000
 ERRORS = {status: {"model": schemas.ErrorOut} for status in (400, 401, 403, 409, 410, 422)}
 
 log = logging.getLogger("fieldapp.server.access")
@@ -112,7 +113,7 @@ def _install_handlers(app: FastAPI) -> None:
             line = {
                 "event": "request",
                 "method": request.method,
-                "path": request.url.path,
+                "path": web.logged_path(request.url.path),
                 "status": status,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 "request_id": request_id,
@@ -148,6 +149,7 @@ def create_app(db_url: str, *, check_schema: bool = True) -> FastAPI:
     _install_handlers(app)
     _install_routes(app)
     _install_sync_routes(app)
+    web.install(app)  # the browser pages: certificate verification, admin
     return app
 
 

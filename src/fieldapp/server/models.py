@@ -165,3 +165,33 @@ class AppliedOp(ServerBase):
     version: Mapped[int | None] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(ServerBase):
+    """A signed-in browser on the admin pages. The cookie holds a random token; only its sha256 is
+    kept, with the form token (CSRF) of the session. Server-side, so signing out, disabling the
+    account or an expiry ends it at once, in every worker."""
+
+    __tablename__ = "web_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_id: Mapped[str] = _org_fk()
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("central_user.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+
+
+class WebAudit(ServerBase):
+    """What happened on the admin pages: every sign-in attempt (accepted, refused, rate-limited)
+    and every change an administrator made, with the client's address."""
+
+    __tablename__ = "web_audit"
+
+    id: Mapped[str] = _id()
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    org_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("organisation.id"), index=True)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    client_ip: Mapped[str] = mapped_column(String(64), default="")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from fieldapp.services.sync_state import SyncStateService
     from fieldapp.services.users import UsersService
     from fieldapp.services.visits import VisitsService
+    from fieldapp.services.volunteer_record import VolunteerRecordService
 
 
 __all__ = ["Changed", "ContractError", "Done", "Service", "Services", "write"]
@@ -105,6 +106,12 @@ class Services:
         from fieldapp.services.bodies import BodiesService
 
         return BodiesService(self)
+
+    @cached_property
+    def volunteer_record(self) -> VolunteerRecordService:
+        from fieldapp.services.volunteer_record import VolunteerRecordService
+
+        return VolunteerRecordService(self)
 
     @cached_property
     def users(self) -> UsersService:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -63,6 +64,7 @@ log = logging.getLogger("fieldapp.sync")
 CLIENT_SCHEMA = 1
 VERIFY_ATTEMPTS = 3
 MAX_ROUNDS_OF_PUSH = 10_000
+PULL_PAGE_ROWS = 2_000  # the server's limit (server.app.PULL_PAGE_ROWS)
 
 
 @dataclass
@@ -208,29 +210,42 @@ class SyncService(SyncSteps):
         raise SyncError("sync.stuck")
 
     def _pull_all(self, client: SyncClient, cursor: int, report: SyncReport, run_step) -> int:
-        while True:
-            page = self._same_server(client.changes(cursor, 1000))
-            if page["cursor"] < cursor:
-                raise SyncError("sync.cursor_back")
-            if page["rows"] or page["cursor"] != cursor:
-                result = run_step(lambda p=page, c=cursor: self.apply_page(p["rows"], c, p["cursor"]))
-                report.pulled += len(page["rows"])
-                report.conflicts_received += result.value.conflicts
-                report.changed = report.changed | result.changed
-                cursor = page["cursor"]
-            if not page["more"]:
-                return cursor
+        # The next page is fetched while this one is written: the server and this laptop work
+        # at once (one request in flight, so the client is used by one thread at a time).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+            ahead = fetcher.submit(client.changes, cursor, PULL_PAGE_ROWS)
+            while True:
+                page = self._same_server(ahead.result())
+                if page["cursor"] < cursor:
+                    raise SyncError("sync.cursor_back")
+                if page["more"]:
+                    ahead = fetcher.submit(client.changes, page["cursor"], PULL_PAGE_ROWS)
+                cursor = self._apply_pulled(page, cursor, report, run_step)
+                if not page["more"]:
+                    return cursor
+
+    def _apply_pulled(self, page: dict[str, Any], cursor: int, report: SyncReport, run_step) -> int:
+        """Write one page (rows and cursor in one transaction); returns the cursor now saved."""
+        if not page["rows"] and page["cursor"] == cursor:
+            return cursor
+        result = run_step(lambda: self.apply_page(page["rows"], cursor, page["cursor"]))
+        report.pulled += len(page["rows"])
+        report.conflicts_received += result.value.conflicts
+        report.changed = report.changed | result.changed
+        return page["cursor"]
 
     def _verify(self, client: SyncClient, cursor: int, report: SyncReport, run_step) -> None:
         """Compare digests; fetch the rows of differing buckets again, send again the rows the
         server lacks. The organisation may move meanwhile (another laptop pushes): then pull and
         compare again, a few times; still moving, the round ends unproven (verified None)."""
         for _ in range(VERIFY_ATTEMPTS):
-            theirs = self._same_server(client.verify())
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as asker:
+                asked = asker.submit(client.verify)  # the server digests while this laptop does
+                mine = self.settled_digests()
+                theirs = self._same_server(asked.result())
             if theirs["org_version"] != cursor:
                 cursor = self._pull_all(client, cursor, report, run_step)
                 continue
-            mine = self.settled_digests()
             if mine is None:
                 return  # edits made during the round: the next round proves them
             differing = {

@@ -92,6 +92,9 @@ _TOPIC_OF = {
     "certificate_print": "certificates",
     "signing_key": "certificates",
     "body": "bodies",
+    "agreement": "bodies",
+    "body_merge": "bodies",
+    "hours_certificate": "certificates",
 }
 
 

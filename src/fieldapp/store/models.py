@@ -122,6 +122,26 @@ class Agreement(Record, Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="active")  # draft|active|expired|cancelled
     notes: Mapped[str] = mapped_column(Text, default="")
+    signatory: Mapped[str] = mapped_column(String(200), default="")  # who signed for the partner
+    our_commitments: Mapped[str] = mapped_column(Text, default="")
+    partner_commitments: Mapped[str] = mapped_column(Text, default="")
+    reminder_days: Mapped[int | None] = mapped_column(Integer)  # remind this many days before the end
+    # The signed copy, as a file name inside the data folder's agreements/ (the file stays on the
+    # laptop that attached it; the name syncs so other laptops can say where the copy is).
+    file_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class BodyMerge(Fact, Base):
+    """Two bodies were one (a supervisor merged them): whatever names the loser means the survivor.
+
+    Records that named the loser are rewritten when merging; facts (hand-overs) and rows another
+    laptop made before it saw the merge are read through these facts."""
+
+    __tablename__ = "body_merge"
+    loser_id: Mapped[str] = mapped_column(String(36), index=True)
+    survivor_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[dt.datetime]
+    user_name: Mapped[str] = mapped_column(String(100), default="")
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -300,6 +320,25 @@ class CertificatePrint(Fact, Base):
     user_name: Mapped[str] = mapped_column(String(100), default="")
     kind: Mapped[str] = mapped_column(String(12))  # print|reprint|pdf
     printer: Mapped[str] = mapped_column(String(200), default="")
+
+
+class HoursCertificate(Fact, Base):
+    """A cumulative volunteer-hours certificate: every hour of one person over a period.
+
+    The events and their hours are kept as issued (``lines``), so a reprint is the same paper."""
+
+    __tablename__ = "hours_certificate"
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    period_label: Mapped[str] = mapped_column(String(100), default="")  # e.g. "1446 هـ"
+    hours: Mapped[float] = mapped_column(Float)
+    lines: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[date ISO, title, hours], ...]
+    issued_at: Mapped[dt.datetime]
+    issued_by: Mapped[str] = mapped_column(String(100), default="")
+    key_id: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)  # the signed QR text
 
 
 class PersonMerge(Fact, Base):

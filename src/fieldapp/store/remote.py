@@ -20,13 +20,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, select
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text, select
 from sqlalchemy.engine import Connection
 
 from fieldapp.store import search_index
 from fieldapp.store.models import MODEL_BY_TABLE, Conflict, Outbox, Person, Record, Synced
 from fieldapp.store.unit_of_work import Change, to_json_value
-from fieldapp.sync.digest import CONFLICT_TABLE, TableDigest, bucket_of, conflict_hash, row_hash
+from fieldapp.sync.digest import (
+    CONFLICT_TABLE,
+    TableDigest,
+    bucket_of,
+    canonical_hash,
+    conflict_hash,
+    encode_sorted,
+)
 from fieldapp.sync.merge import SYSTEM_COLUMNS
 
 PENDING = "pending"
@@ -64,6 +71,31 @@ def _then(
     return lambda v: second(first(v))
 
 
+def _fast_to_stored(sql_type: Any, slow: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """wire -> SQLite value for the common shapes without making Python objects; any other shape
+    goes the slow way (the wire value parsed, then the column type's bind processor)."""
+    if type(sql_type).__name__ == "UTCDateTime":
+
+        def utc(value: Any) -> Any:
+            if type(value) is str and value.endswith("+00:00") and value[10:11] == "T":
+                if len(value) == 25:  # 2026-03-01T06:00:00+00:00
+                    return f"{value[:10]} {value[11:19]}.000000"
+                if len(value) == 32 and value[19] == ".":  # 2026-03-01T06:00:00.123456+00:00
+                    return f"{value[:10]} {value[11:26]}"
+            return slow(value)
+
+        return utc
+    if isinstance(sql_type, Date):
+        return lambda v: v if type(v) is str and len(v) == 10 and v[4] == v[7] == "-" else slow(v)
+    if isinstance(sql_type, Boolean):
+        return lambda v: 1 if v is True else 0 if v is False else slow(v)
+    if isinstance(sql_type, String | Text):
+        return None if slow is None else (lambda v: v if type(v) is str else slow(v))
+    if isinstance(sql_type, Integer) and not isinstance(sql_type, Boolean):
+        return lambda v: v if type(v) is int else slow(v)
+    return slow
+
+
 class _TableWriter:
     """Prepared statements and converters of one synced table: a server row goes to SQLite's
     parameters in one pass (wire value -> Python value -> the column type's bind value)."""
@@ -81,6 +113,10 @@ class _TableWriter:
         # per data column: (key, wire -> bind value); system columns come from the row's envelope
         self.data_plan = [(k, _then(self.from_wire[k], processors[k])) for k in self.data_keys]
         self.field_hlc_bind = processors.get("field_hlc")
+        columns = table.columns
+        fast = {k: _fast_to_stored(columns[k].type, convert) for k, convert in self.data_plan}
+        self._wire_plan = [(k, k in SYSTEM_COLUMNS, fast.get(k)) for k in self.keys]
+        self._deleted_at = self.keys.index("deleted") if "deleted" in self.keys else None
         names = ", ".join(self.keys)
         marks = ", ".join("?" * len(self.keys))
         updates = ", ".join(f"{k}=excluded.{k}" for k in self.keys if k != "id")
@@ -113,20 +149,25 @@ class _TableWriter:
         )
 
     def bound_wire(self, row: dict[str, Any]) -> tuple:
-        """SQLite parameters straight from a server row (the fast path of a page)."""
+        """SQLite parameters straight from a server row (the fast path of a page): one pass over
+        the columns, the common value shapes passed through as they are."""
         data = row["data"]
-        values = {k: (f(data.get(k)) if f is not None else data.get(k)) for k, f in self.data_plan}
-        if values.get("deleted") is None:
-            values["deleted"] = 0
-        values["id"] = row["id"]
-        values["device_id"] = row["device_id"]
-        values["created_hlc"] = row["created_hlc"]
-        values["updated_hlc"] = row["updated_hlc"]
-        values["server_version"] = row["version"]
-        if self.is_record:
+        get = data.get
+        values = [
+            self._envelope(row, k) if system else (v if (v := get(k)) is None or f is None else f(v))
+            for k, system, f in self._wire_plan
+        ]
+        if self._deleted_at is not None and values[self._deleted_at] is None:
+            values[self._deleted_at] = 0
+        return tuple(values)
+
+    def _envelope(self, row: dict[str, Any], key: str) -> Any:
+        if key == "server_version":
+            return row["version"]
+        if key == "field_hlc":
             hlcs = row.get("field_hlc") or {}
-            values["field_hlc"] = self.field_hlc_bind(hlcs) if self.field_hlc_bind else hlcs
-        return tuple(values[k] for k in self.keys)
+            return self.field_hlc_bind(hlcs) if self.field_hlc_bind else hlcs
+        return row[key]
 
 
 def foreign_keys_off(connection: Connection) -> None:
@@ -242,22 +283,52 @@ def _apply_conflicts(connection: Connection, group: list[dict[str, Any]]) -> int
 # --- digests --------------------------------------------------------------------------------
 
 
-def _wire_rows(connection: Connection, model: type[Synced]) -> Iterable[tuple[str, dict[str, Any]]]:
-    table = model.__table__
-    keys = [c.key for c in table.columns if c.key not in SYSTEM_COLUMNS]
-    query = select(table.c.id, *(table.c[k] for k in keys))
-    for row in connection.execute(query):
-        yield row[0], {k: to_json_value(v) for k, v in zip(keys, row[1:], strict=True)}
+def _plain_float(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value  # as canonical()
+
+
+def _utc_text_to_wire(stored: str) -> str:
+    """A UTCDateTime as SQLite holds it ("2026-03-01 06:00:00.000000", naive UTC) in its wire form
+    (to_json_value: "2026-03-01T06:00:00+00:00"), without making a datetime."""
+    if len(stored) == 26 and stored[10] == " " and stored[19] == ".":
+        micro = stored[20:]
+        return f"{stored[:10]}T{stored[11:19]}{'' if micro == '000000' else '.' + micro}+00:00"
+    return to_json_value(dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC))
+
+
+def _stored_to_wire(sql_type: Any) -> Callable[[Any], Any] | None:
+    """What makes a column's value as SQLite stores it its wire value (None: as it is: text,
+    integers, dates kept as ISO text)."""
+    if isinstance(sql_type, Boolean):
+        return bool
+    if isinstance(sql_type, Float):
+        return _plain_float
+    if type(sql_type).__name__ == "UTCDateTime":
+        return _utc_text_to_wire
+    return None
 
 
 def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, str]]:
+    """(id, row hash) of every row of a table, as sync.digest.row_hash makes them from the wire
+    form. Read through SQLite's own cursor, the columns in canonical (sorted) order and only those
+    that need it converted: verify hashes every row, so this is its cost."""
     if table == CONFLICT_TABLE:  # the conflicts the server recorded, proven by their ids
         query = select(Conflict.remote_id).where(Conflict.remote_id.is_not(None))
-        return ((rid, conflict_hash(rid)) for rid in connection.execute(query).scalars())
-    return (
-        (row_id, row_hash(table, row_id, data))
-        for row_id, data in _wire_rows(connection, MODEL_BY_TABLE[table])
+        yield from ((rid, conflict_hash(rid)) for rid in connection.execute(query).scalars())
+        return
+    columns = MODEL_BY_TABLE[table].__table__.columns
+    keys = sorted(c.key for c in columns if c.key not in SYSTEM_COLUMNS)
+    converters = [(i, f) for i, k in enumerate(keys) if (f := _stored_to_wire(columns[k].type)) is not None]
+    cursor = connection.connection.driver_connection.execute(
+        f"SELECT id, {', '.join(keys)} FROM {table}"  # names from the models, not from input
     )
+    while rows := cursor.fetchmany(5_000):
+        for row in rows:
+            values = list(row[1:])
+            for i, convert in converters:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            yield row[0], canonical_hash(table, row[0], encode_sorted(dict(zip(keys, values, strict=True))))
 
 
 def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:

@@ -32,10 +32,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# One encoder for every row (json.dumps with options builds a new one per call).
+_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+
+
 def canonical(data: dict[str, Any]) -> str:
     """One text for one row's data, whichever side made it (keys sorted, 5.0 written 5)."""
-    plain = {k: _plain(v) for k, v in data.items()}
-    return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if any(type(v) is float for v in data.values()):
+        data = {k: _plain(v) for k, v in data.items()}
+    return _ENCODE(data)
+
+
+def encode_sorted(plain: dict[str, Any]) -> str:
+    """canonical() of data whose floats are already plain (the caller converted them)."""
+    return _ENCODE(plain)
 
 
 def row_hash(table: str, row_id: str, data: dict[str, Any]) -> str:

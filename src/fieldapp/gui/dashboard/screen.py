@@ -68,7 +68,7 @@ class Card(QFrame):
 
 class DashboardScreen(Screen):
     key = "dashboard"
-    topics = frozenset({"scans", "gifts", "stock", "visits", "events"})
+    topics = frozenset({"scans", "gifts", "stock", "visits", "events", "bodies"})
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -103,11 +103,14 @@ class DashboardScreen(Screen):
         self.handed_list = QListWidget(objectName="handedList")
         self.low_list = QListWidget(objectName="lowStockList")
         self.visits_list = QListWidget(objectName="visitsList")
+        self.partners_list = QListWidget(objectName="partnersAlerts")
         self.handed_box, self.low_box, self.visits_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.partners_box = QGroupBox()
         for box, widget in (
             (self.handed_box, self.handed_list),
             (self.low_box, self.low_list),
             (self.visits_box, self.visits_list),
+            (self.partners_box, self.partners_list),
         ):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.setWordWrap(True)
@@ -117,7 +120,8 @@ class DashboardScreen(Screen):
 
         grid = QGridLayout()
         grid.addWidget(self.chart_box, 0, 0, 1, 2)
-        grid.addWidget(self.visits_box, 0, 2, 2, 1)
+        grid.addWidget(self.visits_box, 0, 2)
+        grid.addWidget(self.partners_box, 1, 2)
         grid.addWidget(self.handed_box, 1, 0)
         grid.addWidget(self.low_box, 1, 1)
         grid.setColumnStretch(0, 3)
@@ -168,6 +172,8 @@ class DashboardScreen(Screen):
         self.handed_list.setAccessibleName(self.tr("الهدايا المسلّمة حسب النوع"))
         self.low_list.setAccessibleName(self.tr("أنواع الهدايا منخفضة المخزون"))
         self.visits_list.setAccessibleName(self.tr("زيارات اليوم وحالتها"))
+        self.partners_box.setTitle(self.tr("الشراكات"))
+        self.partners_list.setAccessibleName(self.tr("اتفاقيات تنتهي قريبًا وشركاء لم يُزاروا"))
         self.chart_view.setAccessibleName(self.tr("رسم الوصول كل ربع ساعة"))
         if self.data is not None:
             self.show_data(self.data)
@@ -209,6 +215,7 @@ class DashboardScreen(Screen):
         self._fill_handed(data)
         self._fill_low(data)
         self._fill_visits(data)
+        self._fill_partners(data)
         self._fill_chart(data)
 
     def _fill_handed(self, data: DashboardData) -> None:
@@ -249,6 +256,20 @@ class DashboardScreen(Screen):
             self.visits_list.addItem(item)
         if not data.visits:
             self._empty(self.visits_list, self.tr("لا زيارات اليوم"))
+
+    def _fill_partners(self, data: DashboardData) -> None:
+        """Agreements ending within 30 days, then partners with a running agreement not visited in 6 months."""
+        self.partners_list.clear()
+        for a in data.ending_soon:
+            days = self.tr("تنتهي اتفاقيتها بعد %1 يومًا").replace("%1", self.ctx.fmt_number(a.days_left or 0))
+            item = QListWidgetItem(f"{a.body_name}\n{days}")
+            item.setForeground(QColor(theme.WARNING))
+            self.partners_list.addItem(item)
+        quiet = self.tr("لم تُزر منذ 6 أشهر")
+        for q in data.quiet_partners:
+            self.partners_list.addItem(f"{q.body.name}\n{quiet}")
+        if not data.ending_soon and not data.quiet_partners:
+            self._empty(self.partners_list, self.tr("لا تنبيهات للشراكات"))
 
     @staticmethod
     def _empty(widget: QListWidget, text: str) -> None:

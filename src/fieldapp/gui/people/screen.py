@@ -19,6 +19,7 @@ from fieldapp.gui.context import GuiContext
 from fieldapp.gui.people.editor import PersonDialog
 from fieldapp.gui.people.importer import ImportDialog
 from fieldapp.gui.people.model import NAME, RosterModel
+from fieldapp.gui.people.record import HoursReportDialog, VolunteerRecordDialog
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import SearchField, show_error
 from fieldapp.services.people import PersonView
@@ -64,6 +65,10 @@ class PeopleScreen(Screen):
         self.edit_button.clicked.connect(self.edit_current)
         self.import_button = QPushButton(objectName="importRoster")
         self.import_button.clicked.connect(self.open_import)
+        self.record_button = QPushButton(objectName="openRecord")
+        self.record_button.clicked.connect(self.open_record)
+        self.hours_button = QPushButton(objectName="hoursReport")
+        self.hours_button.clicked.connect(self.open_hours_report)
 
         self.table = RosterTable(self.edit_current)
         self.table.setObjectName("rosterTable")
@@ -87,7 +92,9 @@ class PeopleScreen(Screen):
         top.addWidget(self.heading)
         top.addWidget(self.count_label)
         top.addStretch(1)
+        top.addWidget(self.hours_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.record_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.add_button)
         self.permission_note = QLabel(objectName="permissionNote")
@@ -127,6 +134,10 @@ class PeopleScreen(Screen):
         self.edit_button.setAccessibleName(self.tr("تعديل بيانات الشخص المحدد"))
         self.import_button.setText(self.tr("استيراد قائمة…"))
         self.import_button.setAccessibleName(self.tr("استيراد قائمة من ملف Excel أو CSV"))
+        self.record_button.setText(self.tr("سجل المتطوع"))
+        self.record_button.setAccessibleName(self.tr("سجل الشخص المحدد: فعالياته وساعاته وشهاداته وهداياه"))
+        self.hours_button.setText(self.tr("تقرير الساعات…"))
+        self.hours_button.setAccessibleName(self.tr("تقرير الساعات التطوعية لكل متطوع في فترة"))
         self.model.refresh_display()
         self._update_actions()
 
@@ -144,6 +155,7 @@ class PeopleScreen(Screen):
         self.add_button.setEnabled(can_edit)
         self.edit_button.setEnabled(can_edit and self.current_person() is not None)
         self.import_button.setEnabled(self.ctx.can("roster.import"))
+        self.record_button.setEnabled(self.current_person() is not None)
         self.permission_note.setVisible(not can_edit)
         self.permission_note.setText(
             self.tr("تعديل القائمة والاستيراد للمشرف أو مدير النظام؛ يمكنك البحث والاطلاع.")
@@ -190,6 +202,19 @@ class PeopleScreen(Screen):
         self.import_dialog = ImportDialog(self.ctx, self)
         self.import_dialog.open()
         return self.import_dialog
+
+    def open_record(self) -> VolunteerRecordDialog | None:
+        person = self.current_person()
+        if person is None:
+            return None
+        self.record_dialog = VolunteerRecordDialog(self.ctx, person.id, self)
+        self.record_dialog.open()
+        return self.record_dialog
+
+    def open_hours_report(self) -> HoursReportDialog:
+        self.hours_dialog = HoursReportDialog(self.ctx, self)
+        self.hours_dialog.open()
+        return self.hours_dialog
 
     def _error(self, exc: BaseException) -> None:
         show_error(self.window(), exc)

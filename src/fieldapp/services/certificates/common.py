@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.certificates import signing
 from fieldapp.core import dates, i18n
-from fieldapp.store.models import Certificate, Void
+from fieldapp.store.models import Certificate, HoursCertificate, Void
 
 i18n.register(
     {
@@ -111,10 +111,13 @@ def void_reasons(session: Session, ids: Iterable[str] | None = None) -> dict[str
 
 
 def voided_serials(session: Session) -> dict[str, str]:
-    """serial -> reason, of every voided certificate."""
-    rows = session.execute(
-        select(Certificate.serial, Void.reason)
-        .join(Void, Void.target_id == Certificate.id)
-        .where(Void.target_table == "certificate", Void.deleted.is_(False))
-    )
-    return {serial: reason for serial, reason in rows}
+    """serial -> reason, of every voided certificate (event and cumulative hours certificates)."""
+    out: dict[str, str] = {}
+    for model in (Certificate, HoursCertificate):
+        rows = session.execute(
+            select(model.serial, Void.reason)
+            .join(Void, Void.target_id == model.id)
+            .where(Void.target_table == model.__tablename__, Void.deleted.is_(False))
+        )
+        out.update({serial: reason for serial, reason in rows})
+    return out

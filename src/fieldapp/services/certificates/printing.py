@@ -17,6 +17,7 @@ from typing import Any, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldapp.certificates.qr import qr_text
 from fieldapp.certificates.render import CertificateData, RenderCancelled, render_certificates
 from fieldapp.certificates.templates import CertificateTemplate
 from fieldapp.core import dates, i18n
@@ -318,6 +319,7 @@ class Printing(Service):
             rows.update({row.id: row for row in session.execute(query.where(Certificate.id.in_(chunk)))})
         voids = void_reasons(session, ids)
         branding = self._branding()
+        verify_address = self.services.settings.get("certificates.verify_address")
         items, org_name = [], ""
         for cid in ids:
             row = rows.get(cid)
@@ -343,7 +345,7 @@ class Printing(Service):
                     issue_date=dates.to_local(row.issued_at).date(),
                     event_date=dates.to_local(row.starts_at).date(),
                     template_key=row.template_key,
-                    qr_payload=row.payload,
+                    qr_payload=qr_text(row.payload, verify_address),
                     **branding,
                 )
             )

@@ -13,7 +13,7 @@ from fieldapp.certificates import decode, keys, signing
 from fieldapp.core import dates, i18n
 from fieldapp.services.certificates.common import body_of, event_short_id, voided_serials
 from fieldapp.services.contract import Service
-from fieldapp.store.models import Certificate, Event, Person
+from fieldapp.store.models import Certificate, Event, HoursCertificate, Person
 
 i18n.register(
     {
@@ -45,6 +45,7 @@ i18n.register(
             "Not a FieldApp certificate code: {detail}",
         ),
         "verify.unknown_event": ("فعالية {id}", "event {id}"),
+        "verify.hours_certificate": ("شهادة ساعات تطوعية {period}", "volunteer hours certificate {period}"),
     }
 )
 
@@ -138,7 +139,8 @@ def _outcome(
     event_title = event_date = full_name = None
     if cert is not None and event_short_id(cert[0]) == f.event_id:
         full_name, event_title, event_date = cert[1], cert[2], dates.to_local(cert[3]).date()
-    else:
+    elif (hours := hours_certificate_of(session, f.serial)) is not None:
+        full_name, event_title, event_date = hours
         event = session.execute(
             select(Event.title, Event.starts_at).where(
                 func.replace(Event.id, "-", "").like(f"%{f.event_id.lower()}")
@@ -161,6 +163,25 @@ def _outcome(
         detail=result.reason,
         given_name=name or "",
     )
+
+
+def hours_certificate_of(session: Session, serial: str) -> tuple[str, str, dt.date] | None:
+    """(name, what it certifies, period end) of a cumulative hours certificate held here."""
+    row = session.execute(
+        select(
+            Person.full_name,
+            HoursCertificate.period_start,
+            HoursCertificate.period_end,
+            HoursCertificate.period_label,
+        )
+        .join(Person, Person.id == HoursCertificate.person_id)
+        .where(HoursCertificate.serial == serial)
+    ).first()
+    if row is None:
+        return None
+    name, start, end, label = row
+    what = label or f"{start.isoformat()} – {end.isoformat()}"
+    return name, i18n.msg("verify.hours_certificate", period=what), end
 
 
 def _key_id_of(payload: str) -> str | None:

@@ -1,0 +1,3 @@
+from fieldapp.gui.partners.screen import PartnersScreen
+
+__all__ = ["PartnersScreen"]
