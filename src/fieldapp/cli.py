@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import multiprocessing
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from sqlalchemy.exc import DBAPIError
 
 from fieldapp import __version__
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
+from fieldapp.core.text import strip_controls
 from fieldapp.store.engine import storage_problem
 
 # command -> (module in fieldapp.commands, help text)
@@ -37,7 +40,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "certificates",
         "issue attendance certificates of an event, or a volunteer's hours certificate, to PDF",
     ),
-    "report": ("partners", "reports to PDF or XLSX: a partner's history, volunteer hours"),
+    "report": (
+        "reports",
+        "reports to PDF or XLSX: attendance, gift log, a partner's history, volunteer hours",
+    ),
     "verify": ("certificates", "check a certificate's QR (text, PDF or PNG)"),
     "export": ("data", "export every table as JSON, for audits"),
     "backup": ("data", "copy the database safely, even while the app runs"),
@@ -118,8 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     partners.add_hours_certificate_arguments(p)
 
-    p = add("report")
-    partners.add_report_kinds(p.add_subparsers(dest="kind", required=True, metavar="KIND"))
+    from fieldapp.commands.reports import add_report_kinds
+
+    kinds = add("report").add_subparsers(dest="kind", required=True, metavar="KIND")
+    add_report_kinds(kinds)
+    partners.add_report_kinds(kinds)
 
     p = add("verify")
     p.add_argument("target", metavar="TEXT|FILE.pdf|FILE.png")
@@ -168,9 +177,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintableOutput:
+    """stdout/stderr without control characters: a name stored with an ESC sequence (before names
+    were cleaned, or from an old backup) must not drive the terminal it is printed to."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(strip_controls(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Every file the app writes (database, backups, exports, keys, PDFs) is this user's alone.
     os.umask(0o077)
+    multiprocessing.freeze_support()  # the desktop build's child processes (core.isolated) start here
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _PrintableOutput(stdout), _PrintableOutput(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)

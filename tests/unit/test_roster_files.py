@@ -65,7 +65,7 @@ def test_csv_rows_keep_the_line_numbers_the_user_sees(tmp_path):
     path = _csv(tmp_path / "r.csv", [["كشف المتطوعين"], [], HEADER, ["", "", ""], ROW], delimiter=";")
     table = read_table(path)
     assert (table.format, table.encoding, table.delimiter) == ("csv", "utf-8", ";")
-    assert [line for line, _ in table.rows] == [1, 3, 5]  # blank lines are left out, not renumbered
+    assert [line for line, _ in table.head] == [1, 3, 5]  # blank lines are left out, not renumbered
     header = locate_header(table, path)
     assert header.position == 1  # the title above it is skipped
     assert header.mapping == {"full_name": 0, "national_id": 1, "mobile": 2}
@@ -132,7 +132,7 @@ def test_a_workbook_is_read_from_its_first_sheet_with_a_header(tmp_path):
     wb.save(tmp_path / "r.xlsx")
     table = read_table(tmp_path / "r.xlsx")
     assert (table.format, table.encoding, table.delimiter) == ("xlsx", None, None)
-    assert table.rows[1] == (2, ["سعد العمري", 1000000008, 501234567])
+    assert table.head[1] == (2, ["سعد العمري", 1000000008, 501234567])
     assert table.bad_cells == {(3, 1): "B3"}  # looked for in the chosen sheet, not the first
     assert locate_header(table, "r.xlsx").mapping == {"full_name": 0, "national_id": 1, "mobile": 2}
 

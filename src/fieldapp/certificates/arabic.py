@@ -52,7 +52,10 @@ RESHAPER = ArabicReshaper(
 
 # Bidi controls (embeddings, overrides, isolates, marks) and zero-width characters that have
 # no glyph. ZWJ/ZWNJ are kept for the reshaper (ZWNJ matters in Persian) and removed afterwards.
-_CONTROLS_RE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# bidi and zero-width controls, and the C0/C1 control characters (a name stored with a NUL or ESC)
+_CONTROLS_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 # Groups glued with NBSP so the wrapper never breaks them.
@@ -101,7 +104,7 @@ def _protect_ltr(line: str) -> str:
 
 
 def strip_controls(text: str) -> str:
-    """Drop bidi controls and zero-width characters (no glyph in the fonts)."""
+    """Drop bidi controls, zero-width and control characters (no glyph in the fonts)."""
     return _CONTROLS_RE.sub("", text).replace("\u200c", "").replace("\u200d", "")
 
 

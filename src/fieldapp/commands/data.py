@@ -7,8 +7,9 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
@@ -18,6 +19,7 @@ from fieldapp.services import Services
 from fieldapp.services.users import FIRST_RUN
 from fieldapp.store import migrate, restore
 from fieldapp.store.backup import backup_database
+from fieldapp.store.db import Store
 from fieldapp.store.engine import private_dir
 from fieldapp.store.models import AppUser, Base, SyncState
 from fieldapp.store.unit_of_work import audit, to_json_value
@@ -57,33 +59,56 @@ i18n.register(
 # Never leave the laptop, even in an audit export.
 # Never exported: password hashes, and the laptop's bearer token for the central server.
 _SECRET_COLUMNS = {AppUser.__tablename__: {"password_hash"}, SyncState.__tablename__: {"token"}}
+_EXPORT_BATCH = 1000  # rows fetched from SQLite at a time
 
 
 def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
-    """Every table, every row (tombstones and voids included), as one JSON document."""
+    """Every table, every row (tombstones and voids included), as one JSON document, streamed.
+
+    Rows are written as they are read (memory stays flat whatever the size), all from one read
+    transaction (one consistent snapshot; in WAL mode a reader never blocks the desk's writes).
+    A file is written beside its target and renamed when complete.
+    """
     require(ctx.actor, "export.all")
     store = ctx.store
-    tables: dict[str, list[dict]] = {}
+    if not args.out:
+        _write_export(store, sys.stdout)
+        return 0
+    target = Path(args.out)
+    part = target.with_name(target.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8") as out:
+            _write_export(store, out)
+        part.replace(target)
+    finally:
+        part.unlink(missing_ok=True)
+    return 0
+
+
+def _write_export(store: Store, out: TextIO) -> None:
+    tables = Base.metadata.sorted_tables
     with store.reader() as r:
-        for table in Base.metadata.sorted_tables:
+        # One snapshot: a reader's transaction BEGINs DEFERRED at its first read (store.engine),
+        # so in WAL mode it never blocks the desk's writes.
+        counts = {t.name: r.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
+        head = {
+            "format": "fieldapp-export/1",
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "device_id": store.device_id,
+            "schema_revision": migrate.head_revision(),
+            "counts": counts,
+        }
+        out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "tables": {')
+        for number, table in enumerate(tables):
             hidden = _SECRET_COLUMNS.get(table.name, set())
             columns = [c for c in table.columns if c.name not in hidden]
-            rows = r.execute(select(*columns)).mappings()
-            tables[table.name] = [{k: to_json_value(v) for k, v in row.items()} for row in rows]
-    document = {
-        "format": "fieldapp-export/1",
-        "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-        "device_id": store.device_id,
-        "schema_revision": migrate.head_revision(),
-        "counts": {name: len(rows) for name, rows in tables.items()},
-        "tables": tables,
-    }
-    if args.out:
-        Path(args.out).write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-    else:
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    return 0
+            out.write(("," if number else "") + f"\n  {json.dumps(table.name)}: [")
+            rows = r.execute(select(*columns).execution_options(yield_per=_EXPORT_BATCH)).mappings()
+            for index, row in enumerate(rows):
+                line = json.dumps({k: to_json_value(v) for k, v in row.items()}, ensure_ascii=False)
+                out.write(("," if index else "") + "\n   " + line)
+            out.write("\n  ]")
+        out.write("\n }\n}\n")
 
 
 def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -78,8 +78,9 @@ def run_import_roster(ctx: CliContext, args: argparse.Namespace) -> int:
         print(
             i18n.msg("cli.import.error_line", line=error.line, column=column, message=error.message), file=out
         )
-    if len(report.errors) > _SHOWN_ERRORS:
-        print(i18n.msg("cli.import.more_errors", n=len(report.errors) - _SHOWN_ERRORS), file=out)
+    more = len(report.errors) + report.errors_left_out - _SHOWN_ERRORS
+    if more > 0:
+        print(i18n.msg("cli.import.more_errors", n=more), file=out)
     if failed:
         print(i18n.msg("import.no_valid_rows"), file=sys.stderr)
         return 2
@@ -91,7 +92,7 @@ def run_import_roster(ctx: CliContext, args: argparse.Namespace) -> int:
             updated=report.updated,
             unchanged=report.unchanged,
             registered=report.registered,
-            errors=len(report.errors),
+            errors=len(report.errors) + report.errors_left_out,
             seconds=f"{report.duration_s:.1f}",
         )
     )

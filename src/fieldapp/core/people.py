@@ -21,10 +21,24 @@ from fieldapp.core.identifiers import (
     normalize_mobile,
     normalize_national_id,
 )
-from fieldapp.core.text import INVISIBLES, clean_name, clean_text, fold, normalize_digits, strip_invisible
+from fieldapp.core.text import (
+    CONTROLS,
+    INVISIBLES,
+    clean_name,
+    clean_text,
+    fold,
+    normalize_digits,
+    strip_invisible,
+)
+
+NOTES_MAX = 4000  # characters of a person's notes
 
 i18n.register(
     {
+        "notes.too_long": (
+            "الملاحظات أطول من اللازم ({length} حرفًا)؛ الحد الأقصى {limit} حرفًا",
+            "The notes are too long ({length} characters); the limit is {limit}",
+        ),
         "person.identifier_required": (
             "أدخل رقم الهوية أو رقم الجوال على الأقل، ليمكن التعرّف على الشخص عند الحضور",
             "Enter at least a national ID or a mobile number, so the person can be recognised at check-in",
@@ -202,7 +216,8 @@ def clean_code(value: Any) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    code = "".join(normalize_digits(strip_invisible(str(value))).split()).upper()
+    code = "".join(ch for ch in normalize_digits(strip_invisible(str(value))) if ch not in CONTROLS)
+    code = "".join(code.split()).upper()
     if len(code) > 64:
         raise ValidationError("badge.invalid", field="badge_code")
     return code or None
@@ -279,6 +294,8 @@ def clean_person(
     consent = attempt(parse_bool, inp.guardian_consent)
     badge = None if is_blank(inp.badge_code) else attempt(clean_code, inp.badge_code)
     notes = "" if is_blank(inp.notes) else clean_text(str(inp.notes))
+    if len(notes) > NOTES_MAX:
+        errors.append(ValidationError("notes.too_long", field="notes", length=len(notes), limit=NOTES_MAX))
     if is_blank(inp.national_id) and is_blank(inp.mobile):
         errors.append(ValidationError("person.identifier_required", field="national_id"))
     if errors:

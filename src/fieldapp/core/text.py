@@ -23,7 +23,9 @@ from fieldapp.core.errors import ValidationError
 
 __all__ = [
     "BIDI_CONTROLS",
+    "CONTROLS",
     "INVISIBLES",
+    "NAME_MAX",
     "clean_name",
     "clean_text",
     "digits_only",
@@ -31,7 +33,9 @@ __all__ = [
     "looks_numeric",
     "name_tokens",
     "normalize_digits",
+    "printable",
     "query_tokens",
+    "strip_controls",
     "strip_invisible",
 ]
 
@@ -40,6 +44,10 @@ i18n.register(
         "name.empty": (
             "الاسم مطلوب: اكتب حرفًا واحدًا على الأقل (المسافات والرموز غير المرئية لا تُحسب)",
             "A name is required: type at least one letter (spaces and invisible characters do not count)",
+        ),
+        "name.too_long": (
+            "الاسم أطول من اللازم ({length} حرفًا)؛ الحد الأقصى {limit} حرفًا",
+            "The name is too long ({length} characters); the limit is {limit}",
         ),
     }
 )
@@ -67,10 +75,32 @@ INVISIBLES: frozenset[str] = BIDI_CONTROLS | frozenset(
 
 _STRIP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLES))
 
+#: Control characters (C0, DEL, C1) other than the whitespace ones: a NUL, a \x01 or an ESC
+#: sequence from a file or a scanner would break an Excel export or drive a terminal.
+CONTROLS: frozenset[str] = frozenset(
+    ch for ch in map(chr, (*range(0x20), *range(0x7F, 0xA0))) if not ch.isspace()
+)
+_STRIP_CONTROLS = str.maketrans(dict.fromkeys(CONTROLS))
+_STRIP_INVISIBLE_AND_CONTROLS = str.maketrans(dict.fromkeys(INVISIBLES | CONTROLS))
+_CONTROLS_TO_SPACE = str.maketrans(
+    dict.fromkeys(CONTROLS | frozenset("\r\n\t\x0b\x0c\x1c\x1d\x1e\x1f\x85"), " ")
+)
+
 
 def strip_invisible(s: str) -> str:
     """Remove bidi controls, zero-width characters and soft hyphens (they hide in pasted text)."""
     return s.translate(_STRIP_INVISIBLE)
+
+
+def strip_controls(s: str) -> str:
+    """Remove control characters (NUL, ESC, DEL, C1...), keeping tabs and line breaks."""
+    return s.translate(_STRIP_CONTROLS)
+
+
+def printable(s: str) -> str:
+    """One line safe to print or write to a file: control characters and line breaks become spaces
+    (a name stored before controls were cleaned must not drive a terminal)."""
+    return s.translate(_CONTROLS_TO_SPACE)
 
 
 # --- digits ---------------------------------------------------------------------------------
@@ -122,17 +152,22 @@ def _nfkc(s: str) -> str:
     return s if unicodedata.is_normalized("NFKC", s) else unicodedata.normalize("NFKC", s)
 
 
+NAME_MAX = 200  # characters: the longest name column in the store
+
+
 def clean_name(s: str, field: str = "name") -> str:
     """A person's or body's name as it will be stored and printed.
 
     NFKC turns PDF presentation forms (ﻣﺤﻤﺪ) back into letters; it keeps harakat, tatweel,
     hamza, lam-alef and Persian letters (canonical reordering of stacked marks, e.g. shadda
-    and fatha, does not change how the name looks). Invisibles go, whitespace (NBSP, tabs,
-    newlines) collapses to single spaces.
+    and fatha, does not change how the name looks). Invisibles and control characters go,
+    whitespace (NBSP, tabs, newlines) collapses to single spaces. Longer than NAME_MAX is refused.
     """
-    cleaned = " ".join(_nfkc(s).translate(_STRIP_INVISIBLE).split())
+    cleaned = " ".join(_nfkc(s).translate(_STRIP_INVISIBLE_AND_CONTROLS).split())
     if not cleaned:
         raise ValidationError("name.empty", field=field)
+    if len(cleaned) > NAME_MAX:
+        raise ValidationError("name.too_long", field=field, length=len(cleaned), limit=NAME_MAX)
     return cleaned
 
 
@@ -141,7 +176,8 @@ def _fix_presentation_forms(m: re.Match[str]) -> str:
 
 
 def clean_text(s: str | None) -> str:
-    """Free text (notes, places): cleaned like a name, but may be empty and keeps its lines.
+    """Free text (notes, places): cleaned like a name, but may be empty, has no length limit here,
+    and keeps its lines.
 
     Unlike names, only Arabic presentation forms get the compatibility mapping; the rest is
     NFC, so a note such as «50 م²» or «½ كرتون» keeps its symbols. Each line is trimmed with
@@ -151,7 +187,7 @@ def clean_text(s: str | None) -> str:
     if not s:
         return ""
     s = _PRESENTATION_FORMS.sub(_fix_presentation_forms, s)
-    s = unicodedata.normalize("NFC", s).translate(_STRIP_INVISIBLE)
+    s = unicodedata.normalize("NFC", s).translate(_STRIP_INVISIBLE_AND_CONTROLS)
     lines = [" ".join(line.split()) for line in _NEWLINES.split(s)]
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 

@@ -12,11 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from fieldapp import reports
 from fieldapp.core import dates
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import show_error
-from fieldapp.services import Services
+from fieldapp.reports.writers import write_attendance, write_gift_log
+
+__all__ = ["ask_path", "default_file_name", "run_export", "safe_name", "write_attendance", "write_gift_log"]
 
 
 def ask_path(parent: QWidget, suggested: str, kind: str) -> str | None:
@@ -39,25 +40,6 @@ def ask_path(parent: QWidget, suggested: str, kind: str) -> str | None:
 def safe_name(text: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in text)
     return "_".join(keep.split())[:60] or "export"
-
-
-def write_attendance(services: Services, event_id: str, path: str, kind: str) -> Path:
-    """On the DB thread: read the event's attendance and write it."""
-    event = services.events.get(event_id)
-    attendance = services.attendance.event_attendance(event_id)
-    organisation = reports.organisation_name(services)
-    writer = reports.attendance_xlsx if kind == "xlsx" else reports.attendance_pdf
-    return writer(attendance, event, path, organisation)
-
-
-def write_gift_log(services: Services, path: str, kind: str, title: str, filters: dict | None = None) -> Path:
-    """On the DB thread: services.gifts.log(**filters) written as Excel or PDF."""
-    filters = filters or {}
-    rows = services.gifts.log(**filters)
-    organisation = reports.organisation_name(services)
-    if kind == "xlsx":
-        return reports.gift_log_xlsx(rows, path, title, organisation)
-    return reports.gift_log_pdf(rows, path, title, organisation)
 
 
 def run_export(

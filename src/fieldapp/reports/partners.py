@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 from fieldapp.core import dates
 from fieldapp.core.visits import status_label
 from fieldapp.reports.pdf import Column, _TablePdf
-from fieldapp.reports.xlsx import _RIGHT, HOURS_FORMAT, _header, _put, _sheet, _title_block
+from fieldapp.reports.xlsx import _RIGHT, HOURS_FORMAT, _cell, _header, _put, _sheet, _title_block
 
 if TYPE_CHECKING:
     from fieldapp.services.bodies import BodyHistory
@@ -111,7 +111,7 @@ def partner_xlsx(history: BodyHistory, path: Path | str, organisation: str = "")
     row += 1
     for text in _history_totals(history):
         row += 1
-        ws.cell(row=row, column=1, value=text).font = Font(bold=True)
+        _cell(ws, row, 1, text).font = Font(bold=True)
         ws.cell(row=row, column=1).alignment = _RIGHT
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,7 +163,7 @@ def hours_xlsx(report: HoursReport, path: Path | str, organisation: str = "") ->
         _put(ws, row, 4, r.events, "0")
         _put(ws, row, 5, r.hours, HOURS_FORMAT)
     row += 2
-    ws.cell(row=row, column=3, value="المجموع").font = Font(bold=True)
+    _cell(ws, row, 3, "المجموع").font = Font(bold=True)
     ws.cell(row=row, column=3).alignment = _RIGHT
     _put(ws, row, 4, report.total_events, "0")
     _put(ws, row, 5, report.total_hours, HOURS_FORMAT)

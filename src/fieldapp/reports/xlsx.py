@@ -2,6 +2,11 @@
 
 Layout of every sheet: a title block (organisation, report, event, dates), then the header row
 (frozen, so it stays visible while scrolling), then one row per line, then the totals.
+
+Every cell is written through `_cell`: text is always a text cell, never a formula (a name typed
+as `=HYPERLINK("http://…?"&B9)` stays those characters; OWASP "CSV injection"), with Excel's
+quote prefix when it starts like one so editing it in Excel keeps it text; control characters,
+which a spreadsheet cannot hold, are dropped.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -42,6 +48,23 @@ _RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True, readin
 _CENTER = Alignment(horizontal="center", vertical="center")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _cell(ws: Worksheet, row: int, column: int, value: Any = None) -> Cell:
+    """The cell at (row, column) holding `value` as data: text is text, never a formula."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would take "=…" as a formula
+        if text.lstrip(" ").startswith(_FORMULA_START):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    return cell
+
+
 def _sheet(wb: Workbook, title: str) -> Worksheet:
     ws = wb.active
     ws.title = title[:31]
@@ -53,7 +76,7 @@ def _title_block(ws: Worksheet, lines: Sequence[str], width: int) -> int:
     """Title lines merged across the table; returns the header row number."""
     row = 1
     for index, text in enumerate(line for line in lines if line):
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = _cell(ws, row, 1, text)
         cell.font = _TITLE_FONT if index == 0 else Font(color="5C6B65")
         cell.alignment = Alignment(horizontal="right", vertical="center", readingOrder=2)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
@@ -63,7 +86,7 @@ def _title_block(ws: Worksheet, lines: Sequence[str], width: int) -> int:
 
 def _header(ws: Worksheet, row: int, headers: Sequence[str], widths: Sequence[float]) -> None:
     for column, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = ws.cell(row=row, column=column, value=text)
+        cell = _cell(ws, row, column, text)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = _CENTER
@@ -74,7 +97,7 @@ def _header(ws: Worksheet, row: int, headers: Sequence[str], widths: Sequence[fl
 
 
 def _put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> None:
-    cell = ws.cell(row=row, column=column, value=value)
+    cell = _cell(ws, row, column, value)
     if number_format:
         cell.number_format = number_format
         cell.alignment = _CENTER
@@ -129,7 +152,7 @@ def attendance_xlsx(
         ("مجموع الساعات", round(attendance.total_hours, 2), HOURS_FORMAT),
     )
     for label, value, fmt in totals:
-        ws.cell(row=row, column=1, value=label).font = Font(bold=True)
+        _cell(ws, row, 1, label).font = Font(bold=True)
         ws.cell(row=row, column=1).alignment = _RIGHT
         _put(ws, row, 5, value, fmt)
         ws.cell(row=row, column=5).font = Font(bold=True)
@@ -169,7 +192,7 @@ def gift_log_xlsx(
         if not line.voided:
             totals[(line.gift_name, line.unit)] = totals.get((line.gift_name, line.unit), 0) + line.quantity
     row += 2
-    ws.cell(row=row, column=1, value="المجموع حسب النوع").font = Font(bold=True)
+    _cell(ws, row, 1, "المجموع حسب النوع").font = Font(bold=True)
     ws.cell(row=row, column=1).alignment = _RIGHT
     for (name, unit), quantity in sorted(totals.items()):
         row += 1

@@ -73,6 +73,11 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 
 @contextmanager
-def read_session(engine: Engine) -> Iterator[Session]:
-    with engine.connect() as conn, Session(bind=conn) as session, session.begin():
-        yield session
+def read_session(engine: Engine, snapshot: bool = False) -> Iterator[Session]:
+    """A read transaction. snapshot=True: every statement sees the same committed state (SQLite's
+    read transactions always do; PostgreSQL's default sees each statement's own)."""
+    with engine.connect() as conn:
+        if snapshot and not is_sqlite(engine):
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with Session(bind=conn) as session, session.begin():
+            yield session

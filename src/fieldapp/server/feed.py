@@ -118,8 +118,8 @@ _digests_lock = threading.Lock()
 
 def verify(engine: Engine, caller: Caller) -> dict[str, Any]:
     """Count and digest of every synced table and of the conflicts (16 buckets each), with the
-    organisation's version."""
-    with read_session(engine) as s:
+    organisation's version (read in one snapshot: the digests are those of that version)."""
+    with read_session(engine, snapshot=True) as s:
         org_version = s.scalar(select(OrgSync.version).where(OrgSync.org_id == caller.org_id)) or 0
         epoch = s.get(ServerState, 1).epoch
         key = (caller.org_id, epoch, org_version)

@@ -7,16 +7,19 @@
 * Idempotent: people are matched by national ID, then mobile, and only fields that differ are
   written, so importing the same file twice writes nothing (no outbox entries either). Empty
   cells never erase what the roster already knows.
-* `run()` is ONE write (services.contract) whose report says what changed. It commits in chunks of
-  CHUNK_ROWS rows, one transaction each, through the ordinary unit of work (every row stamped, with
-  its outbox entry), so progress shows and Cancel stops between chunks: what was committed stays,
-  and the report says so.
+* `run()` is ONE write (services.contract) whose report says what changed. It streams the file:
+  CHUNK_ROWS rows at a time are validated, matched against the roster (looked up for that chunk
+  only) and committed in one transaction through the ordinary unit of work (every row stamped,
+  with its outbox entry), so memory stays flat whatever the file's size (what is kept is the
+  values seen so far, to refuse a second row with the same ID, mobile or badge), progress shows
+  and Cancel stops between chunks: what was committed stays, and the report says so.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ from fieldapp.core.dates import local_now
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.people import CleanPerson, PersonInput, clean_person, is_blank, name_key
 from fieldapp.core.permissions import require
-from fieldapp.core.roster_files import Header, Table, locate_header, read_table
+from fieldapp.core.roster_files import Header, Table, count_rows, locate_header, read_table
 from fieldapp.services.contract import Changed, Service, write
 from fieldapp.services.people import VIEW_COLUMNS
 from fieldapp.store.models import Event, Person, Registration
@@ -36,7 +39,9 @@ from fieldapp.store.unit_of_work import insert_many
 from fieldapp.sync.ids import uuid7
 
 CHUNK_ROWS = 10_000  # one transaction (and one fsync) per chunk; progress and cancel between chunks
+LOOKUP_BATCH = 5_000  # values per IN (...) when matching a chunk against the roster
 SAMPLE_ROWS = 5
+MAX_LISTED_ERRORS = 5_000  # errors kept with their text; the rest are counted (a file of garbage)
 
 i18n.register(
     {
@@ -102,8 +107,10 @@ class ImportPreview:
     mapping: dict[str, str]  # field -> header as written in the file
     unmapped: list[str]  # headers we ignore
     row_count: int  # non-empty data rows
-    errors: list[RowError]
+    errors: list[RowError]  # the first MAX_LISTED_ERRORS, by line
     sample: list[dict[str, str]]  # a few valid rows, field -> value as it will be stored
+    error_lines: int = 0  # lines with an error, listed or not
+    errors_left_out: int = 0  # errors beyond the listed ones
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,8 @@ class ImportReport:
     rows: int = 0  # non-empty data rows read
     cancelled: bool = False  # stopped between chunks: what was committed before stays
     dry_run: bool = False
+    error_lines: int = 0  # lines with an error, listed in `errors` or not
+    errors_left_out: int = 0  # errors beyond the MAX_LISTED_ERRORS listed
     changed: Changed = field(default_factory=Changed, compare=False)
 
     @property
@@ -133,17 +142,31 @@ _Valid = tuple[int, CleanPerson, tuple[str, ...]]
 _Step = tuple[str, str, Any]
 
 
-@dataclass
-class _Parsed:
-    table: Table
-    header: Header
-    row_count: int
-    valid: list[_Valid]
-    errors: list[RowError]
-
-
 def _error(line: int, column: str | None, exc: ValidationError) -> RowError:
     return RowError(line, column, exc.key, exc.message(i18n.language()))
+
+
+class _Errors:
+    """A file's errors: the first MAX_LISTED_ERRORS kept, every one counted, and the lines they are on
+    (errors arrive line by line, several for one line one after the other)."""
+
+    def __init__(self) -> None:
+        self.listed: list[RowError] = []
+        self.left_out = 0
+        self.lines = 0
+        self._last_line: int | None = None
+
+    def add(self, error: RowError) -> None:
+        if error.line != self._last_line:
+            self.lines += 1
+            self._last_line = error.line
+        if len(self.listed) < MAX_LISTED_ERRORS:
+            self.listed.append(error)
+        else:
+            self.left_out += 1
+
+    def by_line(self) -> list[RowError]:
+        return sorted(self.listed, key=lambda e: e.line)
 
 
 class _RowChecker:
@@ -155,13 +178,13 @@ class _RowChecker:
         self.column_of = header.column_of()
         self.today = local_now().date()
         self.seen: dict[str, dict[str, int]] = {fld: {} for fld in _UNIQUE}  # value -> first line
-        self.valid: list[_Valid] = []
-        self.errors: list[RowError] = []
+        self.errors = _Errors()
 
-    def check(self, line: int, cells: list[Any]) -> None:
+    def check(self, line: int, cells: list[Any]) -> _Valid | None:
+        """The row as a valid person, or None with its errors added to `errors`."""
         values = {fld: (cells[i] if i < len(cells) else None) for fld, i in self.mapping.items()}
         if self.bad_cells and self._formulas_without_value(line):
-            return
+            return None
         person, problems = clean_person(PersonInput(**_input_args(values)), self.today)
         if problems:
             for exc in problems:
@@ -170,21 +193,21 @@ class _RowChecker:
                     or self.column_of.get("national_id")
                     or self.column_of.get("mobile")
                 )
-                self.errors.append(_error(line, column, exc))
-            return
+                self.errors.add(_error(line, column, exc))
+            return None
         assert person is not None
         if not person.checksum_ok:
             exc = ValidationError("national_id.checksum", field="national_id", nid=person.national_id)
-            self.errors.append(_error(line, self.column_of.get("national_id"), exc))
-            return
+            self.errors.add(_error(line, self.column_of.get("national_id"), exc))
+            return None
         if self._duplicate(line, person):
-            return
+            return None
         for fld in _UNIQUE:
             value = getattr(person, fld)
             if value is not None:
                 self.seen[fld][value] = line
         present = tuple(fld for fld, v in values.items() if not is_blank(v))
-        self.valid.append((line, person, present))
+        return line, person, present
 
     def _formulas_without_value(self, line: int) -> bool:
         found = False
@@ -192,7 +215,7 @@ class _RowChecker:
             ref = self.bad_cells.get((line, i))
             if ref is not None:
                 exc = ValidationError("import.formula_no_value", cell=ref)
-                self.errors.append(_error(line, self.column_of[fld], exc))
+                self.errors.add(_error(line, self.column_of[fld], exc))
                 found = True
         return found
 
@@ -205,22 +228,17 @@ class _RowChecker:
                 exc = ValidationError(
                     "import.duplicate_in_file", field=fld, what=what, value=value, first=first
                 )
-                self.errors.append(_error(line, self.column_of.get(fld), exc))
+                self.errors.add(_error(line, self.column_of.get(fld), exc))
                 return True
         return False
 
 
-def _parse(path: Path | str) -> _Parsed:
-    table = read_table(path)
-    header = locate_header(table, path)
-    checker = _RowChecker(table, header)
-    data_rows = table.rows[header.position + 1 :]
-    for line, cells in data_rows:
-        checker.check(line, cells)
-    row_count = len(data_rows)
-    del data_rows
-    table.rows = []  # the raw cells are no longer needed: free them before the writing starts
-    return _Parsed(table, header, row_count, checker.valid, checker.errors)
+def _data_rows(table: Table, header: Header) -> Iterator[tuple[int, list[Any]]]:
+    """The rows below the header, streamed."""
+    rows = table.rows()
+    for _ in range(header.position + 1):
+        next(rows)
+    return rows
 
 
 def _input_args(values: dict[str, Any]) -> dict[str, Any]:
@@ -247,14 +265,16 @@ def _display(value: Any) -> str:
 # --- planning: match every valid row against the roster, before writing anything -------------
 
 
-def _plan(parsed: _Parsed, existing: list[Any]) -> tuple[list[_Step], list[RowError]]:
+def _plan(
+    valid: list[_Valid], existing: list[Any], column_of: dict[str, str]
+) -> tuple[list[_Step], list[RowError]]:
+    """Match valid rows against `existing` (the roster's rows sharing an ID, mobile or badge)."""
     by_nid = {row.national_id: row for row in existing if row.national_id}
     by_mobile = {row.mobile: row for row in existing if row.mobile}
     by_badge = {row.badge_code: row for row in existing if row.badge_code}
-    column_of = parsed.header.column_of()
     plan: list[_Step] = []
     errors: list[RowError] = []
-    for line, person, present in parsed.valid:
+    for line, person, present in valid:
         match = by_nid.get(person.national_id) if person.national_id else None
         owner = by_mobile.get(person.mobile) if person.mobile else None
         if owner is not None and (match is None or owner.id != match.id):
@@ -292,39 +312,64 @@ def _changes(person: CleanPerson, present: tuple[str, ...], row: Any) -> dict[st
     return changes
 
 
-def _counts(plan: list[_Step]) -> dict[str, int]:
-    counts = {"add": 0, "update": 0, "same": 0}
-    for kind, *_ in plan:
-        counts[kind] += 1
-    return counts
-
-
 # --- the service ------------------------------------------------------------------------------
+
+
+def _candidates(session: Any, valid: list[_Valid]) -> list[Any]:
+    """The roster's rows (VIEW_COLUMNS) that share a national ID, mobile or badge with `valid`."""
+    found: dict[str, Any] = {}
+    for column, attr in (
+        (Person.national_id, "national_id"),
+        (Person.mobile, "mobile"),
+        (Person.badge_code, "badge_code"),
+    ):
+        values = [v for _, person, _ in valid if (v := getattr(person, attr)) is not None]
+        for start in range(0, len(values), LOOKUP_BATCH):
+            query = select(*VIEW_COLUMNS).where(
+                Person.deleted.is_(False), column.in_(values[start : start + LOOKUP_BATCH])
+            )
+            for row in session.execute(query):
+                found[row.id] = row
+    return list(found.values())
+
+
+class _Counts:
+    def __init__(self) -> None:
+        self.done = {"add": 0, "update": 0, "same": 0}
+        self.registered = 0
+        self.rows = 0
 
 
 class RosterImportService(Service):
     def preview(self, path: Path | str) -> ImportPreview:
         """What the import would read: format, header mapping, row count, per-line errors, samples.
 
-        A read that touches no database: the file alone is decoded and validated.
+        A read that touches no database: the file alone is decoded and validated, streamed.
         """
-        parsed = _parse(path)
-        headers = parsed.header.headers
-        sample = []
-        for _line, person, _present in parsed.valid[:SAMPLE_ROWS]:
-            columns = person.columns()
-            sample.append({fld: _display(columns[fld]) for fld in parsed.header.mapping})
+        with read_table(path) as table:
+            header = locate_header(table, path)
+            checker = _RowChecker(table, header)
+            sample = []
+            row_count = 0
+            for line, cells in _data_rows(table, header):
+                row_count += 1
+                valid = checker.check(line, cells)
+                if valid is not None and len(sample) < SAMPLE_ROWS:
+                    columns = valid[1].columns()
+                    sample.append({fld: _display(columns[fld]) for fld in header.mapping})
         return ImportPreview(
             path=str(path),
-            format=parsed.table.format,
-            encoding=parsed.table.encoding,
-            delimiter=parsed.table.delimiter,
-            headers=[h for h in headers if h],
-            mapping=parsed.header.column_of(),
-            unmapped=parsed.header.unmapped,
-            row_count=parsed.row_count,
-            errors=parsed.errors,
+            format=table.format,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+            headers=[h for h in header.headers if h],
+            mapping=header.column_of(),
+            unmapped=header.unmapped,
+            row_count=row_count,
+            errors=checker.errors.by_line(),
             sample=sample,
+            error_lines=checker.errors.lines,
+            errors_left_out=checker.errors.left_out,
         )
 
     @write
@@ -339,104 +384,115 @@ class RosterImportService(Service):
         """Import (add or update) everyone valid in the file; with `event_id`, register them too."""
         require(self.actor, "roster.import")
         started = time.perf_counter()
-        parsed = _parse(path)
-        existing, registered = self._roster(event_id)
-        plan, plan_errors = _plan(parsed, existing)
-        errors = sorted(parsed.errors + plan_errors, key=lambda e: e.line)
-        if dry_run:
-            counts = _counts(plan)
-            to_register = set() if event_id is None else {pid for _, pid, _ in plan} - registered
-            return ImportReport(
-                counts["add"],
-                counts["update"],
-                counts["same"],
-                len(to_register),
-                errors,
-                round(time.perf_counter() - started, 3),
-                rows=parsed.row_count,
-                dry_run=True,
-            )
-        label = f"import roster {Path(path).name}"
-        done, registered_now, cancelled = self._write(plan, event_id, registered, label, progress, cancel)
-        changed = Changed()
-        if done["add"] or done["update"]:
-            changed |= Changed.of("people")
-        if registered_now:
-            changed |= Changed.of("events", "registrations")
-        return ImportReport(
-            done["add"],
-            done["update"],
-            done["same"],
-            registered_now,
-            errors,
-            round(time.perf_counter() - started, 3),
-            rows=parsed.row_count,
-            cancelled=cancelled,
-            changed=changed,
-        )
-
-    def _roster(self, event_id: str | None) -> tuple[list[Any], set[str]]:
-        """Everyone on the roster (as VIEW_COLUMNS rows) and who is registered for `event_id` already."""
-        with self.reader() as session:
-            registered: set[str] = set()
-            if event_id is not None:
+        if event_id is not None:
+            with self.reader() as session:
                 event = session.get(Event, event_id)
                 if event is None or event.deleted:
                     raise NotFoundError("import.event_not_found", field="event", event=event_id)
-                registered = set(
-                    session.scalars(
-                        select(Registration.person_id).where(
-                            Registration.event_id == event_id, Registration.deleted.is_(False)
-                        )
+        label = f"import roster {Path(path).name}"
+        counts = _Counts()
+        cancelled = False
+        with read_table(path) as table:
+            header = locate_header(table, path)
+            total = count_rows(table) - header.position - 1
+            checker = _RowChecker(table, header)
+            errors = checker.errors
+            column_of = header.column_of()
+            if progress:
+                progress(0, total)
+            rows = _data_rows(table, header)
+            while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
+                if cancel is not None and cancel():
+                    cancelled = True
+                    break
+                counts.rows += len(chunk)
+                valid = [v for line, cells in chunk if (v := checker.check(line, cells)) is not None]
+                del chunk
+                for error in self._import_chunk(valid, column_of, event_id, label, counts, dry_run):
+                    errors.add(error)
+                if progress:
+                    progress(min(counts.rows, total), total)
+            if cancelled:  # the rows not read are still counted, as the file holds them
+                counts.rows += sum(1 for _ in rows)
+        changed = Changed()
+        if not dry_run and (counts.done["add"] or counts.done["update"]):
+            changed |= Changed.of("people")
+        if not dry_run and counts.registered:
+            changed |= Changed.of("events", "registrations")
+        return ImportReport(
+            counts.done["add"],
+            counts.done["update"],
+            counts.done["same"],
+            counts.registered,
+            errors.by_line(),
+            round(time.perf_counter() - started, 3),
+            rows=counts.rows,
+            cancelled=cancelled,
+            dry_run=dry_run,
+            error_lines=errors.lines,
+            errors_left_out=errors.left_out,
+            changed=changed,
+        )
+
+    def _import_chunk(
+        self,
+        valid: list[_Valid],
+        column_of: dict[str, str],
+        event_id: str | None,
+        label: str,
+        counts: _Counts,
+        dry_run: bool,
+    ) -> list[RowError]:
+        """Match one chunk against the roster and write it in one transaction (only count it on a dry run)."""
+        if dry_run:
+            with self.reader() as session:
+                plan, errors = _plan(valid, _candidates(session, valid), column_of)
+                to_register = self._unregistered(session, event_id, plan)
+        else:
+            with self.transaction(bulk_audit=label) as session:
+                plan, errors = _plan(valid, _candidates(session, valid), column_of)
+                to_register = self._write_chunk(session, plan, event_id)
+        for kind, *_ in plan:
+            counts.done[kind] += 1
+        counts.registered += len(to_register)
+        return errors
+
+    @staticmethod
+    def _unregistered(session: Any, event_id: str | None, plan: list[_Step]) -> set[str]:
+        """The people of `plan` not registered for `event_id` yet (none without an event)."""
+        if event_id is None:
+            return set()
+        ids = {pid for _, pid, _ in plan}
+        registered: set[str] = set()
+        id_list = list(ids)
+        for start in range(0, len(id_list), LOOKUP_BATCH):
+            registered.update(
+                session.scalars(
+                    select(Registration.person_id).where(
+                        Registration.event_id == event_id,
+                        Registration.deleted.is_(False),
+                        Registration.person_id.in_(id_list[start : start + LOOKUP_BATCH]),
                     )
                 )
-            existing = session.execute(select(*VIEW_COLUMNS).where(Person.deleted.is_(False))).all()
-        return existing, registered
+            )
+        return ids - registered
 
-    def _write(
-        self,
-        plan: list[_Step],
-        event_id: str | None,
-        registered: set[str],
-        label: str,
-        progress: Callable[[int, int], None] | None,
-        cancel: Callable[[], bool] | None,
-    ) -> tuple[dict[str, int], int, bool]:
-        """Write the plan chunk by chunk; returns what was done, how many registered, and if cancelled."""
-        done = {"add": 0, "update": 0, "same": 0}
-        registered_now = 0
-        total = len(plan)
-        if progress:
-            progress(0, total)
-        for start in range(0, total, CHUNK_ROWS):
-            if cancel is not None and cancel():
-                return done, registered_now, True
-            chunk = plan[start : start + CHUNK_ROWS]
-            registered_now += self._write_chunk(chunk, event_id, registered, label)
-            for kind, *_ in chunk:
-                done[kind] += 1
-            if progress:
-                progress(min(start + CHUNK_ROWS, total), total)
-        return done, registered_now, False
-
-    def _write_chunk(self, chunk: list[_Step], event_id: str | None, registered: set[str], label: str) -> int:
-        """One chunk in one transaction: new people, changed fields, then their registrations."""
-        added = [(pid, person) for kind, pid, person in chunk if kind == "add"]
-        updates = {pid: changes for kind, pid, changes in chunk if kind == "update"}
-        with self.transaction(bulk_audit=label) as session:
-            if added:
-                insert_many(session, Person, [{**person.columns(), "id": pid} for pid, person in added])
-            if updates:
-                for row in session.scalars(select(Person).where(Person.id.in_(list(updates)))):
-                    for key, value in updates[row.id].items():
-                        setattr(row, key, value)
-            if added or updates:
-                session.flush()  # people before their registrations (the foreign key is checked at once)
-            new_regs = []
-            if event_id is not None:
-                for _, pid, _ in chunk:
-                    if pid not in registered:
-                        registered.add(pid)
-                        new_regs.append(Registration(event_id=event_id, person_id=pid, source="import"))
-                session.add_all(new_regs)
-        return len(new_regs)
+    def _write_chunk(self, session: Any, plan: list[_Step], event_id: str | None) -> set[str]:
+        """New people, changed fields, then their registrations; returns who was registered."""
+        added = [(pid, person) for kind, pid, person in plan if kind == "add"]
+        updates = {pid: changes for kind, pid, changes in plan if kind == "update"}
+        if added:
+            insert_many(session, Person, [{**person.columns(), "id": pid} for pid, person in added])
+        if updates:
+            for row in session.scalars(select(Person).where(Person.id.in_(list(updates)))):
+                for key, value in updates[row.id].items():
+                    setattr(row, key, value)
+        if added or updates:
+            session.flush()  # people before their registrations (the foreign key is checked at once)
+        to_register = self._unregistered(session, event_id, plan)
+        session.add_all(
+            Registration(event_id=event_id, person_id=pid, source="import")
+            for _, pid, _ in plan
+            if pid in to_register
+        )
+        return to_register

@@ -270,6 +270,10 @@ class SyncService(SyncSteps):
         local = self.bucket_hashes(table, number)
         fetch = [row_id for row_id, h in server.items() if local.get(row_id) != h]
         only_here = [row_id for row_id in local if row_id not in server]
+        # Ids only (no personal data): a repair means a pull missed something, worth a look.
+        log.warning(
+            "verify: %s bucket %d differs: fetch %s, send again %s", table, number, fetch[:20], only_here[:20]
+        )
         for start in range(0, len(fetch), 500):
             rows = self._same_server(client.rows(table, fetch[start : start + 500]))["rows"]
             run_step(lambda r=rows: self.apply_page(r, cursor, cursor))

@@ -131,7 +131,13 @@ class Store:
             with self.engine.connect() as conn:
                 conn.execute(text("UPDATE device SET last_hlc = :h"), {"h": self.clock.now()})
                 conn.commit()
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                # Only when nobody is in the way: a TRUNCATE checkpoint holds the writer lock while
+                # it waits for readers, so with another process's long read (an export) it would
+                # stall every scan of every process for the whole busy timeout (10 s). On the
+                # driver's connection: outside any transaction, as a checkpoint must run.
+                raw = conn.connection.dbapi_connection
+                raw.execute("PRAGMA busy_timeout=0")
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except DBAPIError:
             log.warning(
                 "closing %s: could not save the clock or checkpoint the WAL", self.path, exc_info=True

@@ -368,12 +368,19 @@ def _edits(result: RunResult, server: ServerView, laptops: dict[int, LaptopState
     reached = _values_that_reached_the_organisation(result, server, laptops)
     edits = []
     for state in laptops.values():
-        for entry in state.journal:
+        later_reached: set[str] = set()  # people with a later edit of this laptop that got out
+        kept = []
+        for entry in reversed(state.journal):
             if entry["t"] not in ("edit", "race_edit"):
                 continue
-            if state.slot.revoked and entry["value"] not in reached:
+            got_out = entry["value"] in reached or entry["person_id"] in later_reached
+            if state.slot.revoked and not got_out:
                 continue  # written after the revocation (or undone by a restore): never got out
-            edits.append((state.slot.index, entry))
+            # A laptop pushes in the order it wrote: an edit before one that got out got out too,
+            # even when no one saw it (the next edit replaced it in the same batch).
+            later_reached.add(entry["person_id"])
+            kept.append((state.slot.index, entry))
+        edits.extend(reversed(kept))
     replaced = {(e["person_id"], e["previous"]) for _, e in edits}
     noise = 0
     for (t, _), row in server.rows.items():

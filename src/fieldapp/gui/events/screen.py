@@ -36,6 +36,7 @@ from fieldapp.gui.exports import (
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, TableModel
 from fieldapp.gui.widgets.table import SORT_ROLE
+from fieldapp.reports.writers import gift_log_title
 from fieldapp.services import Services
 from fieldapp.services.attendance import AttendanceRow, EventAttendance
 from fieldapp.services.events import EventView
@@ -445,7 +446,7 @@ class EventsScreen(Screen):
             path = ask_path(self, default_file_name(self.tr("هدايا"), self.selected.title, kind), kind)
             if not path:
                 return
-        title = f"سجل الهدايا — {self.selected.title}"  # the report is Arabic whatever the UI language
+        title = gift_log_title(self.selected.title)
         run_export(
             self.ctx,
             self,

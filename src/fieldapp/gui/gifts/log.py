@@ -35,6 +35,7 @@ from fieldapp.gui.widgets import Column, TableModel
 from fieldapp.gui.widgets.dates import saudi_weekend
 from fieldapp.gui.widgets.inputs import ReasonDialog, ltr, number_inputs, select_row
 from fieldapp.gui.widgets.table import Index
+from fieldapp.reports.writers import gift_log_title
 from fieldapp.services.gifts import HandoverView, LogFilters, LogPage
 
 DEFAULT_DAYS = 30
@@ -184,9 +185,7 @@ class LogTab(QWidget):
             "date_to": f.date_to,
             "include_voided": f.include_voided,
         }
-        title = "سجل الهدايا"  # the report is Arabic whatever the UI language
-        if self.event_combo.currentData():
-            title += f" — {self.event_combo.currentText()}"
+        title = gift_log_title(self.event_combo.currentText() if self.event_combo.currentData() else None)
         run_export(self.ctx, self, write_gift_log, self.ctx.services, str(path), kind, title, filters)
 
     # -- loading --------------------------------------------------------------------------------

@@ -315,7 +315,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _bad_lines(self) -> int:
-        return len({e.line for e in self.preview.errors}) if self.preview else 0
+        return self.preview.error_lines if self.preview else 0
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.busy.hide()
@@ -439,7 +439,7 @@ class ImportDialog(QDialog):
             .replace("%2", fmt(report.updated))
             .replace("%3", fmt(report.unchanged))
             .replace("%4", fmt(report.registered))
-            .replace("%5", fmt(len({e.line for e in report.errors})))
+            .replace("%5", fmt(report.error_lines))
         )
         self.progress_label.setText("")
         self.report_label.setText("\n".join(lines))
