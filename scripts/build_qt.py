@@ -3,6 +3,9 @@
     ui/<name>.ui                       -> src/fieldapp/gui/forms/ui_<name>.py   (pyside6-uic)
     tr() strings of src/fieldapp/gui   -> resources/translations/fieldapp_en.ts (pyside6-lupdate,
                                           existing English kept; Arabic is the source language)
+    tr() strings with %n               -> resources/translations/fieldapp_ar.ts (only these: the
+                                          six Arabic plural forms of a count, «ساعة واحدة، ساعتان،
+                                          %n ساعات، %n ساعةً، %n ساعة» — the source text is one)
     resources/translations/*.ts        -> *.qm                                  (pyside6-lrelease)
 
     python scripts/build_qt.py          regenerate everything
@@ -31,7 +34,7 @@ UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "src" / "fieldapp" / "gui" / "forms"
 GUI_DIR = ROOT / "src" / "fieldapp" / "gui"
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ar")
 
 
 def tool(name: str) -> str:
@@ -96,9 +99,10 @@ _TRANSLATION = re.compile(r'<translation( type="(unfinished|vanished|obsolete)")
 _EMPTY_CONTEXT = re.compile(r"<context>\n    <name>[^<]*</name>\n</context>\n")
 
 
-def carry_moved(ts: Path) -> None:
+def carry_moved(ts: Path, plurals_only: bool = False) -> None:
     """After lupdate: a string that moved to another class (tr() context) gets the translation it
-    had in the old one, and strings that vanished from the code are dropped."""
+    had in the old one, and strings that vanished from the code are dropped. `plurals_only` (the
+    Arabic file, whose source language is Arabic) keeps only the %n strings."""
     text = ts.read_text(encoding="utf-8")
     known: dict[str, str] = {}
     for block in _MESSAGE.findall(text):
@@ -109,7 +113,11 @@ def carry_moved(ts: Path) -> None:
     def mend(match: re.Match[str]) -> str:
         block = match.group(0)
         translation = _TRANSLATION.search(block)
+        if plurals_only and 'numerus="yes"' not in block:
+            return ""
         if translation is None or "<numerusform" in block:
+            if translation is not None and translation.group(2) in ("vanished", "obsolete"):
+                return ""
             return block
         if translation.group(2) in ("vanished", "obsolete"):
             return ""
@@ -140,7 +148,7 @@ def build(forms_dir: Path, translations_dir: Path) -> list[Path]:
     for lang in LANGUAGES:
         ts = translations_dir / f"fieldapp_{lang}.ts"
         update_ts(ts, lang)
-        carry_moved(ts)
+        carry_moved(ts, plurals_only=lang == "ar")
         qm = translations_dir / f"fieldapp_{lang}.qm"
         release(ts, qm)
         written += [ts, qm]

@@ -181,12 +181,26 @@
         <translation>Print certificates</translation>
     </message>
     <message>
+        <source>لا صفحات في المدى المطلوب، فلم يُطبع شيء.</source>
+        <translation>No pages in the requested range; nothing was printed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — %n نسخة</source>
+        <translation>
+            <numerusform>{0} — %n copy</numerusform>
+            <numerusform>{0} — %n copies</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>طباعة الصفحة {0} من {1}…</source>
         <translation>Printing page {0} of {1}…</translation>
     </message>
-    <message>
-        <source>طُبعت {0} صفحة على {1}، وسُجّلت في سجل الطباعة.</source>
-        <translation>{0} pages printed on {1} and recorded in the print log.</translation>
+    <message numerus="yes">
+        <source>طُبعت %n صفحة على {0}، وسُجّلت في سجل الطباعة.</source>
+        <translation>
+            <numerusform>Printed %n page on {0}, recorded in the print log.</numerusform>
+            <numerusform>Printed %n pages on {0}, recorded in the print log.</numerusform>
+        </translation>
     </message>
     <message>
         <source>تعذّرت الطباعة: {0}</source>
@@ -442,9 +456,12 @@
         <source>بلا تقريب (دقائق كاملة)</source>
         <translation>No rounding (whole minutes)</translation>
     </message>
-    <message>
-        <source>إلى أقرب %1 دقيقة أدنى</source>
-        <translation>Down to %1 minutes</translation>
+    <message numerus="yes">
+        <source>إلى أقرب %n دقيقة أدنى</source>
+        <translation>
+            <numerusform>Down to the nearest %n minute</numerusform>
+            <numerusform>Down to the nearest %n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>حفظ</source>
@@ -752,9 +769,19 @@
         <source>دون تقريب</source>
         <translation>no rounding</translation>
     </message>
-    <message>
-        <source>تُقرَّب الساعات للأسفل إلى %1 دقيقة</source>
-        <translation>hours rounded down to %1 min</translation>
+    <message numerus="yes">
+        <source>تُقرَّب الساعات للأسفل إلى %n دقيقة</source>
+        <translation>
+            <numerusform>Hours are rounded down to %n minute</numerusform>
+            <numerusform>Hours are rounded down to %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>أقل مدة بين مسحين: %n دقيقة</source>
+        <translation>
+            <numerusform>Minimum time between two scans: %n minute</numerusform>
+            <numerusform>Minimum time between two scans: %n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>العودة بعد الخروج مسموحة</source>
@@ -763,10 +790,6 @@
     <message>
         <source>لا عودة بعد الخروج</source>
         <translation>no re-entry after check-out</translation>
-    </message>
-    <message>
-        <source>أقل مدة بين مسحين: %1 دقيقة</source>
-        <translation>Minimum %1 min between scans</translation>
     </message>
     <message>
         <source>الشهادة من %1</source>
@@ -826,6 +849,21 @@
     <message>
         <source>حُفظ الملف: %1</source>
         <translation>File saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>البحث في:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>اسم الملف:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>نوع الملف:</source>
+        <translation>Files of type:</translation>
     </message>
 </context>
 <context>
@@ -955,6 +993,10 @@
     <message>
         <source>قطعة، درع، كرتون…</source>
         <translation>piece, shield, carton…</translation>
+    </message>
+    <message>
+        <source>تغيير الحد لكل مستلم يسجّله المشرف.</source>
+        <translation>Changing the limit per recipient is a supervisor&apos;s call.</translation>
     </message>
     <message>
         <source>قطعة</source>
@@ -1212,6 +1254,10 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>احفظ تقرير الأخطاء…</source>
+        <translation>Save the error report…</translation>
+    </message>
+    <message>
         <source>الاسم بالإنجليزية</source>
         <translation>Name in English</translation>
     </message>
@@ -1304,6 +1350,26 @@
         <translation>No errors in the file</translation>
     </message>
     <message>
+        <source>حفظ تقرير الأخطاء</source>
+        <translation>Save the error report</translation>
+    </message>
+    <message>
+        <source>ملف Excel (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>ملف CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>أخطاء الاستيراد</source>
+        <translation>import errors</translation>
+    </message>
+    <message>
+        <source>حُفظ تقرير الأخطاء: {0}</source>
+        <translation>Error report saved: {0}</translation>
+    </message>
+    <message>
         <source>— لا تسجيل في فعالية —</source>
         <translation>— no event registration —</translation>
     </message>
@@ -1383,9 +1449,23 @@
         <source>أُلغيت الطباعة؛ لم يُكتب أي ملف. الشهادات التي صدرت تبقى بأرقامها وتُطبع لاحقًا.</source>
         <translation>Printing cancelled; no file was written. The certificates already issued keep their numbers and can be printed later.</translation>
     </message>
+    <message numerus="yes">
+        <source>صدرت %n شهادة جديدة</source>
+        <translation>
+            <numerusform>%n new certificate issued</numerusform>
+            <numerusform>%n new certificates issued</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>صدرت {0} شهادة جديدة، وأُنشئ {1} ملف في {2}</source>
-        <translation>{0} new certificates issued; {1} files created in {2}</translation>
+        <source>، </source>
+        <translation>; </translation>
+    </message>
+    <message numerus="yes">
+        <source>وأُنشئ %n ملف في {0}</source>
+        <translation>
+            <numerusform>%n file written to {0}</numerusform>
+            <numerusform>%n files written to {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>تجاوز الحد الأدنى للساعات:</source>
@@ -1488,16 +1568,22 @@
         <translation>Voided: {0}</translation>
     </message>
     <message>
-        <source>سارية · طُبعت {0} مرة</source>
-        <translation>Valid · printed {0} times</translation>
-    </message>
-    <message>
         <source>سارية</source>
         <translation>Valid</translation>
     </message>
-    <message>
-        <source>{0} شهادة، منها {1} ملغاة</source>
-        <translation>{0} certificates, {1} of them voided</translation>
+    <message numerus="yes">
+        <source>سارية · طُبعت %n مرة</source>
+        <translation>
+            <numerusform>Valid · printed %n time</numerusform>
+            <numerusform>Valid · printed %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شهادة، منها {0} ملغاة</source>
+        <translation>
+            <numerusform>%n certificate, {0} of them voided</numerusform>
+            <numerusform>%n certificates, {0} of them voided</numerusform>
+        </translation>
     </message>
     <message>
         <source>إلغاء الشهادة للمشرف فقط؛ اطلب من المشرف إلغاءها.</source>
@@ -1582,9 +1668,12 @@
         <source>كل الهدايا</source>
         <translation>All gifts</translation>
     </message>
-    <message>
-        <source>{0} تسليمًا</source>
-        <translation>{0} hand-overs</translation>
+    <message numerus="yes">
+        <source>%n تسليم</source>
+        <translation>
+            <numerusform>%n hand-over</numerusform>
+            <numerusform>%n hand-overs</numerusform>
+        </translation>
     </message>
     <message>
         <source> (منها {0} ملغاة)</source>
@@ -2158,13 +2247,19 @@
         <source>تقرير الساعات التطوعية لكل متطوع في فترة</source>
         <translation>Volunteer hours per person over a period</translation>
     </message>
-    <message>
-        <source>%1 نتيجة</source>
-        <translation>%1 results</translation>
+    <message numerus="yes">
+        <source>%n نتيجة</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 شخصًا في القائمة</source>
-        <translation>%1 people on the roster</translation>
+    <message numerus="yes">
+        <source>%n شخص في القائمة</source>
+        <translation>
+            <numerusform>%n person in the list</numerusform>
+            <numerusform>%n people in the list</numerusform>
+        </translation>
     </message>
     <message>
         <source>تعديل القائمة والاستيراد للمشرف أو مدير النظام؛ يمكنك البحث والاطلاع.</source>
@@ -2390,6 +2485,10 @@
         <translation>Recent scans</translation>
     </message>
     <message>
+        <source>مسجَّل من قبل</source>
+        <translation>Already recorded</translation>
+    </message>
+    <message>
         <source>مرفوض</source>
         <translation>Refused</translation>
     </message>
@@ -2516,9 +2615,12 @@
         <source>✓ سُجّل خروج الجميع</source>
         <translation>Everyone checked out</translation>
     </message>
-    <message>
-        <source>{0} شخصًا</source>
-        <translation>{0} people</translation>
+    <message numerus="yes">
+        <source>%n شخص</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
     </message>
     <message>
         <source>الساعة {0}</source>
@@ -2527,6 +2629,10 @@
     <message>
         <source>غير موجود</source>
         <translation>Not found</translation>
+    </message>
+    <message>
+        <source>مسجَّل من قبل — لا حاجة لشيء</source>
+        <translation>Already recorded — nothing to do</translation>
     </message>
     <message>
         <source>مرفوض</source>
@@ -2543,6 +2649,10 @@
     <message>
         <source>{0} — مع تنبيه</source>
         <translation>{0} — with a warning</translation>
+    </message>
+    <message>
+        <source>سُجّل الساعة {0}</source>
+        <translation>Recorded at {0}</translation>
     </message>
     <message>
         <source>{0} · الساعات حتى الآن: {1}</source>
@@ -2755,8 +2865,12 @@
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <source>كمية وصلت إلى المخزون (توريد أو تبرع).</source>
-        <translation>A quantity that arrived in stock (delivery or donation).</translation>
+        <source>المصدر</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>كمية وصلت إلى المخزون. اكتب مصدرها (توريد من المستودع، تبرع من جهة…)؛ يُحفظ مع اسمك.</source>
+        <translation>A quantity received into stock. Say where it came from (main store delivery, a donation…); it is kept with your name.</translation>
     </message>
     <message>
         <source>سجّل الاستلام</source>
@@ -2858,6 +2972,10 @@
         <translation>Void</translation>
     </message>
     <message>
+        <source>استلام المخزون يسجّله المشرف مع ذكر المصدر.</source>
+        <translation>A supervisor records stock receipts, with their source.</translation>
+    </message>
+    <message>
         <source>تسوية المخزون يسجّلها المشرف مع ذكر السبب.</source>
         <translation>A stock adjustment is recorded by a supervisor, with the reason.</translation>
     </message>
@@ -2910,6 +3028,22 @@
         <translation>The template is back to its original text.</translation>
     </message>
     <message>
+        <source>للمتطوع</source>
+        <translation>For a man</translation>
+    </message>
+    <message>
+        <source>للمتطوعة</source>
+        <translation>For a woman</translation>
+    </message>
+    <message>
+        <source>إن لم يُسجَّل الجنس (المتطوع/ـة)</source>
+        <translation>Gender not recorded (slash form)</translation>
+    </message>
+    <message>
+        <source>النص</source>
+        <translation>Text</translation>
+    </message>
+    <message>
         <source>القالب:</source>
         <translation>Template:</translation>
     </message>
@@ -2944,6 +3078,14 @@
     <message>
         <source>نص الشهادة</source>
         <translation>Certificate text</translation>
+    </message>
+    <message>
+        <source>نص الشهادة للمتطوع</source>
+        <translation>Certificate text for a man</translation>
+    </message>
+    <message>
+        <source>نص الشهادة للمتطوعة</source>
+        <translation>Certificate text for a woman</translation>
     </message>
     <message>
         <source>اسم الموقّع</source>
@@ -3139,6 +3281,14 @@
         <source>{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}</source>
         <translation>{0} has another visit at the same time: {1} {2}–{3}</translation>
     </message>
+    <message>
+        <source>{0} لديها زيارة أخرى في الوقت نفسه: {1} {2}–{3}</source>
+        <translation>{0} has another visit at the same time: {1} {2}–{3}</translation>
+    </message>
+    <message>
+        <source>{0}: زيارة أخرى في الوقت نفسه: {1} {2}–{3}</source>
+        <translation>{0} has another visit at the same time: {1} {2}–{3}</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>
@@ -3320,9 +3470,12 @@
         <source>الأسبوع من {0} إلى {1}</source>
         <translation>Week of {0} to {1}</translation>
     </message>
-    <message>
-        <source>{0} زيارة</source>
-        <translation>{0} visits</translation>
+    <message numerus="yes">
+        <source>%n زيارة</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
     <message>
         <source>اختر زيارة لعرض تفاصيلها</source>
@@ -3651,8 +3804,27 @@
         <translation>A supervisor is needed to accept an ID that fails the check</translation>
     </message>
     <message>
-        <source>{0} — العمر {1} سنة</source>
-        <translation>{0} — age {1}</translation>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>العمر %n سنة</source>
+        <translation>
+            <numerusform>age %n year</numerusform>
+            <numerusform>age %n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>تسجيل حضوره هو</source>
+        <translation>Check this person in</translation>
+    </message>
+    <message>
+        <source>تسجيل حضورها هي</source>
+        <translation>Check this person in</translation>
+    </message>
+    <message>
+        <source>تسجيل حضور المسجَّل من قبل</source>
+        <translation>Check this person in</translation>
     </message>
     <message>
         <source>لا يقبل هذا الرقم إلا مشرف؛ صحّح الرقم أو اطلب المشرف.</source>

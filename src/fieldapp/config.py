@@ -96,6 +96,7 @@ SETTINGS: dict[str, SettingDef] = {
             "certificates.signature", "", "The signature image under the signatory (DATA_DIR/branding)"
         ),
         SettingDef("sync.server_url", "", "The organisation's central server"),
+        SettingDef("sync.laptop_name", "", "This laptop's name in the organisation (given when it enrolled)"),
         SettingDef(
             "certificates.verify_address",
             "",

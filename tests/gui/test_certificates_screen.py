@@ -429,3 +429,55 @@ def test_branding_image_is_saved_through_the_runner(gui_ctx, qtbot, tmp_path):
     box.clear["certificates.logo"].click()
     assert gui_ctx.services.settings.get("certificates.logo") == ""
     assert not box.clear["certificates.logo"].isEnabled()
+
+
+def test_template_editor_shows_the_mans_and_the_womans_wording(editor, gui_ctx, qtbot):
+    editor.select_key("attendance-ar")
+    tabs = editor.body_tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert titles == ["للمتطوع", "للمتطوعة", "إن لم يُسجَّل الجنس (المتطوع/ـة)"]
+    assert (
+        "حضر " in editor.body_masculine_edit.toPlainText()
+        and "/" not in editor.body_masculine_edit.toPlainText()
+    )
+    assert (
+        "حضرت" in editor.body_feminine_edit.toPlainText() and "لها" in editor.body_feminine_edit.toPlainText()
+    )
+    assert "حضر/ت" in editor.body_edit.toPlainText()
+    # The preview follows the tab: the woman's wording, with a woman's name.
+    with qtbot.waitSignal(editor.preview_ready, timeout=5_000):
+        tabs.setCurrentWidget(editor.body_feminine_edit)
+    doc = QPdfDocument()
+    doc.load(str(editor.preview_path))
+    text = doc.getAllText(0).text()
+    doc.close()
+    assert "المتطوعة" in text and "حضرت" in text and "/" not in text.split("رقم الشهادة")[0]
+    # An edit of the woman's text is saved beside the others.
+    editor.body_feminine_edit.moveCursor(editor.body_feminine_edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.body_feminine_edit, " {place}")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = gui_ctx.services.certificates.template("attendance-ar")
+    assert saved.body_feminine.endswith("{place}") and saved.body_for("m") == saved.body_masculine
+    # English templates are neutral: one text.
+    editor.select_key("attendance-en")
+    assert [tabs.isTabVisible(i) for i in range(tabs.count())] == [False, False, True]
+    assert tabs.tabText(tabs.indexOf(editor.body_edit)) == "النص"
+
+
+def test_printing_honours_the_page_range_and_copies_and_logs_what_was_printed(
+    screen, event, gui_ctx, qtbot, tmp_path
+):
+    certs = gui_ctx.services.certificates
+    issued = certs.issue(event.id, event.eligible[:3])
+    ids = [c.id for c in issued]
+    out = tmp_path / "range.pdf"
+    printer = pdf_printer(out)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)  # the second certificate only
+    printer.setCopyCount(2)
+    with qtbot.waitSignal(screen.printed, timeout=20_000) as blocker:
+        screen.print_certificates(ids, printer=printer)
+    assert len(PdfReader(out).pages) == 2 and blocker.args[0] == 2  # one certificate, two copies
+    [logged] = certs.print_log()
+    assert logged.serial == issued[1].serial and "نسختان" in logged.printer
+    assert "طُبعت صفحتان" in screen.status_note.text()

@@ -26,7 +26,7 @@ def test_dashboard_numbers_match_the_services_and_follow_new_scans(gui_ctx, qtbo
     s.attendance.scan(event.id, people[1].id, at=now - dt.timedelta(minutes=95))
     s.attendance.scan(event.id, people[0].id, at=now - dt.timedelta(minutes=20))  # out after 80 min
     gift = s.gifts.create_type(GiftTypeInput("كرتون تمر", unit="كرتون", low_stock_threshold=5))
-    s.gifts.receive(gift.id, 6)
+    s.gifts.receive(gift.id, 6, "توريد من المستودع")
     s.gifts.hand_over(HandoverInput(gift.id, 2, recipient_person_id=people[0].id, event_id=event.id))
     gui_ctx.set_current_event(event.id)
 

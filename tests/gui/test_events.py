@@ -166,7 +166,7 @@ def test_export_attendance_to_pdf_with_shaped_arabic_and_embedded_fonts(
     # turns a right-to-left run back round, so the extracted text is that line reversed.
     assert visual_line(NAME)[::-1] in text
     assert "1000000008" in text
-    assert visual_line("صفحة ١ من ١")[::-1] in text
+    assert visual_line("صفحة")[::-1] in text and "١" not in text  # the digits of the setting (Latin)
     fonts = [ref.get_object() for ref in reader.pages[0]["/Resources"]["/Font"].values()]
     assert fonts
     for font in fonts:  # every font embedded (a subset): the report prints the same anywhere
@@ -177,7 +177,7 @@ def test_export_attendance_to_pdf_with_shaped_arabic_and_embedded_fonts(
 def test_export_the_event_gift_log(gui_ctx, screen, event_with_attendance, tmp_path):
     s = _svc(gui_ctx)
     gift = s.gifts.create_type(GiftTypeInput("حقيبة المتطوع", unit="حقيبة"))
-    s.gifts.receive(gift.id, 10)
+    s.gifts.receive(gift.id, 10, "توريد من المستودع")
     person = s.people.find_duplicates("1000000008", None)[0]
     s.gifts.hand_over(
         HandoverInput(gift.id, 2, recipient_person_id=person.id, event_id=event_with_attendance.id)

@@ -113,7 +113,7 @@ def test_overdraw_is_warned_before_saving_then_saved_flagged_and_the_form_clears
 
 
 def test_a_repeat_receipt_is_warned_before_saving(gui_ctx, qtbot, world):
-    world.services.gifts.receive(world.shield_id, 10)
+    world.services.gifts.receive(world.shield_id, 10, "توريد من المستودع")
     world.services.gifts.hand_over(
         HandoverInput(world.shield_id, 1, recipient_person_id=world.person_id, event_id=world.event_id)
     )
@@ -252,5 +252,19 @@ def test_a_write_from_the_screen_is_published_once_by_the_runner(gui_ctx, qtbot,
     dialog = stock.dialog
     dialog.ui.quantitySpin.selectAll()
     qtbot.keyClicks(dialog.ui.quantitySpin, "5")
+    assert not dialog.ok_button.isEnabled()  # a receipt says where the goods came from
+    type_text(dialog.ui.reasonEdit, "تبرع")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert published == [{"stock"}]
+
+
+def test_a_coordinator_cannot_receive_stock_or_change_a_limit(gui_ctx, qtbot, world, make_user):
+    gui_ctx.set_user(make_user(gui_ctx, "coordinator"))
+    screen = open_screen(gui_ctx, qtbot)
+    screen.tabs.setCurrentIndex(STOCK_TAB)
+    stock = screen.stock
+    stock.select_type(world.shield_id)
+    assert not stock.receive_button.isEnabled() and "المشرف" in stock.receive_button.toolTip()
+    assert stock.edit_type_button.isEnabled()
+    qtbot.mouseClick(stock.edit_type_button, Qt.MouseButton.LeftButton)
+    assert not stock.dialog.limit_spin.isEnabled()

@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -178,7 +179,18 @@ def test_import_wizard_previews_errors_by_line_and_writes_only_valid_rows(gui_ct
     assert dialog.step() == PREVIEW
     assert dialog.preview.row_count == 5
     assert sorted(set(dialog.error_lines())) == [3, 5]
-    assert "10" in dialog.errors_table.item(0, 2).text()  # the reason says what is expected
+    assert "10" in dialog.errors_table.item(0, 3).text()  # the reason says what is expected
+    assert dialog.errors_table.item(0, 1).text() == "بلا هوية صحيحة"  # the person's name beside the line
+    assert dialog.errors_table.item(0, 3).toolTip() == dialog.errors_table.item(0, 3).text()
+    # Saved to send back to whoever made the file: Excel (right to left) and CSV.
+    sheet = load_workbook(dialog.save_errors(dialog.errors_table, tmp_path / "errors.xlsx")).active
+    assert sheet.sheet_view.rightToLeft
+    assert [c.value for c in sheet[1]] == ["السطر", "الاسم", "العمود", "السبب"]
+    assert (sheet["A2"].value, sheet["B2"].value) == (3, "بلا هوية صحيحة")
+    csv_text = dialog.save_errors(dialog.errors_table, tmp_path / "errors.csv").read_text(
+        encoding="utf-8-sig"
+    )
+    assert csv_text.splitlines()[1].startswith("3,بلا هوية صحيحة,")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.step() == EVENT
     dialog.choose_event(event.id)

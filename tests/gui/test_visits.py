@@ -47,12 +47,14 @@ class World:
 @pytest.fixture
 def world(gui_ctx) -> World:
     svc = Services(gui_ctx.store, Actor("sara", "admin"))
-    fahad = svc.people.create(PersonInput(full_name="فهد القحطاني", national_id="1000000016"))
+    fahad = svc.people.create(PersonInput(full_name="فهد القحطاني", national_id="1000000016", gender="m"))
     svc.people.create(PersonInput(full_name="عبدالله بن خميس الزايدي", national_id="1000000008"))
     prison = svc.bodies.create(BodyInput(type="security", name="سجن الطائف العام"))
     centre = svc.bodies.create(BodyInput(type="health", name="مركز الغسيل الكلوي"))
-    gift = svc.gifts.create_type(GiftTypeInput(name="كرتون تمر سكري", unit="كرتون"))
-    svc.gifts.receive(gift.id, 50)
+    gift = svc.gifts.create_type(
+        GiftTypeInput(name="كرتون تمر سكري", unit="كرتون", limit_per_recipient_per_event=1)
+    )
+    svc.gifts.receive(gift.id, 50, "توريد من المستودع")
     day = dates.local_now().date() + dt.timedelta(days=1)
     visit = svc.visits.create(
         VisitInput(
@@ -190,9 +192,9 @@ def test_hand_a_gift_from_the_visit(gui_ctx, qtbot, world):
     assert not form.ui.occasionCombo.isEnabled()
     assert form.recipient.body_id() == world.prison_id
     type_text(form.recipient.label_edit, "مدير السجن")
-    form.select_gift(world.dates_gift_id)
+    assert form.gift_type().id == world.dates_gift_id  # the visit's planned gift, pre-filled
     form.ui.quantitySpin.setValue(5)
-    assert form.warnings == []
+    assert form.warnings == []  # the per-EVENT limit (1) is not a visit's: its gifts are planned
     qtbot.mouseClick(form.ui.saveButton, Qt.MouseButton.LeftButton)
 
     [handed] = world.services.gifts.log(visit_id=world.visit_id)

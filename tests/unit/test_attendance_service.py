@@ -108,7 +108,7 @@ def test_repeat_inside_the_interval_is_refused_with_the_wait(store, desk):
     r = att.scan(ev, "V0001", at=NOW + dt.timedelta(seconds=30))
     assert r.status == "refused" and r.reason_key == "attendance.too_soon" and r.scan_id is None
     assert "wait 2 min" in r.message
-    assert "انتظر 2 دقيقة قبل المسح التالي" in r.text("ar")
+    assert "انتظر دقيقتين قبل المسح التالي" in r.text("ar")
     with store.reader() as rd:
         assert len(rd.scalars(select(Scan)).all()) == 1
 

@@ -216,11 +216,15 @@ def test_round_down_minutes(minutes, step, expected):
 @pytest.mark.parametrize(
     ("hours", "lang", "digits", "expected"),
     [
-        (12, "ar", "latin", "12 ساعة"),
+        (12, "ar", "latin", "12 ساعةً"),
         (12.5, "ar", "latin", "12.5 ساعة"),
         (12.5, "ar", "arabic", "١٢٫٥ ساعة"),
-        (1, "ar", "latin", "1 ساعة"),
+        (1, "ar", "latin", "ساعة واحدة"),
+        (2, "ar", "latin", "ساعتان"),
+        (2.0, "ar", "arabic", "ساعتان"),
         (5, "ar", "latin", "5 ساعات"),
+        (11, "ar", "arabic", "١١ ساعةً"),
+        (100, "ar", "latin", "100 ساعة"),
         (0, "ar", "latin", "0 ساعة"),
         (2.25, "ar", "latin", "2.25 ساعة"),
         (1 / 3, "ar", "latin", "0.33 ساعة"),

@@ -61,7 +61,7 @@ def test_stock_is_a_ledger_of_receipts_adjustments_and_hand_overs(gifts, pen, st
 
 def test_ledger_lines_and_running_balance(gifts, pen, store):
     [nora] = _people(store, "نورة")
-    receipt = gifts.receive(pen.id, 10)
+    receipt = gifts.receive(pen.id, 10, "توريد من المستودع")
     gifts.adjust(pen.id, 1, "وجدنا قلمًا")
     h = gifts.hand_over(HandoverInput(pen.id, 4, recipient_person_id=nora)).handover
     gifts.void(h.id, "خطأ في الإدخال")
@@ -90,7 +90,7 @@ def test_voiding_a_mistaken_receipt(gifts, pen):
 def test_overdraw_is_warned_before_and_flagged_after_but_saved(gifts, store):
     [nora] = _people(store, "نورة")
     pen = gifts.create_type(GiftTypeInput("قلم", low_stock_threshold=5))
-    gifts.receive(pen.id, 1)
+    gifts.receive(pen.id, 1, "توريد من المستودع")
     data = HandoverInput(pen.id, 3, recipient_person_id=nora, note="آخر ما في الصندوق")
     [warning] = gifts.check(data)
     assert warning.code == "overdrawn" and "more than the recorded stock (1)" in warning.message("en")
@@ -106,7 +106,7 @@ def test_once_per_recipient_per_event(gifts, pen, store):
     nora, huda = _people(store, "نورة", "هدى")
     event = _event(store)
     other_event = _event(store, "يوم التطوع")
-    gifts.receive(pen.id, 50)
+    gifts.receive(pen.id, 50, "توريد من المستودع")
     first = gifts.hand_over(HandoverInput(pen.id, 1, recipient_person_id=nora, event_id=event))
     assert first.warnings == ()
     again = HandoverInput(pen.id, 1, recipient_person_id=nora, event_id=event)
@@ -127,7 +127,7 @@ def test_repeat_without_limit_and_voided_ones_do_not_count(gifts, store):
     [nora] = _people(store, "نورة")
     event = _event(store)
     dates_box = gifts.create_type(GiftTypeInput("تمر", "علبة"))
-    gifts.receive(dates_box.id, 10)
+    gifts.receive(dates_box.id, 10, "توريد من المستودع")
     h = gifts.hand_over(HandoverInput(dates_box.id, 1, recipient_person_id=nora, event_id=event)).handover
     assert [
         w.code for w in gifts.check(HandoverInput(dates_box.id, 1, recipient_person_id=nora, event_id=event))
@@ -139,7 +139,7 @@ def test_repeat_without_limit_and_voided_ones_do_not_count(gifts, store):
 def test_hand_over_to_a_body_with_a_label(services, gifts, pen):
     prison = services.bodies.create(BodyInput("security", "سجن الحائر"))
     event = _event(services.store)
-    gifts.receive(pen.id, 10)
+    gifts.receive(pen.id, 10, "توريد من المستودع")
     director = HandoverInput(
         pen.id, 1, recipient_body_id=prison.id, recipient_label=" مدير  السجن ", event_id=event
     )
@@ -181,7 +181,7 @@ def test_recipient_and_quantity_are_validated(gifts, pen, store, services):
 
 def test_void_needs_a_supervisor_and_a_reason(services, gifts, pen, store):
     [nora] = _people(store, "نورة")
-    gifts.receive(pen.id, 5)
+    gifts.receive(pen.id, 5, "توريد من المستودع")
     coordinator = services.as_user(Actor("ali", "coordinator")).gifts
     h = coordinator.hand_over(HandoverInput(pen.id, 1, recipient_person_id=nora)).handover
     assert h.handed_by == "ali"
@@ -210,8 +210,8 @@ def test_log_filters(services, gifts, pen, store):
     nora, huda = _people(store, "نورة", "هدى")
     event = _event(store)
     dates_box = gifts.create_type(GiftTypeInput("تمر", "علبة"))
-    gifts.receive(pen.id, 10)
-    gifts.receive(dates_box.id, 10)
+    gifts.receive(pen.id, 10, "توريد من المستودع")
+    gifts.receive(dates_box.id, 10, "توريد من المستودع")
     # 23:30 Riyadh on the 22nd is 20:30 UTC; 00:30 Riyadh on the 23rd is 21:30 UTC on the 22nd
     late = gifts.hand_over(
         HandoverInput(pen.id, 1, recipient_person_id=nora, at=dt.datetime(2025, 9, 22, 20, 30, tzinfo=dt.UTC))
@@ -261,12 +261,12 @@ def test_gift_types(gifts, services):
         with pytest.raises(ValidationError):
             gifts.create_type(bad)
     with pytest.raises(ValidationError):
-        gifts.receive(t.id, 0)
+        gifts.receive(t.id, 0, "توريد من المستودع")
 
 
 def test_without_an_event_the_limit_still_caps_one_hand_over(gifts, pen, store):
     [nora] = _people(store, "نورة")
-    gifts.receive(pen.id, 10)
+    gifts.receive(pen.id, 10, "توريد من المستودع")
     assert [w.code for w in gifts.check(HandoverInput(pen.id, 2, recipient_person_id=nora))] == ["over_limit"]
 
 
@@ -286,10 +286,10 @@ def test_gift_writes_follow_the_contract(store, gifts, pen):
     with pytest.raises(ContractError):
         nobody.create_type(GiftTypeInput("ماء"))
     with pytest.raises(ContractError):
-        nobody.receive(pen.id, 5)
+        nobody.receive(pen.id, 5, "توريد من المستودع")
     assert [t.name for t in nobody.list_types()] == ["قلم فاخر"]  # reads need nobody
     assert nobody.list_types()[0].changed == Changed()  # a read changed nothing, and says so
-    assert gifts.receive(pen.id, 5).changed.topics == {"stock"}
+    assert gifts.receive(pen.id, 5, "توريد من المستودع").changed.topics == {"stock"}
 
 
 def test_the_log_page_is_one_call_with_the_rows_and_the_filter_choices(services, gifts, pen, store):
@@ -297,7 +297,7 @@ def test_the_log_page_is_one_call_with_the_rows_and_the_filter_choices(services,
 
     [nora] = _people(store, "نورة القحطاني")
     event = _event(store)
-    gifts.receive(pen.id, 3)
+    gifts.receive(pen.id, 3, "توريد من المستودع")
     gifts.create_type(GiftTypeInput("كوب قديم", active=False))
     gifts.hand_over(HandoverInput(pen.id, 1, recipient_person_id=nora, event_id=event, at=T0))
     day = dt.date(2025, 9, 23)
@@ -307,3 +307,28 @@ def test_the_log_page_is_one_call_with_the_rows_and_the_filter_choices(services,
     assert [e.id for e in page.events] == [event]
     assert page.visits == []
     assert gifts.log_page(LogFilters(date_from=day + dt.timedelta(days=1))).rows == []
+
+
+def test_receipts_and_limit_changes_need_a_supervisor_and_a_receipt_says_where_from(services, gifts, pen):
+    coordinator = services.as_user(Actor("ali", "coordinator")).gifts
+    supervisor = services.as_user(Actor("mona", "supervisor")).gifts
+    with pytest.raises(PermissionDenied):
+        coordinator.receive(pen.id, 500, "توريد من المستودع")
+    with pytest.raises(ValidationError) as err:
+        supervisor.receive(pen.id, 500, "  ")
+    assert err.value.field == "reason" and "مصدر" in err.value.message("ar")
+    assert supervisor.receive(pen.id, 500, "تبرع من الغرفة التجارية").stock == 500
+    # A coordinator may rename a type, not change its per-recipient limit.
+    same_limit = GiftTypeInput(
+        pen.name, pen.unit, limit_per_recipient_per_event=pen.limit_per_recipient_per_event
+    )
+    assert coordinator.update_type(pen.id, replace(same_limit, notes="أزرق")).notes == "أزرق"
+    with pytest.raises(PermissionDenied):
+        coordinator.update_type(pen.id, replace(same_limit, limit_per_recipient_per_event=99))
+    assert gifts.get_type(pen.id).limit_per_recipient_per_event == pen.limit_per_recipient_per_event
+    assert (
+        supervisor.update_type(
+            pen.id, replace(same_limit, limit_per_recipient_per_event=3)
+        ).limit_per_recipient_per_event
+        == 3
+    )

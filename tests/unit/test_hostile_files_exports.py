@@ -54,7 +54,7 @@ def _event_with_hostile_names(store: Store, services) -> str:
         )
         event_id, person_ids = event.id, [p.id for p in people]
     gift = services.gifts.create_type(GiftTypeInput("=cmd|' /C calc'!A0", "@قطعة"))
-    services.gifts.receive(gift.id, 100)
+    services.gifts.receive(gift.id, 100, "توريد من المستودع")
     for pid in person_ids:
         services.gifts.hand_over(
             HandoverInput(gift.id, 1, recipient_person_id=pid, event_id=event_id, note="-1+1")

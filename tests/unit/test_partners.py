@@ -128,7 +128,7 @@ def test_merge_needs_a_supervisor_and_everything_follows_the_survivor(services, 
     agreement = bodies.add_agreement(loser.id, AgreementInput("مبادرات تطوعية صحية مشتركة"))
     event = _event(services, TODAY - dt.timedelta(days=3), "حملة التبرع بالدم", body_id=loser.id)
     gift = services.gifts.create_type(GiftTypeInput("درع تذكاري"))
-    services.gifts.receive(gift.id, 5)
+    services.gifts.receive(gift.id, 5, "توريد من المستودع")
     services.gifts.hand_over(
         HandoverInput(gift.id, 1, recipient_body_id=loser.id, recipient_label="مدير التجمع الصحي")
     )
@@ -173,7 +173,7 @@ def test_dashboard_ending_soon_and_quiet_partners(services, store):
 def test_history_of_a_year_exports_to_pdf_and_xlsx(services, tmp_path):
     body = services.bodies.create(BodyInput("security", "سجن الطائف العام", contact_phone="0127361100"))
     gift = services.gifts.create_type(GiftTypeInput("سلة تمور", unit="سلة"))
-    services.gifts.receive(gift.id, 10)
+    services.gifts.receive(gift.id, 10, "توريد من المستودع")
     visit = services.visits.create(VisitInput(body.id, "زيارة النزلاء", _at(TODAY, 8), _at(TODAY, 10)))
     services.visits.start(visit.id)
     services.visits.hand_over_gift(

@@ -212,8 +212,8 @@ def test_hand_over_gift_during_a_visit(services, visits, world, store):
         s.add(e)
         s.flush()
         event_id = e.id
-    services.gifts.receive(world["pen"], 1)
-    services.gifts.receive(world["dates"], 10)
+    services.gifts.receive(world["pen"], 1, "توريد من المستودع")
+    services.gifts.receive(world["dates"], 10, "توريد من المستودع")
     v = visits.create(
         VisitInput(world["prison"], "معايدة", at(5, 9), at(5, 11), (world["ali"],), (), event_id=event_id)
     )

@@ -18,7 +18,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.certificates.arabic import visual_line, visual_lines
-from fieldapp.certificates.fonts import NASKH, NASKH_BOLD, SANS, SANS_MEDIUM, register_fonts
+from fieldapp.certificates.fonts import SANS, SANS_MEDIUM, draw_line, register_fonts
 from fieldapp.certificates.render import (
     GOLD,
     GREEN,
@@ -30,7 +30,6 @@ from fieldapp.certificates.render import (
     _Batch,
     _Block,
     _draw_footer,
-    _draw_line,
     _draw_qr,
     _name_block,
     _page_size,
@@ -38,7 +37,7 @@ from fieldapp.certificates.render import (
     _scale,
 )
 from fieldapp.certificates.templates import CertificateTemplate
-from fieldapp.core import dates
+from fieldapp.core import dates, i18n
 
 TEMPLATE = CertificateTemplate(
     key="hours-ar",
@@ -79,13 +78,8 @@ class HoursCertificateData:
 
 
 def events_phrase(n: int, digits: str = "latin") -> str:
-    """«فعالية واحدة، فعاليتين، 3 فعاليات، 11 فعالية، 100 فعالية» (CLDR plural categories)."""
-    if n == 1:
-        return "فعالية واحدة"
-    if n == 2:
-        return "فعاليتين"
-    number = dates.to_arabic_indic(str(n)) if digits == "arabic" else str(n)
-    return f"{number} {'فعاليات' if 3 <= n % 100 <= 10 else 'فعالية'}"
+    """«فعالية واحدة، فعاليتين، 3 فعاليات، 11 فعاليةً، 100 فعالية» (CLDR plural categories)."""
+    return i18n.count("events", n, "ar", digits, oblique=True)
 
 
 def wording(d: HoursCertificateData, org_name: str, digits: str) -> tuple[str, str, str]:
@@ -156,11 +150,10 @@ def _draw_row(c: Canvas, p: _Page, y: float, cells: Sequence[str], font: str, fi
     baseline = y - p.row_h + 5 * p.s
     for index, (text, right, width) in enumerate(zip(cells, p.rights, p.widths, strict=True)):
         line = _cell_line(text, font, p.font_size, width - 6 * p.s)
-        fallback = NASKH_BOLD if font != SANS else NASKH
         if index == 1:
-            _draw_line(c, line, font, fallback, p.font_size, right - 3 * p.s, baseline, "right")
+            draw_line(c, line, font, p.font_size, right - 3 * p.s, baseline, "right")
         else:
-            _draw_line(c, line, font, fallback, p.font_size, right - width / 2, baseline, "center")
+            draw_line(c, line, font, p.font_size, right - width / 2, baseline, "center")
     c.setStrokeColorRGB(*GOLD)
     c.setLineWidth(0.4 * p.s)
     c.line(p.margin, y - p.row_h, p.w - p.margin, y - p.row_h)
@@ -170,14 +163,13 @@ def _draw_row(c: Canvas, p: _Page, y: float, cells: Sequence[str], font: str, fi
 def _draw_blocks(c: Canvas, p: _Page, blocks: list[_Block], y: float) -> float:
     for b in blocks:
         c.setFillColorRGB(*b.color)
-        fallback = NASKH_BOLD if b.font == NASKH_BOLD else NASKH
         for line in b.lines:
             y -= b.leading
             baseline = y + b.leading - b.size * 1.05
             if b.align == "center":
-                _draw_line(c, line, b.font, fallback, b.size, p.w / 2, baseline, "center")
+                draw_line(c, line, b.font, b.size, p.w / 2, baseline, "center")
             else:
-                _draw_line(c, line, b.font, fallback, b.size, p.w - p.margin, baseline, "right")
+                draw_line(c, line, b.font, b.size, p.w - p.margin, baseline, "right")
         y -= b.gap_after
     return y
 
@@ -192,8 +184,7 @@ def _draw_meta(c: Canvas, p: _Page, d: HoursCertificateData, digits: str, page: 
         meta += "   |   " + dates._digits(f"صفحة {page}", digits)
     qr_left = p.w - 44 * s - p.qr_size
     c.setFillColorRGB(*MUTED)
-    c.setFont(SANS, 8.5 * s)
-    c.drawCentredString((44 * s + qr_left) / 2, 40 * s, visual_line(meta, "R"))
+    draw_line(c, visual_line(meta, "R"), SANS, 8.5 * s, (44 * s + qr_left) / 2, 40 * s, "center")
 
 
 def render_hours_certificate(
@@ -286,11 +277,10 @@ def _render(d: HoursCertificateData, out: str | PathLike[str], org_name: str, di
         if done:
             c.setFillColorRGB(*GREEN)
             y -= p.row_h
-            _draw_line(
+            draw_line(
                 c,
                 visual_line(total_line, "R"),
                 SANS_MEDIUM,
-                NASKH_BOLD,
                 10.5 * s,
                 p.w - p.margin,
                 y + 5 * s,

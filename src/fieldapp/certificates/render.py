@@ -19,12 +19,12 @@ from typing import BinaryIO
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, A5, landscape, portrait
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.certificates import qr as qrmod
 from fieldapp.certificates.arabic import embed_rtl, has_rtl, strip_controls, visual_line, visual_lines
-from fieldapp.certificates.fonts import NASKH, NASKH_BOLD, SANS, SANS_MEDIUM, register_fonts
+from fieldapp.certificates.fonts import NASKH_BOLD, SANS, SANS_MEDIUM, draw_line, register_fonts
 from fieldapp.certificates.templates import CertificateTemplate, default_template, fill, split_at_name
 
 GREEN = (0.047, 0.302, 0.227)  # #0C4D3A deep green
@@ -58,6 +58,7 @@ class CertificateData:
     qr_payload: str
     latin_name: str | None = None
     national_id: str | None = None
+    gender: str | None = None  # 'm' | 'f' picks the template's gendered wording; None: the slash form
     signatory_name: str = ""
     signatory_title: str = ""
     logo_path: str | PathLike[str] | None = None
@@ -67,45 +68,6 @@ class CertificateData:
 def _page_size(t: CertificateTemplate) -> tuple[float, float]:
     size = A4 if t.page == "A4" else A5
     return landscape(size) if t.orientation == "landscape" else portrait(size)
-
-
-_coverage: dict[str, frozenset[int]] = {}
-
-
-def _covers(font_name: str, text: str) -> bool:
-    cps = _coverage.get(font_name)
-    if cps is None:
-        cps = _coverage[font_name] = frozenset(getFont(font_name).face.charToGlyph)
-    return all(ord(ch) in cps or ch == " " for ch in text)
-
-
-def _draw_line(
-    c: Canvas, line: str, font: str, fallback: str, size: float, x: float, y: float, align: str
-) -> None:
-    """Draw a visual line anchored at ``x`` (align: "left", "right" or "center").
-
-    IBM Plex Sans Arabic lacks the Persian presentation forms (گ پ ژ ی): words the font cannot
-    draw are set in ``fallback`` (Amiri), word by word, so the rest of the line keeps its font.
-    """
-    if _covers(font, line):
-        c.setFont(font, size)
-        if align == "center":
-            c.drawCentredString(x, y, line)
-        elif align == "right":
-            c.drawRightString(x, y, line)
-        else:
-            c.drawString(x, y, line)
-        return
-    words = line.split(" ")
-    fonts = [font if _covers(font, word) else fallback for word in words]
-    widths = [stringWidth(word, f, size) for word, f in zip(words, fonts, strict=True)]
-    space = stringWidth(" ", font, size)
-    total = sum(widths) + space * (len(words) - 1)
-    left = x - total / 2 if align == "center" else x - total if align == "right" else x
-    for word, f, wd in zip(words, fonts, widths, strict=True):
-        c.setFont(f, size)
-        c.drawString(left, y, word)
-        left += wd + space
 
 
 class _Batch:
@@ -223,15 +185,13 @@ def _draw_static(batch: _Batch, t: CertificateTemplate, logo: str | PathLike[str
         size = 14 * s
         y -= size
         c.setFillColorRGB(*GREEN)
-        c.setFont(NASKH_BOLD, size)
         text = visual_line(batch.org_name, "R" if has_rtl(batch.org_name) else "L")
-        c.drawCentredString(cx, y, text)
+        draw_line(c, text, NASKH_BOLD, size, cx, y, "center")
         y -= 4 * s
     title_size = (40 if rtl else 34) * s
     y -= title_size * (1.05 if rtl else 0.95)
     c.setFillColorRGB(*GREEN)
-    c.setFont(NASKH_BOLD, title_size)
-    c.drawCentredString(cx, y, visual_line(t.title, "R" if rtl else "L"))
+    draw_line(c, visual_line(t.title, "R" if rtl else "L"), NASKH_BOLD, title_size, cx, y, "center")
     y -= 14 * s
     _ornament_rule(c, cx, y, 90 * s, s)
     return y
@@ -335,7 +295,7 @@ def _blocks(
 ) -> list[_Block]:
     """The text of the page: the body before the name, the name, the name's sub-line, the rest."""
     rtl, lang = t.lang == "ar", t.lang
-    before, after = split_at_name(t.body)
+    before, after = split_at_name(t.body_for(d.gender))
     blocks: list[_Block] = []
     if before:
         blocks.append(_para(fill(before, values), SANS, body_size, text_w, rtl, INK, "center", 4 * s))
@@ -376,16 +336,15 @@ def _draw_text(
     y = top - max(0.0, (room - total) / 2)
     for b in blocks:
         c.setFillColorRGB(*b.color)
-        fallback = NASKH_BOLD if b.font == NASKH_BOLD else NASKH
         for line in b.lines:
             y -= b.leading
             baseline = y + b.leading - b.size * 1.05
             if b.align == "center":
-                _draw_line(c, line, b.font, fallback, b.size, w / 2, baseline, "center")
+                draw_line(c, line, b.font, b.size, w / 2, baseline, "center")
             elif rtl:
-                _draw_line(c, line, b.font, fallback, b.size, w - margin, baseline, "right")
+                draw_line(c, line, b.font, b.size, w - margin, baseline, "right")
             else:
-                _draw_line(c, line, b.font, fallback, b.size, margin, baseline, "left")
+                draw_line(c, line, b.font, b.size, margin, baseline, "left")
         y -= b.gap_after
 
 
@@ -403,8 +362,8 @@ def _draw_qr(
         matrix = qrmod.encode(d.qr_payload)
         qrmod.draw_qr(c, matrix, qx, qy, qr_size, color=(0.05, 0.12, 0.09))
     c.setFillColorRGB(*MUTED)
-    c.setFont(SANS, 7.5 * s if s > 0.8 else 6.5)
-    c.drawCentredString(qx + qr_size / 2, qy - 9 * s, visual_line(QR_CAPTION[lang], "R" if rtl else "L"))
+    caption = visual_line(QR_CAPTION[lang], "R" if rtl else "L")
+    draw_line(c, caption, SANS, 7.5 * s if s > 0.8 else 6.5, qx + qr_size / 2, qy - 9 * s, "center")
     return matrix
 
 
@@ -424,8 +383,7 @@ def _draw_footer(
     if meta:
         issued_hijri, issued_greg = _dates(d.issue_date, lang, digits)
         text = f"{SERIAL_LABEL[lang]}: {d.serial}   |   {ISSUED_LABEL[lang]}: {issued_hijri} - {issued_greg}"
-        c.setFont(SANS, 9 * s)
-        c.drawCentredString(w / 2, 44 * s, visual_line(text, "R" if rtl else "L"))
+        draw_line(c, visual_line(text, "R" if rtl else "L"), SANS, 9 * s, w / 2, 44 * s, "center")
 
     sig_name = d.signatory_name or t.signatory_name
     sig_title = d.signatory_title or t.signatory_title
@@ -433,14 +391,15 @@ def _draw_footer(
     sy = 62 * s
     if sig_name:
         c.setFillColorRGB(*INK)
-        c.setFont(NASKH_BOLD, 14 * s)
-        c.drawCentredString(sx, sy, visual_line(sig_name, "R" if has_rtl(sig_name) else "L"))
+        draw_line(
+            c, visual_line(sig_name, "R" if has_rtl(sig_name) else "L"), NASKH_BOLD, 14 * s, sx, sy, "center"
+        )
     if d.signature_path is not None:
         batch.draw_image(d.signature_path, sx, sy + 16 * s, 150 * s, 42 * s)
     if sig_title:
         c.setFillColorRGB(*GREEN)
-        c.setFont(SANS_MEDIUM, 12 * s)
-        c.drawCentredString(sx, sy + 64 * s, visual_line(sig_title, "R" if rtl else "L"))
+        title_line = visual_line(sig_title, "R" if rtl else "L")
+        draw_line(c, title_line, SANS_MEDIUM, 12 * s, sx, sy + 64 * s, "center")
         c.setStrokeColorRGB(*GOLD)
         c.setLineWidth(0.6 * s)
         c.line(sx - 70 * s, sy + 58 * s, sx + 70 * s, sy + 58 * s)

@@ -2,6 +2,11 @@
 
 A body names its values with ``{placeholder}``. The renderer splits the body at ``{name}``: the
 text before it is the opening line, the name is set large on its own line, the rest follows.
+
+Arabic wording agrees with the person: a template has a masculine and a feminine body
+(«المتطوع … حضر … له» / «المتطوعة … حضرت … لها»), and the slash form («المتطوع/ـة … حضر/ت»)
+is the `body` printed only when the person's gender is not recorded. English templates are neutral
+and leave the gendered bodies empty.
 """
 
 from __future__ import annotations
@@ -24,14 +29,25 @@ class CertificateTemplate:
     kind: Literal["attendance", "appreciation"]
     lang: Literal["ar", "en"]
     title: str
-    body: str
+    body: str  # for a person whose gender is not recorded (Arabic: the slash form)
+    body_masculine: str = ""  # empty: `body` is used
+    body_feminine: str = ""
     signatory_name: str = ""
     signatory_title: str = ""
     page: Literal["A4", "A5"] = "A4"
     orientation: Literal["landscape", "portrait"] = "landscape"
 
     def __post_init__(self) -> None:
-        check_placeholders(self.body, self.key)
+        for text in (self.body, self.body_masculine, self.body_feminine):
+            check_placeholders(text, self.key)
+
+    def body_for(self, gender: str | None) -> str:
+        """The wording for a man ('m'), a woman ('f'), or the slash form when unknown (None)."""
+        if gender == "m" and self.body_masculine.strip():
+            return self.body_masculine
+        if gender == "f" and self.body_feminine.strip():
+            return self.body_feminine
+        return self.body
 
 
 def placeholders(text: str) -> list[str]:
@@ -71,17 +87,43 @@ def split_at_name(body: str) -> tuple[str, str]:
     return before.strip(), after.strip()
 
 
+# «ومدة مشاركته {hours}»: a nominal sentence keeps the counted noun in the nominative its plural
+# form is written in («ساعتان»); after «بواقع» it would have to be «ساعتين».
 _ATTENDANCE_AR = (
     "تشهد {body} بأن المتطوع/ـة {name} "
     "قد حضر/ت {event} المقام في {place} بتاريخ {hijri_date} الموافق {gregorian_date}، "
-    "وشارك/ت فيه بواقع {hours} من العمل التطوعي، "
+    "ومدة مشاركته/ا فيه {hours} من العمل التطوعي، "
     "مع تمنياتنا له/ا بدوام التوفيق والسداد."
+)
+_ATTENDANCE_AR_M = (
+    "تشهد {body} بأن المتطوع {name} "
+    "قد حضر {event} المقام في {place} بتاريخ {hijri_date} الموافق {gregorian_date}، "
+    "ومدة مشاركته فيه {hours} من العمل التطوعي، "
+    "مع تمنياتنا له بدوام التوفيق والسداد."
+)
+_ATTENDANCE_AR_F = (
+    "تشهد {body} بأن المتطوعة {name} "
+    "قد حضرت {event} المقام في {place} بتاريخ {hijri_date} الموافق {gregorian_date}، "
+    "ومدة مشاركتها فيه {hours} من العمل التطوعي، "
+    "مع تمنياتنا لها بدوام التوفيق والسداد."
 )
 _APPRECIATION_AR = (
     "تتقدم {body} بخالص الشكر وعظيم الامتنان إلى المتطوع/ـة {name} "
     "تقديرًا لما بذله/ا من جهود مخلصة وعطاء متميز في {event} المقام في {place} "
-    "بتاريخ {hijri_date} الموافق {gregorian_date}، بواقع {hours} من العمل التطوعي، "
+    "بتاريخ {hijri_date} الموافق {gregorian_date}، ومدة مشاركته/ا فيه {hours} من العمل التطوعي، "
     "سائلين الله أن يجزيه/ا خير الجزاء وأن يوفقه/ا لكل خير."
+)
+_APPRECIATION_AR_M = (
+    "تتقدم {body} بخالص الشكر وعظيم الامتنان إلى المتطوع {name} "
+    "تقديرًا لما بذله من جهود مخلصة وعطاء متميز في {event} المقام في {place} "
+    "بتاريخ {hijri_date} الموافق {gregorian_date}، ومدة مشاركته فيه {hours} من العمل التطوعي، "
+    "سائلين الله أن يجزيه خير الجزاء وأن يوفقه لكل خير."
+)
+_APPRECIATION_AR_F = (
+    "تتقدم {body} بخالص الشكر وعظيم الامتنان إلى المتطوعة {name} "
+    "تقديرًا لما بذلته من جهود مخلصة وعطاء متميز في {event} المقام في {place} "
+    "بتاريخ {hijri_date} الموافق {gregorian_date}، ومدة مشاركتها فيه {hours} من العمل التطوعي، "
+    "سائلين الله أن يجزيها خير الجزاء وأن يوفقها لكل خير."
 )
 _ATTENDANCE_EN = (
     "{body} certifies that {name} "
@@ -103,6 +145,8 @@ DEFAULT_TEMPLATES: dict[str, CertificateTemplate] = {
             lang="ar",
             title="شهادة حضور",
             body=_ATTENDANCE_AR,
+            body_masculine=_ATTENDANCE_AR_M,
+            body_feminine=_ATTENDANCE_AR_F,
             signatory_name="",
             signatory_title="مدير إدارة المشاركة المجتمعية",
         ),
@@ -112,6 +156,8 @@ DEFAULT_TEMPLATES: dict[str, CertificateTemplate] = {
             lang="ar",
             title="شهادة شكر وتقدير",
             body=_APPRECIATION_AR,
+            body_masculine=_APPRECIATION_AR_M,
+            body_feminine=_APPRECIATION_AR_F,
             signatory_name="",
             signatory_title="مدير إدارة المشاركة المجتمعية",
         ),

@@ -208,15 +208,5 @@ def round_down_minutes(minutes: float, step: int | None) -> int:
 
 
 def format_hours(hours: float, lang: str = "ar", digits: str = "latin") -> str:
-    """'12 ساعة', '12.5 ساعة', '5 ساعات' / '12.5 hours', '1 hour' (at most 2 decimals)."""
-    number = f"{round(hours, 2):.2f}".rstrip("0").rstrip(".")
-    if number == "-0":
-        number = "0"
-    if lang == "ar":
-        whole = float(number).is_integer()
-        unit = "ساعات" if whole and 3 <= abs(float(number)) <= 10 else "ساعة"
-        if digits == "arabic":
-            number = to_arabic_indic(number).replace(".", "٫")
-        return f"{number} {unit}"
-    unit = "hour" if number == "1" else "hours"
-    return f"{_digits(number, digits)} {unit}"
+    """«ساعة واحدة، ساعتان، 5 ساعات، 12 ساعةً، 12.5 ساعة» / '1 hour', '12.5 hours' (at most 2 decimals)."""
+    return i18n.count("hours", hours, lang, digits)

@@ -22,9 +22,12 @@ _MIN_ROLE = {
     "body.merge": "supervisor",
     "roster.import": "supervisor",
     "stock.adjust": "supervisor",
+    "stock.receive": "supervisor",  # +500 into stock counts like an adjustment, with a source
+    "gift.limit": "supervisor",  # a gift type's per-recipient limit
     "event.edit": "supervisor",
     "checksum.override": "supervisor",
     "backup": "supervisor",
+    "sync.review": "supervisor",  # conflicts, duplicates and set-aside ops after sync
     "users.manage": "admin",
     "settings.edit": "admin",
     "restore": "admin",

@@ -1,7 +1,8 @@
 """Bootstrap: the QApplication (bundled fonts, RTL, translators, stylesheet) and the sign-in flow.
 
 Arabic is the SOURCE language of every tr() string; English comes from
-resources/translations/fieldapp_en.qm. Qt's own qtbase_ar.qm makes standard buttons Arabic.
+resources/translations/fieldapp_en.qm; fieldapp_ar.qm holds the six Arabic plural forms of the %n
+strings. Qt's own qtbase_ar.qm makes standard buttons Arabic.
 """
 
 from __future__ import annotations
@@ -70,15 +71,15 @@ def switch_language(lang: str) -> None:
             _translators.append(qt)
         else:
             log.warning("qtbase_ar.qm not found: standard buttons stay English")
-    else:
-        # fieldapp_<lang>.qm (scripts/build_qt.py), and any extra *_<lang>.qm dropped beside it.
-        files = sorted(translations_dir().glob(f"*_{lang}.qm"))
-        for path in files:
-            own = QTranslator(app)
-            if own.load(str(path)):
-                _translators.append(own)
-        if not files:
-            log.warning("no *_%s.qm translations found", lang)
+    # fieldapp_<lang>.qm (scripts/build_qt.py: the English texts; in Arabic the plural forms of the
+    # %n strings), and any extra *_<lang>.qm dropped beside it.
+    files = sorted(path for path in translations_dir().glob(f"*_{lang}.qm") if not path.name.startswith("qt"))
+    for path in files:
+        own = QTranslator(app)
+        if own.load(str(path)):
+            _translators.append(own)
+    if not files:
+        log.warning("no *_%s.qm translations found", lang)
     for translator in _translators:
         app.installTranslator(translator)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from fieldapp.gui.context import GuiContext
+from fieldapp.gui.widgets.file_dialog import file_dialog
 from fieldapp.services import Done
 from fieldapp.services.certificates import BRANDING_KEYS
 
@@ -80,8 +81,7 @@ class BrandingBox(QGroupBox):
             self.clear[key].setEnabled(not pixmap.isNull())
 
     def pick(self, key: str) -> None:
-        dialog = QFileDialog(self, self.labels[key].text(), "", IMAGE_FILTER)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog = file_dialog(self, self.labels[key].text(), "", IMAGE_FILTER)
         dialog.fileSelected.connect(lambda path: self.set_image(key, Path(path)))
         dialog.open()
 

@@ -192,6 +192,14 @@ class GuiContext(QObject):
         sep = "، " if self.lang == "ar" else ", "
         return self.fmt_date(t) + sep + self.fmt_time(t)
 
+    def fmt_when(self, t: dt.datetime) -> str:
+        """A moment in one table cell: '20 جمادى الآخرة 1448 هـ (2026-11-30) 06:49', brackets and
+        the LTR date and time in their places in either language."""
+        from fieldapp.gui.widgets.inputs import bracketed, ltr  # late: widgets import this module
+
+        greg = self.fmt_digits(dates.to_local(t).strftime("%Y-%m-%d"))
+        return f"{bracketed(self.fmt_hijri(t), greg)} {ltr(self.fmt_time(t))}"
+
     def fmt_time_range(self, start: dt.datetime, end: dt.datetime) -> str:
         """'12 جمادى الآخرة 1448 هـ (22 نوفمبر 2026 م)، 08:00–20:00' (the end's date added when it differs)."""
         from fieldapp.gui.widgets.inputs import ltr  # late: widgets import this module

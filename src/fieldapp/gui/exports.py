@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from fieldapp.core import dates
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import show_error
+from fieldapp.gui.widgets.file_dialog import file_dialog
 from fieldapp.reports.writers import write_attendance, write_gift_log
 
 __all__ = ["ask_path", "default_file_name", "run_export", "safe_name", "write_attendance", "write_gift_log"]
@@ -26,8 +27,7 @@ def ask_path(parent: QWidget, suggested: str, kind: str) -> str | None:
         "xlsx": QCoreApplication.translate("Exports", "ملف Excel (*.xlsx)"),
         "pdf": QCoreApplication.translate("Exports", "ملف PDF (*.pdf)"),
     }
-    dialog = QFileDialog(parent, QCoreApplication.translate("Exports", "حفظ التصدير"))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog = file_dialog(parent, QCoreApplication.translate("Exports", "حفظ التصدير"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(filters[kind])
     dialog.setDefaultSuffix(kind)

@@ -24,6 +24,7 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen, default_title
 from fieldapp.gui.screens_registry import ScreenFactory, screen_factories
+from fieldapp.gui.sync import SyncController, SyncStatusLabel
 from fieldapp.gui.widgets.inputs import directed, embed
 
 START_SCREEN = "desk"
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._row_changed)
 
         self._build_toolbar()
+        #: background sync (issue 9): its line in the status bar, its page in Settings
+        self.sync = SyncController(ctx, self)
         self._build_status_bar()
         self._shortcuts: list[QShortcut] = []
         for index in range(min(9, len(self._keys))):
@@ -90,8 +93,11 @@ class MainWindow(QMainWindow):
         ctx.language_changed.connect(self.retranslate)
         ctx.user_changed.connect(lambda _user: self._apply_user())
         ctx.message.connect(self.show_message)
+        self.sync.view_changed.connect(lambda _view: self._show_review_badge())
+        self.sync.user_disabled.connect(self.lock_requested)  # the login then says why
         self._apply_user()
         self.retranslate()
+        self.sync.start()
 
     # -- building -----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -118,9 +124,8 @@ class MainWindow(QMainWindow):
         self.message_label = QLabel(objectName="statusMessage")
         self.event_label = QLabel(objectName="statusEvent")
         self.user_label = QLabel(objectName="statusUser")
-        #: filled by the sync issue: text and tooltip of the sync state
-        self.sync_status_label = QLabel(objectName="statusSync")
-        self.sync_status_label.setProperty("role", "muted")
+        self.sync_status_label = SyncStatusLabel(self.ctx, self.sync)
+        self.sync_status_label.review_requested.connect(lambda: self.show_screen("review"))
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.event_label)
         bar.addPermanentWidget(self.user_label)
@@ -137,6 +142,8 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(index, screen)
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
+        if hasattr(screen, "attach_sync"):  # Settings: the Central server page
+            screen.attach_sync(self.sync)
         if hasattr(screen, "print_certificate_requested"):
             # Print a volunteer's certificate right after check-out, from the desk.
             screen.print_certificate_requested.connect(self._print_certificate)
@@ -253,7 +260,6 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("قفل"))
         self.lock_action.setToolTip(self.tr("قفل البرنامج والعودة إلى شاشة الدخول (Ctrl+L)"))
         self.nav.setAccessibleName(self.tr("التنقل بين الشاشات"))
-        self.sync_status_label.setText(self.tr("المزامنة: غير مفعّلة"))
         for row, key in enumerate(self._keys):
             screen = self.screens.get(key)
             title = screen.title() if screen is not None else default_title(key)
@@ -265,3 +271,20 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{title} (Ctrl+{row + 1})" if row < 9 else title)
         self._apply_user()
         self._show_event(getattr(self, "_event", None))
+        self._show_review_badge()
+
+    def _show_review_badge(self) -> None:
+        """The review screen's navigation item says how many items wait (supervisors and admins)."""
+        if "review" not in self._factories:
+            return
+        item = self.nav.item(self._keys.index("review"))
+        review = self.sync.view.review
+        waiting = review.total if review is not None and self.ctx.can("sync.review") else 0
+        screen = self.screens.get("review")
+        title = screen.title() if screen is not None else default_title("review")
+        item.setText(f"{title} ({self.ctx.fmt_number(waiting)})" if waiting else title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
+
+    def closeEvent(self, event) -> None:
+        self.sync.stop()  # no round starts for a closed window
+        super().closeEvent(event)

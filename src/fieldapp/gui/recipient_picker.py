@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import ResultItem, ResultsList, SearchField
+from fieldapp.gui.widgets.inputs import ltr_join
 
 PERSON = "person"
 BODY = "body"
@@ -192,8 +193,8 @@ class RecipientPicker(QWidget):
         items = []
         for hit in hits:
             p = hit.person
-            details = [p.national_id or "", p.mobile_display or "", p.badge_code or ""]
-            items.append(ResultItem(f"{PERSON}:{p.id}", p.full_name, " · ".join(d for d in details if d)))
+            details = ltr_join((p.national_id, p.mobile_display, p.badge_code))
+            items.append(ResultItem(f"{PERSON}:{p.id}", p.full_name, details))
         self._show(items)
 
     def _show_bodies(self, bodies: list) -> None:

@@ -25,8 +25,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from fieldapp.core import i18n
 from fieldapp.gui.context import GuiContext
 from fieldapp.services import Changed
+
+# A screen added with sync (issue 9): its title in both languages through core.i18n.
+i18n.register({"nav.review": ("المراجعة", "Review")})
 
 
 def default_title(key: str) -> str:
@@ -41,6 +45,7 @@ def default_title(key: str) -> str:
         "certificates": QCoreApplication.translate("Navigation", "الشهادات"),
         "partners": QCoreApplication.translate("Navigation", "الجهات والشراكات"),
         "settings": QCoreApplication.translate("Navigation", "الإعدادات"),
+        "review": i18n.msg("nav.review"),
     }
     return titles.get(key, key)
 

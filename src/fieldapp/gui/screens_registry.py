@@ -55,4 +55,6 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
         # After the seven of the desktop-app issue, so Ctrl+1…7 keep their order (Ctrl+8 here).
         _screen("certificates", "fieldapp.gui.certificates", "CertificatesScreen"),
         _screen("partners", "fieldapp.gui.partners", "PartnersScreen"),
+        # Conflicts, duplicates and set-aside ops after sync (supervisors and admins): after the partners.
+        _screen("review", "fieldapp.gui.review", "ReviewScreen"),
     ]

@@ -113,7 +113,13 @@ def render_screenshots(
             _settle(runner)
             written.append(_grab(record, out / "people-record.png"))
             record.close()
+        window.sync.stop()
         window.close()
+        from fieldapp.gui.sync.screenshots import render_sync_screenshots
+
+        written += render_sync_screenshots(
+            store, runner, data_dir, ctx.user, settings, out, lambda: _settle(runner), _grab, SIZE
+        )
     finally:
         runner.shutdown()
         if own_store:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import __version__
+from fieldapp.core import i18n
 from fieldapp.core.permissions import ROLE_NAMES, ROLES
 from fieldapp.gui.branding import BrandingBox
 from fieldapp.gui.certificates import TemplateEditor
@@ -31,10 +32,11 @@ from fieldapp.gui.widgets import Column, TableModel, user_message
 
 class SettingsScreen(Screen):
     key = "settings"
-    topics = frozenset({"settings", "users", "session"})
+    topics = frozenset({"settings", "users", "session", "sync"})
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.server_page = None  # attach_sync() adds it
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         body = QWidget(objectName="scrollBody")
         scroll.setWidget(body)
@@ -78,6 +80,20 @@ class SettingsScreen(Screen):
         ctx.user_changed.connect(lambda _u: self._apply_permissions())
         self._apply_permissions()
         self.retranslate()
+
+    def attach_sync(self, controller) -> None:
+        """The Central server tab (enrol, sync state, sync now, leave), on the main window's sync."""
+        from fieldapp.gui.sync.server_page import CentralServerPage
+
+        self.server_page = CentralServerPage(self.ctx, controller)
+        page = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        page.setObjectName("centralServerTab")
+        page.setWidget(self.server_page)
+        self.server_tab = self.tabs.addTab(page, i18n.msg("gui.server.title", self.ctx.lang))
+
+    def show_central_server(self) -> None:
+        if self.server_page is not None:
+            self.tabs.setCurrentIndex(self.server_tab)
 
     # -- building ---------------------------------------------------------------------------
     def _build_display(self) -> QWidget:
@@ -193,6 +209,8 @@ class SettingsScreen(Screen):
 
     def refresh(self) -> None:
         self._load_values()
+        if self.server_page is not None:
+            self.server_page.refresh()
         if self.admin():
             self.ctx.runner.db(self.ctx.services.users.list, on_done=self.users_model.set_rows)
 
@@ -259,6 +277,8 @@ class SettingsScreen(Screen):
         self.about_box.setTitle(self.tr("حول البرنامج"))
         self.tabs.setTabText(0, self.tr("عام"))
         self.tabs.setTabText(1, self.tr("قوالب الشهادات"))
+        if self.server_page is not None:
+            self.tabs.setTabText(self.server_tab, i18n.msg("gui.server.title", self.ctx.lang))
         self.branding.retranslate()
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))

@@ -108,6 +108,10 @@ QLineEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit, QPlain
     min-height: 26px;
     selection-background-color: {PRIMARY};
 }}
+QAbstractSpinBox[buttons="none"]::up-button, QAbstractSpinBox[buttons="none"]::down-button {{
+    width: 0px;
+    border: none;
+}}
 QComboBox {{
     min-height: 32px;
     padding: 2px 8px;
@@ -295,7 +299,7 @@ QGroupBox {{
 }}
 QGroupBox::title {{
     subcontrol-origin: margin;
-    subcontrol-position: top right;
+    subcontrol-position: top left;  /* the start: Qt mirrors it to the right in Arabic */
     padding: 0 8px;
     color: {PRIMARY_DARK};
 }}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from fieldapp.core import dates
+from fieldapp.core import dates, i18n
 
 if TYPE_CHECKING:
     from fieldapp.services import Services
@@ -53,10 +53,24 @@ GIFT_HEADERS = (
 
 def flags_text(row: AttendanceRow) -> str:
     """The row's flags in words, walk-in included ('، ' between them)."""
-    words = [ATTENDANCE_FLAGS.get(flag, flag) for flag in row.flags]
+    words = [
+        i18n.by_gender(row.gender, "عاد بعد الخروج", "عادت بعد الخروج")
+        if flag == "reentry"
+        else ATTENDANCE_FLAGS.get(flag, flag)
+        for flag in row.flags
+    ]
     if row.first_in is not None and not row.registered:
         words.append("حضور دون تسجيل مسبق")
     return "، ".join(words)
+
+
+def state_text(row: AttendanceRow) -> str:
+    """«غادر» / «غادرت», «لم يحضر» / «لم تحضر»: the state agrees with the person."""
+    if row.state == "out":
+        return i18n.by_gender(row.gender, "غادر", "غادرت")
+    if row.state == "absent":
+        return i18n.by_gender(row.gender, "لم يحضر", "لم تحضر")
+    return STATES.get(row.state, row.state)
 
 
 def gift_flags_text(row: HandoverView) -> str:

@@ -12,24 +12,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.certificates.arabic import visual_line, visual_lines
-from fieldapp.certificates.fonts import NASKH_BOLD, SANS, SANS_BOLD, register_fonts
-from fieldapp.core import dates
+from fieldapp.certificates.fonts import NASKH_BOLD, SANS, SANS_BOLD, draw_line, register_fonts
+from fieldapp.core import dates, i18n
 from fieldapp.reports.labels import (
     ATTENDANCE_HEADERS,
     GIFT_HEADERS,
     NO,
-    STATES,
     YES,
     flags_text,
     gift_flags_text,
+    state_text,
 )
 
 if TYPE_CHECKING:
@@ -67,9 +69,16 @@ class _Row:
     height: float
 
 
-def page_label(page: int, total: int) -> str:
-    """«صفحة ١ من ٣» (Arabic-Indic digits, as on printed Arabic documents)."""
-    return dates.to_arabic_indic(f"صفحة {page} من {total}")
+def page_label(page: int, total: int, digits: str = "latin") -> str:
+    """«صفحة 1 من 3», in the digits the user chose (Settings: ui.digits) like the rest of the app."""
+    text = f"صفحة {page} من {total}"
+    return dates.to_arabic_indic(text) if digits == "arabic" else text
+
+
+#: the first page's heading: (font, size, colour) per line; later lines are the smaller subtitle
+HEADING_STYLES = ((NASKH_BOLD, 16.0, PRIMARY_DARK), (NASKH_BOLD, 18.0, TEXT))
+SUBTITLE_STYLE = (SANS, 10.5, MUTED)
+HEADING_GAP = 2.0
 
 
 def _fit(text: str, font: str, size: float, width: float) -> list[str]:
@@ -82,10 +91,16 @@ def _fit(text: str, font: str, size: float, width: float) -> list[str]:
 
 class _TablePdf:
     def __init__(
-        self, path: Path, heading: Sequence[str], columns: Sequence[Column], running_title: str
+        self,
+        path: Path,
+        heading: Sequence[str],
+        columns: Sequence[Column],
+        running_title: str,
+        digits: str = "latin",
     ) -> None:
         register_fonts()
         self.path = path
+        self.digits = digits
         self.heading = [line for line in heading if line]
         self.columns = list(columns)
         self.running_title = running_title
@@ -112,22 +127,40 @@ class _TablePdf:
         y = self.height - MARGIN
         right = self.width - MARGIN
         if not first:
-            c.setFont(SANS, 9)
             c.setFillColor(MUTED)
-            c.drawRightString(right, y - 10, visual_line(self.running_title))
+            draw_line(c, visual_line(self.running_title), SANS, 9, right, y - 10, "right")
             return y - 22
-        sizes = [(NASKH_BOLD, 16, PRIMARY_DARK), (NASKH_BOLD, 18, TEXT)]
-        for index, text in enumerate(self.heading):
-            font, size, colour = sizes[index] if index < len(sizes) else (SANS, 10.5, MUTED)
-            c.setFont(font, size)
+        lines, descent = self._heading_lines()
+        for line, font, size, colour, drop in lines:
             c.setFillColor(colour)
-            y -= size * 1.45
-            c.drawRightString(right, y, visual_line(text))
+            y -= drop
+            draw_line(c, line, font, size, right, y, "right")
+        y -= descent
         c.setStrokeColor(PRIMARY_DARK)
         c.setLineWidth(1.2)
         y -= 8
         c.line(MARGIN, y, right, y)
         return y - 10
+
+    def _heading_lines(self) -> tuple[list[tuple[str, str, float, object, float]], float]:
+        """The first page's heading as visual lines: (line, font, size, colour, drop from the line
+        above), and the last line's descent. A drop is the line above's descent plus this line's ascent, from the fonts' own
+        metrics: Amiri reaches far below its baseline, and a fixed leading made the title overlap
+        the subtitle."""
+        out: list[tuple[str, str, float, object, float]] = []
+        below = 0.0  # the previous line's descent
+        for index, text in enumerate(self.heading):
+            font, size, colour = HEADING_STYLES[index] if index < len(HEADING_STYLES) else SUBTITLE_STYLE
+            face = getFont(font).face
+            for line in visual_lines(text, font, size, self.width - 2 * MARGIN):
+                out.append((line, font, size, colour, below + face.ascent / 1000 * size + HEADING_GAP))
+                below = -face.descent / 1000 * size
+        return out, below
+
+    def _heading_height(self) -> float:
+        """What _draw_heading uses on the first page, down to the rule and the gap below it."""
+        lines, descent = self._heading_lines()
+        return sum(line[4] for line in lines) + descent + 18
 
     def _draw_row(self, c: Canvas, row: _Row, top: float, font: str, fill: object | None) -> float:
         bottom = top - row.height
@@ -135,16 +168,15 @@ class _TablePdf:
             c.setFillColor(fill)
             c.rect(MARGIN, bottom, self.width - 2 * MARGIN, row.height, stroke=0, fill=1)
         c.setFillColor(TEXT)
-        c.setFont(font, CELL_FONT_SIZE)
         for lines, column, right, width in zip(
             row.lines, self.columns, self.col_right, self.col_widths, strict=True
         ):
             y = top - PAD - CELL_FONT_SIZE
             for line in lines:
                 if column.align == "center":
-                    c.drawCentredString(right - width / 2, y, line)
+                    draw_line(c, line, font, CELL_FONT_SIZE, right - width / 2, y, "center")
                 else:
-                    c.drawRightString(right - PAD, y, line)
+                    draw_line(c, line, font, CELL_FONT_SIZE, right - PAD, y, "right")
                 y -= LEADING
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
@@ -152,21 +184,16 @@ class _TablePdf:
         return bottom
 
     def _footer(self, c: Canvas, page: int, total: int, issued: str) -> None:
-        c.setFont(SANS, 9)
         c.setFillColor(MUTED)
-        c.drawCentredString(self.width / 2, MARGIN - 14, visual_line(page_label(page, total)))
-        c.drawRightString(self.width - MARGIN, MARGIN - 14, visual_line(issued))
+        label = visual_line(page_label(page, total, self.digits))
+        draw_line(c, label, SANS, 9, self.width / 2, MARGIN - 14, "center")
+        draw_line(c, visual_line(issued), SANS, 9, self.width - MARGIN, MARGIN - 14, "right")
 
     def render(self, cells: Sequence[Sequence[str]], totals: Sequence[str]) -> Path:
         rows = [self._layout(row) for row in cells]
         total_lines = [visual_line(t) for t in totals if t]
         # Paginate: the first page has the full heading, the others a running line.
-        first_top = (
-            self.height
-            - MARGIN
-            - sum((16 if i == 0 else 18 if i == 1 else 10.5) * 1.45 for i in range(len(self.heading)))
-            - 18
-        )
+        first_top = self.height - MARGIN - self._heading_height()
         other_top = self.height - MARGIN - 22
         floor = MARGIN + FOOTER_HEIGHT
         pages: list[list[_Row]] = [[]]
@@ -182,7 +209,7 @@ class _TablePdf:
             pages.append([])
 
         now = dates.local_now()
-        issued = f"أُصدر في {dates.format_dual(now.date())} {now:%H:%M}"
+        issued = f"أُصدر في {dates.format_dual(now.date(), 'ar', self.digits)} {dates.format_time(now, 'ar', self.digits)}"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         c = Canvas(
             str(self.path), pagesize=PAGE, pageCompression=1, initialFontName=SANS
@@ -196,10 +223,9 @@ class _TablePdf:
                 y = self._draw_row(c, row, y, SANS, ZEBRA if index % 2 else None)
             if number == len(pages) and total_lines:
                 y -= 18
-                c.setFont(SANS_BOLD, 10.5)
                 c.setFillColor(TEXT)
                 for line in total_lines:
-                    c.drawRightString(self.width - MARGIN, y, line)
+                    draw_line(c, line, SANS_BOLD, 10.5, self.width - MARGIN, y, "right")
                     y -= 16
             self._footer(c, number, len(pages), issued)
             c.showPage()
@@ -207,25 +233,34 @@ class _TablePdf:
         return self.path
 
 
-def _time(value: dt.datetime | None, day: dt.date) -> str:
+def _time(value: dt.datetime | None, day: dt.date, digits: str) -> str:
     if value is None:
         return "—"
-    local = dates.to_local(value)
-    return f"{local:%H:%M}" if local.date() == day else f"{local:%Y-%m-%d %H:%M}"
+    if dates.to_local(value).date() == day:
+        return dates.format_time(value, "ar", digits)
+    return dates.format_datetime(value, "ar", digits)
 
 
-def _event_period(event: EventView) -> str:
+def _event_period(event: EventView, digits: str) -> str:
     start, end = dates.to_local(event.starts_at), dates.to_local(event.ends_at)
-    text = f"{dates.format_dual(start.date())}، من {start:%H:%M} إلى {end:%H:%M}"
-    if end.date() != start.date():
-        text = f"من {dates.format_dual(start.date())} {start:%H:%M} إلى {dates.format_dual(end.date())} {end:%H:%M}"
-    return text
+    start_time, end_time = dates.format_time(start, "ar", digits), dates.format_time(end, "ar", digits)
+    start_day = dates.format_dual(start.date(), "ar", digits)
+    if end.date() == start.date():
+        return f"{start_day}، من {start_time} إلى {end_time}"
+    return f"من {start_day} {start_time} إلى {dates.format_dual(end.date(), 'ar', digits)} {end_time}"
 
 
 def attendance_pdf(
-    attendance: EventAttendance, event: EventView, path: Path | str, organisation: str = ""
+    attendance: EventAttendance,
+    event: EventView,
+    path: Path | str,
+    organisation: str = "",
+    digits: str = "latin",
 ) -> Path:
-    """The attendance sheet of an event: name, ID, first in, last out, hours, state, notes."""
+    """The attendance sheet of an event: name, ID, first in, last out, hours, state, notes.
+
+    `digits`: the user's choice (Settings: ui.digits) for times, hours, counts and page numbers;
+    IDs keep their Latin digits (they are typed and searched that way)."""
     day = dates.to_local(event.starts_at).date()
     columns = [
         Column(ATTENDANCE_HEADERS[0], 3.2),
@@ -241,31 +276,37 @@ def attendance_pdf(
         [
             row.full_name,
             row.national_id or "—",
-            _time(row.first_in, day),
-            _time(row.last_out, day),
-            dates.format_hours(row.hours) if row.first_in is not None else "—",
-            STATES.get(row.state, row.state),
+            _time(row.first_in, day, digits),
+            _time(row.last_out, day, digits),
+            dates.format_hours(row.hours, "ar", digits) if row.first_in is not None else "—",
+            state_text(row),
             flags_text(row),
             YES if row.certificate_eligible else NO,
         ]
         for row in attendance.rows
     ]
+    number = partial(i18n.format_count, digits=digits)
     totals = [
-        f"حضروا: {attendance.attended} من {attendance.registered} مسجّلًا مسبقًا"
-        + (f"، وحضر دون تسجيل مسبق: {attendance.walk_ins}" if attendance.walk_ins else ""),
-        f"في الموقع عند الإصدار: {attendance.in_now}",
-        f"مجموع الساعات: {dates.format_hours(attendance.total_hours)}",
+        f"حضروا: {number(attendance.attended)} من {number(attendance.registered)} مسجّلين مسبقًا"
+        + (f"، وحضر دون تسجيل مسبق: {number(attendance.walk_ins)}" if attendance.walk_ins else ""),
+        f"في الموقع عند الإصدار: {number(attendance.in_now)}",
+        f"مجموع الساعات: {dates.format_hours(attendance.total_hours, 'ar', digits)}",
     ]
     heading = [
         organisation,
         f"كشف الحضور والساعات — {event.title}",
-        " — ".join(part for part in (event.place, _event_period(event)) if part),
+        " — ".join(part for part in (event.place, _event_period(event, digits)) if part),
     ]
-    return _TablePdf(Path(path), heading, columns, f"كشف الحضور — {event.title}").render(cells, totals)
+    running = f"كشف الحضور — {event.title}"
+    return _TablePdf(Path(path), heading, columns, running, digits).render(cells, totals)
 
 
 def gift_log_pdf(
-    rows: Sequence[HandoverView], path: Path | str, title: str = "سجل الهدايا", organisation: str = ""
+    rows: Sequence[HandoverView],
+    path: Path | str,
+    title: str = "سجل الهدايا",
+    organisation: str = "",
+    digits: str = "latin",
 ) -> Path:
     """The gift log as listed (newest first), with the totals per gift type."""
     columns = [
@@ -280,12 +321,11 @@ def gift_log_pdf(
     cells = []
     totals: dict[tuple[str, str], int] = {}
     for row in rows:
-        local = dates.to_local(row.at)
         cells.append(
             [
-                f"{local:%Y-%m-%d %H:%M}",
+                dates.format_datetime(row.at, "ar", digits),
                 row.gift_name,
-                f"{row.quantity} {row.unit}",
+                f"{i18n.format_count(row.quantity, digits)} {row.unit}",
                 row.recipient_name,
                 row.recipient_label,
                 row.handed_by,
@@ -294,6 +334,9 @@ def gift_log_pdf(
         )
         if not row.voided:
             totals[(row.gift_name, row.unit)] = totals.get((row.gift_name, row.unit), 0) + row.quantity
-    summary = [f"عدد التسليمات: {sum(1 for r in rows if not r.voided)}"]
-    summary += [f"{name}: {quantity} {unit}" for (name, unit), quantity in sorted(totals.items())]
-    return _TablePdf(Path(path), [organisation, title], columns, title).render(cells, summary)
+    summary = [f"عدد التسليمات: {i18n.format_count(sum(1 for r in rows if not r.voided), digits)}"]
+    summary += [
+        f"{name}: {i18n.format_count(quantity, digits)} {unit}"
+        for (name, unit), quantity in sorted(totals.items())
+    ]
+    return _TablePdf(Path(path), [organisation, title], columns, title, digits).render(cells, summary)

@@ -27,8 +27,12 @@ def write_attendance(services: Services, event_id: str, path: str | Path, kind: 
     """The event's attendance sheet as `kind` (xlsx or pdf)."""
     event = services.events.get(event_id)
     attendance = services.attendance.event_attendance(event_id)
-    writer = attendance_xlsx if kind == "xlsx" else attendance_pdf
-    return writer(attendance, event, path, organisation_name(services))
+    if kind == "xlsx":
+        return attendance_xlsx(attendance, event, path, organisation_name(services))
+    # the PDF's times, hours and page numbers in the digits the user chose
+    return attendance_pdf(
+        attendance, event, path, organisation_name(services), services.settings.get("ui.digits")
+    )
 
 
 def write_gift_log(
@@ -36,5 +40,6 @@ def write_gift_log(
 ) -> Path:
     """services.gifts.log(**filters) as `kind` (xlsx or pdf)."""
     rows = services.gifts.log(**(filters or {}))
-    writer = gift_log_xlsx if kind == "xlsx" else gift_log_pdf
-    return writer(rows, path, title, organisation_name(services))
+    if kind == "xlsx":
+        return gift_log_xlsx(rows, path, title, organisation_name(services))
+    return gift_log_pdf(rows, path, title, organisation_name(services), services.settings.get("ui.digits"))

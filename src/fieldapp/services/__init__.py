@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from fieldapp.services.gifts import GiftsService
     from fieldapp.services.organisation import OrganisationService
     from fieldapp.services.people import PeopleService
+    from fieldapp.services.review import ReviewService
     from fieldapp.services.roster_import import RosterImportService
     from fieldapp.services.search import SearchService
     from fieldapp.services.settings import SettingsService
@@ -160,3 +161,9 @@ class Services:
         from fieldapp.services.sync_round import SyncService
 
         return SyncService(self)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from fieldapp.services.review import ReviewService
+
+        return ReviewService(self)

@@ -95,6 +95,7 @@ class RowError:
     column: str | None  # the file's own header text of the offending column
     message_key: str
     message: str
+    name: str = ""  # the person's name as the file has it: whoever fixes the file finds the row
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ _Valid = tuple[int, CleanPerson, tuple[str, ...]]
 _Step = tuple[str, str, Any]
 
 
-def _error(line: int, column: str | None, exc: ValidationError) -> RowError:
-    return RowError(line, column, exc.key, exc.message(i18n.language()))
+def _error(line: int, column: str | None, exc: ValidationError, name: str = "") -> RowError:
+    return RowError(line, column, exc.key, exc.message(i18n.language()), name)
 
 
 class _Errors:
@@ -179,10 +180,12 @@ class _RowChecker:
         self.today = local_now().date()
         self.seen: dict[str, dict[str, int]] = {fld: {} for fld in _UNIQUE}  # value -> first line
         self.errors = _Errors()
+        self.name = ""  # of the row being checked
 
     def check(self, line: int, cells: list[Any]) -> _Valid | None:
         """The row as a valid person, or None with its errors added to `errors`."""
         values = {fld: (cells[i] if i < len(cells) else None) for fld, i in self.mapping.items()}
+        self.name = "" if is_blank(values.get("full_name")) else str(values["full_name"]).strip()
         if self.bad_cells and self._formulas_without_value(line):
             return None
         person, problems = clean_person(PersonInput(**_input_args(values)), self.today)
@@ -193,12 +196,12 @@ class _RowChecker:
                     or self.column_of.get("national_id")
                     or self.column_of.get("mobile")
                 )
-                self.errors.add(_error(line, column, exc))
+                self.errors.add(_error(line, column, exc, self.name))
             return None
         assert person is not None
         if not person.checksum_ok:
             exc = ValidationError("national_id.checksum", field="national_id", nid=person.national_id)
-            self.errors.add(_error(line, self.column_of.get("national_id"), exc))
+            self.errors.add(_error(line, self.column_of.get("national_id"), exc, self.name))
             return None
         if self._duplicate(line, person):
             return None
@@ -215,7 +218,7 @@ class _RowChecker:
             ref = self.bad_cells.get((line, i))
             if ref is not None:
                 exc = ValidationError("import.formula_no_value", cell=ref)
-                self.errors.add(_error(line, self.column_of[fld], exc))
+                self.errors.add(_error(line, self.column_of[fld], exc, self.name))
                 found = True
         return found
 
@@ -228,7 +231,7 @@ class _RowChecker:
                 exc = ValidationError(
                     "import.duplicate_in_file", field=fld, what=what, value=value, first=first
                 )
-                self.errors.add(_error(line, self.column_of.get(fld), exc))
+                self.errors.add(_error(line, self.column_of.get(fld), exc, person.full_name))
                 return True
         return False
 
@@ -284,14 +287,14 @@ def _plan(
                 exc = ValidationError(
                     "import.mobile_taken", field="mobile", mobile=person.mobile, name=owner.full_name
                 )
-                errors.append(_error(line, column_of.get("mobile"), exc))
+                errors.append(_error(line, column_of.get("mobile"), exc, person.full_name))
                 continue
         badge_owner = by_badge.get(person.badge_code) if person.badge_code else None
         if badge_owner is not None and (match is None or badge_owner.id != match.id):
             exc = ValidationError(
                 "import.badge_taken", field="badge_code", badge=person.badge_code, name=badge_owner.full_name
             )
-            errors.append(_error(line, column_of.get("badge_code"), exc))
+            errors.append(_error(line, column_of.get("badge_code"), exc, person.full_name))
             continue
         if match is None:
             plan.append(("add", uuid7(), person))

@@ -108,6 +108,8 @@ class SyncService(SyncSteps):
     """The round; its local steps come from SyncSteps."""
 
     _epoch = ""  # the server epoch of the running round
+    #: rows a pull page asks for; the app asks for fewer, so the desk never waits long behind one
+    pull_page = PULL_PAGE_ROWS
 
     def run(
         self,
@@ -213,13 +215,13 @@ class SyncService(SyncSteps):
         # The next page is fetched while this one is written: the server and this laptop work
         # at once (one request in flight, so the client is used by one thread at a time).
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-            ahead = fetcher.submit(client.changes, cursor, PULL_PAGE_ROWS)
+            ahead = fetcher.submit(client.changes, cursor, self.pull_page)
             while True:
                 page = self._same_server(ahead.result())
                 if page["cursor"] < cursor:
                     raise SyncError("sync.cursor_back")
                 if page["more"]:
-                    ahead = fetcher.submit(client.changes, page["cursor"], PULL_PAGE_ROWS)
+                    ahead = fetcher.submit(client.changes, page["cursor"], self.pull_page)
                 cursor = self._apply_pulled(page, cursor, report, run_step)
                 if not page["more"]:
                     return cursor

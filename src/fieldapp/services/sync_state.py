@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -19,8 +20,10 @@ from sqlalchemy.orm import Session
 from fieldapp import __version__
 from fieldapp.certificates import keys
 from fieldapp.core import i18n
+from fieldapp.core.errors import ValidationError
 from fieldapp.core.permissions import require
-from fieldapp.services.contract import Changed, Service, write
+from fieldapp.services.contract import Changed, Done, Service, write
+from fieldapp.store.backup import backup_database
 from fieldapp.store.models import Conflict, Device, Outbox, SyncState
 from fieldapp.store.unit_of_work import audit
 from fieldapp.sync import enrolment
@@ -31,6 +34,10 @@ i18n.register(
         "sync.already_enrolled": (
             "هذا الحاسوب مسجَّل من قبل في {org} على الخادم {url}.",
             "This laptop is already enrolled in {org} on the server {url}.",
+        ),
+        "sync.leave_waiting": (
+            "لا يمكن مغادرة الجهة و{n} تغييرًا لم يُرسل بعد؛ زامن أولًا.",
+            "This laptop cannot leave the organisation while {n} changes have not been sent; sync first.",
         ),
         "sync.short_code_changed": (
             "الرمز المختصر {old} مستخدم في حاسوب آخر من الجهة؛ صار رمز هذا الحاسوب {new} "
@@ -165,6 +172,36 @@ class SyncStateService(Service):
             clock_skew_s=round(answer.skew_s, 1),
             warnings=_warnings(answer, old_code),
         )
+
+    def pending_by_table(self) -> dict[str, int]:
+        """What waits to go up, per table: a laptop that holds data is told before it enrols."""
+        with self.reader() as session:
+            rows = session.execute(
+                select(Outbox.table_name, func.count())
+                .where(Outbox.status == PENDING)
+                .group_by(Outbox.table_name)
+            ).all()
+            return {table: count for table, count in rows}
+
+    @write
+    def leave(self, backups_dir: Path) -> Done:
+        """Unbind this laptop from its organisation, only with nothing waiting to go up, a backup
+        of the database kept first (its path is the result's value). The data stays on the laptop."""
+        require(self.actor, "settings.edit")
+        waiting = self.services.sync.pending_count()
+        if waiting:
+            raise ValidationError("sync.leave_waiting", n=waiting)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        kept = backup_database(self.store.path, backups_dir / f"before-leaving-{stamp}.db")
+        with self.transaction() as session:
+            state = session.get(SyncState, 1)
+            if state is None:
+                return Done(Changed.of("sync"), kept)
+            if session.scalar(select(func.count()).select_from(Outbox).where(Outbox.status == PENDING)):
+                raise ValidationError("sync.leave_waiting", n=waiting)
+            audit(session, "sync.leave", f"{state.org_code} {state.server_url} backup {kept.name}")
+            session.delete(state)
+        return Done(Changed.of("sync"), kept)
 
     def _refuse_if_enrolled(self, session: Session | None = None) -> None:
         if session is None:

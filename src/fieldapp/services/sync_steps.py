@@ -71,11 +71,11 @@ class PendingOp(NamedTuple):
 def _topics(tables: set[str]) -> Changed:
     topics = {"sync"}
     for table in tables:
-        topics.add(_TOPIC_OF.get(table, table))
+        topics.add(TOPIC_OF.get(table, table))
     return Changed(frozenset(topics))
 
 
-_TOPIC_OF = {
+TOPIC_OF = {
     "person": "people",
     "registration": "people",
     "person_merge": "people",

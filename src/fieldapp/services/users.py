@@ -33,6 +33,11 @@ i18n.register(
             "هذا الحساب موقوف؛ راجع مدير النظام.",
             "This account is disabled; ask an administrator.",
         ),
+        "user.inactive_central": (
+            "أوقف مدير الجهة هذا الحساب على الخادم المركزي، فلم يعد يدخل على أي جهاز؛ راجع مدير النظام.",
+            "This account was disabled on the organisation's central server and no longer signs in "
+            "on any laptop; ask your administrator.",
+        ),
         "user.username": (
             "اسم المستخدم من 3 إلى 30 حرفًا لاتينيًا أو رقمًا بلا مسافات.",
             "The user name must be 3 to 30 Latin letters or digits, without spaces.",
@@ -174,7 +179,7 @@ def try_sign_in(
         return ValidationError("user.bad_login", field="password")
     if not user.active:
         audit(session, FAILED, f"{via} inactive".strip())
-        return ValidationError("user.inactive", field="username")
+        return ValidationError("user.inactive_central" if user.central else "user.inactive", field="username")
     if stay_signed_in is not None:
         user.signed_in_until = _end_of_local_day(now) if stay_signed_in else None
     audit(session, SIGNED_IN, via or ("stay" if stay_signed_in else ""), "app_user", user.id)

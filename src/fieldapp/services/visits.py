@@ -114,6 +114,7 @@ class Clash:
     other_body_name: str
     other_start: dt.datetime  # local
     other_end: dt.datetime  # local
+    person_gender: str | None = None  # 'm' | 'f': «لديه» / «لديها»
 
 
 @dataclass(frozen=True)
@@ -256,11 +257,14 @@ def _slots_between(
 def _clash_views(session: Session, clashes: list[rules.Clash], others: dict[str, Visit]) -> tuple[Clash, ...]:
     if not clashes:
         return ()
-    people = dict(
-        session.execute(
-            select(Person.id, Person.full_name).where(Person.id.in_({c.person_id for c in clashes}))
-        ).all()
-    )
+    people = {
+        pid: (name, gender)
+        for pid, name, gender in session.execute(
+            select(Person.id, Person.full_name, Person.gender).where(
+                Person.id.in_({c.person_id for c in clashes})
+            )
+        )
+    }
     bodies = dict(
         session.execute(
             select(Body.id, Body.name).where(Body.id.in_({others[c.other_visit_id].body_id for c in clashes}))
@@ -269,12 +273,13 @@ def _clash_views(session: Session, clashes: list[rules.Clash], others: dict[str,
     return tuple(
         Clash(
             c.person_id,
-            people.get(c.person_id, ""),
+            people.get(c.person_id, ("", None))[0],
             c.other_visit_id,
             others[c.other_visit_id].title,
             bodies.get(others[c.other_visit_id].body_id, ""),
             dates.to_local(c.other_start),
             dates.to_local(c.other_end),
+            people.get(c.person_id, ("", None))[1],
         )
         for c in clashes
     )

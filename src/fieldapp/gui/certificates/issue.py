@@ -32,7 +32,8 @@ from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
-from fieldapp.gui.widgets.inputs import number_inputs, set_note
+from fieldapp.gui.widgets.file_dialog import file_dialog
+from fieldapp.gui.widgets.inputs import number_inputs, progress_in_digits, set_note
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import BatchResult, Eligibility, EligibleRow
 
@@ -216,6 +217,7 @@ class IssueTab(QWidget):
         self.all_button = QPushButton(objectName="checkAll")
         self.none_button = QPushButton(objectName="checkNone")
         self.progress = QProgressBar(objectName="renderProgress")
+        progress_in_digits(self.ctx.digits, self.progress)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(objectName="renderCancel")
         self.cancel_button.setProperty("kind", "danger")
@@ -284,7 +286,7 @@ class IssueTab(QWidget):
         self.reload()
 
     def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("مجلد حفظ الشهادات"), self.folder_edit.text())
+        dialog = file_dialog(self, self.tr("مجلد حفظ الشهادات"), self.folder_edit.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.folder_edit.setText)
@@ -416,8 +418,10 @@ class IssueTab(QWidget):
         new = sum(1 for c in outcome.issued if c.new)
         self._set_note(
             "ok",
-            self.tr("صدرت {0} شهادة جديدة، وأُنشئ {1} ملف في {2}").format(
-                self.ctx.fmt_number(new), self.ctx.fmt_number(len(outcome.files)), str(self.output_path())
+            self.ctx.fmt_digits(self.tr("صدرت %n شهادة جديدة", "", new))
+            + self.tr("، ")
+            + self.ctx.fmt_digits(self.tr("وأُنشئ %n ملف في {0}", "", len(outcome.files))).format(
+                str(self.output_path())
             ),
         )
         self.reload()

@@ -117,7 +117,7 @@ class IssuedTab(QWidget):
         if c.voided:
             return self.tr("ملغاة: {0}").format(c.void_reason)
         if c.prints:
-            return self.tr("سارية · طُبعت {0} مرة").format(self.ctx.fmt_number(c.prints))
+            return self.ctx.fmt_digits(self.tr("سارية · طُبعت %n مرة", "", c.prints))
         return self.tr("سارية")
 
     def set_event(self, event_id: str | None) -> None:
@@ -135,9 +135,7 @@ class IssuedTab(QWidget):
         self.model.set_rows(rows)
         voided = sum(1 for r in rows if r.voided)
         self.summary.setText(
-            self.tr("{0} شهادة، منها {1} ملغاة").format(
-                self.ctx.fmt_number(len(rows)), self.ctx.fmt_number(voided)
-            )
+            self.ctx.fmt_digits(self.tr("%n شهادة، منها {0} ملغاة", "", len(rows)).format(voided))
         )
         self._update_buttons()
 

@@ -137,6 +137,10 @@ class PdfPreview(QWidget):
         index = self.file_combo.currentIndex()
         return self.files[index] if 0 <= index < len(self.files) else None
 
+    def current_certificate(self) -> int:
+        """The index in `certificate_ids` of the certificate on screen (one file each, or one page each)."""
+        return self.file_combo.currentIndex() if len(self.files) > 1 else self.current_page()
+
     def page_count(self) -> int:
         return self.document.pageCount()
 

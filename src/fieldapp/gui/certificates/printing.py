@@ -66,6 +66,27 @@ def _fit(source: QSizeF, target: QRect) -> QRect:
     return QRect(target.x() + (target.width() - w) // 2, target.y() + (target.height() - h) // 2, w, h)
 
 
+def chosen_pages(printer: QPrinter, count: int, current: int | None = None) -> list[int]:
+    """The pages (0-based, of `count`) the print dialog asked for: a range («8–8»), the current
+    page, or all. The printer is then set back to «all»: it is given exactly these pages to print
+    (a print system told 8–8 of a one-page file would print nothing)."""
+    wanted = printer.printRange()
+    if wanted == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        pages = list(range(printer.fromPage() - 1, min(printer.toPage(), count)))
+    elif wanted == QPrinter.PrintRange.CurrentPage and current is not None and 0 <= current < count:
+        pages = [current]
+    else:
+        pages = list(range(count))
+    printer.setPrintRange(QPrinter.PrintRange.AllPages)
+    printer.setFromTo(0, 0)
+    return pages
+
+
+def copies(printer: QPrinter) -> int:
+    """How many copies were asked for (the dialog's «Copies»)."""
+    return max(1, printer.copyCount())
+
+
 def print_pages(
     printer: QPrinter, pdf_path: str | Path, match_paper: bool = True
 ) -> Iterator[tuple[int, int]]:
@@ -90,15 +111,19 @@ def print_pages(
     if not painter.begin(printer):
         doc.close()
         raise PrintError(f"the printer {printer_label(printer)} did not start")
-    total = doc.pageCount()
+    # A printer that cannot make copies itself (a PDF file, a print system without CUPS) is given
+    # the pages as many times as asked.
+    repeat = 1 if printer.supportsMultipleCopies() else copies(printer)
+    order = [page for _ in range(repeat) for page in range(doc.pageCount())]
+    total = len(order)
     try:
-        for page in range(total):
-            if page > 0 and not printer.newPage():
-                raise PrintError(f"the printer {printer_label(printer)} refused page {page + 1}")
+        for done, page in enumerate(order):
+            if done > 0 and not printer.newPage():
+                raise PrintError(f"the printer {printer_label(printer)} refused page {done + 1}")
             box = _fit(doc.pagePointSize(page), painter.viewport())
             image = doc.render(page, QSize(box.width(), box.height()))
             painter.drawImage(box, image)
-            yield page + 1, total
+            yield done + 1, total
     finally:
         painter.end()
         doc.close()

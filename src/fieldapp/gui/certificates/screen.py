@@ -173,7 +173,7 @@ class CertificatesScreen(Screen):
         if printer is not None:
             self._render_and_print(ids, printer, kind)
         elif with_dialog:
-            self._ask_printer(lambda chosen: self._render_and_print(ids, chosen, kind))
+            self._ask_printer(len(ids), lambda chosen: self._render_and_print(ids, chosen, kind))
         else:
             chosen = self.default_printer()
             if chosen is not None:
@@ -192,11 +192,15 @@ class CertificatesScreen(Screen):
             return None
         return printing.new_printer(name)
 
-    def _ask_printer(self, then) -> None:
+    def _ask_printer(self, pages: int, then) -> None:
         printer = printing.new_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("طباعة الشهادات"))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        # One page per certificate: a range (8–8) or the certificate on screen prints just those.
+        dialog.setMinMax(1, pages)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, bool(self.preview.files))
         dialog.accepted.connect(lambda: then(printer))
         dialog.finished.connect(lambda _r: setattr(self, "print_dialog", None))
         self.print_dialog = dialog
@@ -205,14 +209,22 @@ class CertificatesScreen(Screen):
         dialog.show()
 
     def _render_and_print(self, ids: list[str], printer: QPrinter, kind: str) -> None:
+        current = self.preview.current_certificate() if self.preview.certificate_ids == ids else None
+        ids = [ids[page] for page in printing.chosen_pages(printer, len(ids), current)]
+        if not ids:
+            self._note("warning", self.tr("لا صفحات في المدى المطلوب، فلم يُطبع شيء."))
+            return
         self._printing = True
-        # The service renders one PDF and logs each certificate as print/reprint.
+        label = printing.printer_label(printer)
+        if printing.copies(printer) > 1:
+            label = self.ctx.fmt_digits(self.tr("{0} — %n نسخة", "", printing.copies(printer))).format(label)
+        # The service renders one PDF of just these and logs each as print/reprint (with the copies).
         self.ctx.runner.write(
             self.ctx.services.certificates.render,
             ids,
             self._print_dir,
             kind=kind,
-            printer=printing.printer_label(printer),
+            printer=label,
             on_done=lambda rendered: self._print_files(printer, rendered, ids),
             on_error=self._print_failed,
         )
@@ -248,9 +260,9 @@ class CertificatesScreen(Screen):
             self._printing = False
             self._note(
                 "ok",
-                self.tr("طُبعت {0} صفحة على {1}، وسُجّلت في سجل الطباعة.").format(
-                    self.ctx.fmt_number(self._pages_done), label
-                ),
+                self.ctx.fmt_digits(
+                    self.tr("طُبعت %n صفحة على {0}، وسُجّلت في سجل الطباعة.", "", self._pages_done)
+                ).format(label),
             )
             self.printed.emit(self._pages_done, label)
 
@@ -279,7 +291,7 @@ class CertificatesScreen(Screen):
         if printer is not None:
             self._issue_and_print(event_id, person_id, printer)
         else:
-            self._ask_printer(lambda chosen: self._issue_and_print(event_id, person_id, chosen))
+            self._ask_printer(1, lambda chosen: self._issue_and_print(event_id, person_id, chosen))
 
     def _issue_and_print(self, event_id: str, person_id: str, printer: QPrinter) -> None:
         self._printing = True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -71,7 +72,9 @@ class TemplateEditor(QWidget):
         self.key_combo.currentIndexChanged.connect(lambda _i: self.load_template())
         for edit in (self.title_edit, self.signatory_name, self.signatory_title):
             edit.textChanged.connect(self._edited)
-        self.body_edit.textChanged.connect(self._edited)
+        for edit in self.body_edits.values():
+            edit.textChanged.connect(self._edited)
+        self.body_tabs.currentChanged.connect(lambda _i: self.render_preview())
         self.page_combo.currentIndexChanged.connect(lambda _i: self._edited())
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.restore_default)
@@ -88,9 +91,17 @@ class TemplateEditor(QWidget):
         form.setSpacing(8)
         self.key_combo = QComboBox(objectName="templateKey")
         self.title_edit = QLineEdit(objectName="templateTitle")
+        # Arabic agrees with the person: the text for a man, for a woman, and (slash form) for
+        # someone whose gender is not recorded; the preview shows the tab being edited.
+        self.body_masculine_edit = QPlainTextEdit(objectName="templateBodyMasculine")
+        self.body_feminine_edit = QPlainTextEdit(objectName="templateBodyFeminine")
         self.body_edit = QPlainTextEdit(objectName="templateBody")
-        self.body_edit.setTabChangesFocus(True)
-        self.body_edit.setMinimumHeight(150)
+        self.body_edits = {"m": self.body_masculine_edit, "f": self.body_feminine_edit, None: self.body_edit}
+        self.body_tabs = QTabWidget(objectName="templateBodyTabs")
+        for edit in self.body_edits.values():
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(150)
+            self.body_tabs.addTab(edit, "")
         self.signatory_name = QLineEdit(objectName="templateSignatoryName")
         self.signatory_title = QLineEdit(objectName="templateSignatoryTitle")
         self.page_combo = QComboBox(objectName="templatePage")
@@ -102,7 +113,7 @@ class TemplateEditor(QWidget):
             (
                 self.key_combo,
                 self.title_edit,
-                self.body_edit,
+                self.body_tabs,
                 self.signatory_name,
                 self.signatory_title,
                 self.page_combo,
@@ -206,12 +217,15 @@ class TemplateEditor(QWidget):
         try:
             self.title_edit.setText(template.title)
             self.body_edit.setPlainText(template.body)
+            self.body_masculine_edit.setPlainText(template.body_masculine)
+            self.body_feminine_edit.setPlainText(template.body_feminine)
             self.signatory_name.setText(template.signatory_name)
             self.signatory_title.setText(template.signatory_title)
             self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(template.page)))
         finally:
             self._loading = False
         self._set_direction(template.lang)
+        self._show_gendered_tabs(template.lang == "ar")
         self._set_error("")
         self.render_preview()
 
@@ -221,15 +235,28 @@ class TemplateEditor(QWidget):
         for edit in (self.title_edit, self.signatory_name, self.signatory_title):
             edit.setLayoutDirection(direction)
             edit.setAlignment(Qt.AlignmentFlag.AlignLeading)
-        self.body_edit.setLayoutDirection(direction)
-        option = self.body_edit.document().defaultTextOption()
-        option.setTextDirection(direction)
-        option.setAlignment(
-            (Qt.AlignmentFlag.AlignRight if lang == "ar" else Qt.AlignmentFlag.AlignLeft)
-            | Qt.AlignmentFlag.AlignAbsolute
-        )
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.body_edit.document().setDefaultTextOption(option)
+        for body in self.body_edits.values():
+            body.setLayoutDirection(direction)
+            option = body.document().defaultTextOption()
+            option.setTextDirection(direction)
+            option.setAlignment(
+                (Qt.AlignmentFlag.AlignRight if lang == "ar" else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignAbsolute
+            )
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            body.document().setDefaultTextOption(option)
+
+    def _show_gendered_tabs(self, gendered: bool) -> None:
+        """Arabic: the man's and the woman's texts first, the slash form last; English: one text."""
+        for gender in ("m", "f"):
+            self.body_tabs.setTabVisible(self.body_tabs.indexOf(self.body_edits[gender]), gendered)
+        if not gendered or self.body_tabs.currentWidget() is self.body_edit:
+            self.body_tabs.setCurrentWidget(self.body_edit if not gendered else self.body_masculine_edit)
+        self._retitle_tabs()
+
+    def preview_gender(self) -> str | None:
+        """The gender whose wording the preview shows: the tab being edited."""
+        return next(g for g, edit in self.body_edits.items() if edit is self.body_tabs.currentWidget())
 
     # -- editing ------------------------------------------------------------------------------
     def fields(self) -> dict[str, Any]:
@@ -237,6 +264,8 @@ class TemplateEditor(QWidget):
         out: dict[str, Any] = {
             "title": self.title_edit.text(),
             "body": self.body_edit.toPlainText(),
+            "body_masculine": self.body_masculine_edit.toPlainText(),
+            "body_feminine": self.body_feminine_edit.toPlainText(),
             "signatory_name": self.signatory_name.text(),
             "signatory_title": self.signatory_title.text(),
             "page": self.page_combo.currentData(),
@@ -248,8 +277,9 @@ class TemplateEditor(QWidget):
         return out
 
     def insert_placeholder(self, name: str) -> None:
-        self.body_edit.insertPlainText("{" + name + "}")
-        self.body_edit.setFocus()
+        edit = self.body_tabs.currentWidget()
+        edit.insertPlainText("{" + name + "}")
+        edit.setFocus()
 
     def _edited(self, *_args: object) -> None:
         if not self._loading:
@@ -269,10 +299,18 @@ class TemplateEditor(QWidget):
             self.ctx.services.certificates.preview_pdf,
             self.key,
             path,
+            sample=self._preview_sample(),
             fields=self.fields(),
             on_done=self._show_preview,
             on_error=self._preview_error,
         )
+
+    def _preview_sample(self) -> dict[str, Any]:
+        gender = self.preview_gender()
+        sample: dict[str, Any] = {"gender": gender}
+        if gender == "f" and (self.template is None or self.template.lang == "ar"):
+            sample["full_name"] = "غادة بنت سعد السبيعي"
+        return sample
 
     def _show_preview(self, path: Path) -> None:
         previous, self.preview_path = self.preview_path, Path(path)
@@ -358,6 +396,16 @@ class TemplateEditor(QWidget):
         self.note_label.setVisible(bool(text))
 
     # -- language -----------------------------------------------------------------------------
+    def _retitle_tabs(self) -> None:
+        gendered = self.body_tabs.isTabVisible(self.body_tabs.indexOf(self.body_masculine_edit))
+        titles = {
+            "m": self.tr("للمتطوع"),
+            "f": self.tr("للمتطوعة"),
+            None: self.tr("إن لم يُسجَّل الجنس (المتطوع/ـة)") if gendered else self.tr("النص"),
+        }
+        for gender, edit in self.body_edits.items():
+            self.body_tabs.setTabText(self.body_tabs.indexOf(edit), titles[gender])
+
     def retranslate(self) -> None:
         texts = [
             self.tr("القالب:"),
@@ -372,6 +420,9 @@ class TemplateEditor(QWidget):
         self.key_combo.setAccessibleName(self.tr("قالب الشهادة"))
         self.title_edit.setAccessibleName(self.tr("عنوان الشهادة"))
         self.body_edit.setAccessibleName(self.tr("نص الشهادة"))
+        self.body_masculine_edit.setAccessibleName(self.tr("نص الشهادة للمتطوع"))
+        self.body_feminine_edit.setAccessibleName(self.tr("نص الشهادة للمتطوعة"))
+        self._retitle_tabs()
         self.signatory_name.setAccessibleName(self.tr("اسم الموقّع"))
         self.signatory_title.setAccessibleName(self.tr("صفة الموقّع"))
         self.page_combo.setAccessibleName(self.tr("حجم الورق"))

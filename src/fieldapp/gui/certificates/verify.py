@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import StatusBanner, user_message
+from fieldapp.gui.widgets.file_dialog import file_dialog
 from fieldapp.gui.widgets.inputs import embed
 from fieldapp.services.certificates import VerifyOutcome
 
@@ -82,7 +83,7 @@ class VerifyTab(QWidget):
         self.retranslate()
 
     def _choose_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("اختر صورة الشهادة أو ملفها"))
+        dialog = file_dialog(self, self.tr("اختر صورة الشهادة أو ملفها"))
         dialog.setNameFilter(self.tr("شهادات (*.pdf *.png *.jpg *.jpeg)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.verify_file)

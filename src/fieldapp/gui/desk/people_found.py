@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.gui.widgets import ResultItem, ResultsList
-from fieldapp.gui.widgets.inputs import ltr
+from fieldapp.gui.widgets.inputs import ltr_join
 from fieldapp.services.search import SearchHit
 
 
@@ -35,8 +35,7 @@ class PeopleFound(ResultsList):
 
     def _item(self, hit: SearchHit) -> ResultItem:
         person = hit.person
-        parts = [p for p in (person.national_id, person.mobile_display, person.badge_code) if p]
-        subtitle = " · ".join(ltr(p) for p in parts)
+        subtitle = ltr_join((person.national_id, person.mobile_display, person.badge_code))
         status = None
         if hit.registered is False:
             subtitle += " · " + self.tr("غير مسجل في الفعالية")

@@ -33,7 +33,8 @@ class RecentScans(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stored: tuple[RecentScan, ...] = ()
-        self._refusals: list[LogEntry] = []  # refusals shown at this desk (not stored as facts)
+        # refusals shown at this desk (not stored as facts): (when, name, already recorded?)
+        self._refusals: list[tuple[dt.datetime, str, bool]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -54,8 +55,9 @@ class RecentScans(QWidget):
         self._stored = tuple(scans)
         self._show()
 
-    def add_refusal(self, at: dt.datetime, name: str) -> None:
-        self._refusals.append(LogEntry(at, name, "refused", self.tr("مرفوض")))
+    def add_refusal(self, at: dt.datetime, name: str, already_recorded: bool = False) -> None:
+        """A scan not saved: red, or amber when the person's earlier scan already counts."""
+        self._refusals.append((at, name, already_recorded))
         del self._refusals[:-RECENT_ROWS]
         self._show()
 
@@ -64,7 +66,12 @@ class RecentScans(QWidget):
 
     def log_entries(self) -> list[LogEntry]:
         """Last scans of the event (from the database) merged with this desk's refusals, newest first."""
-        entries = list(self._refusals)
+        entries = [  # worded now, so a language switch rewords them
+            LogEntry(at, name, "warning", self.tr("مسجَّل من قبل"))
+            if already_recorded
+            else LogEntry(at, name, "refused", self.tr("مرفوض"))
+            for at, name, already_recorded in self._refusals
+        ]
         for scan in self._stored:
             word = self.tr("دخول") if scan.direction == "in" else self.tr("خروج")
             if scan.voided:
@@ -78,7 +85,7 @@ class RecentScans(QWidget):
 
     def _show(self) -> None:
         self.list.clear()
-        colours = {"ok": theme.OK, "refused": theme.REFUSED, "voided": theme.MUTED}
+        colours = {"ok": theme.OK, "warning": theme.WARNING, "refused": theme.REFUSED, "voided": theme.MUTED}
         rtl = self.ctx.lang == "ar"
         for entry in self.log_entries():
             item = QListWidgetItem(

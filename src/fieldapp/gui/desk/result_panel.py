@@ -7,7 +7,9 @@ decides what to show and submits the undo through the runner (`take_undo()` hand
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -28,6 +30,7 @@ class ResultPanel(StatusBanner):
         super().__init__(parent)
         self.ctx = ctx
         self.last_result: ScanResult | None = None
+        self._replay: Callable[[], object] | None = None  # shows what is shown again, after a language switch
         self._undo_scan_id: str | None = None
         self._undo_name = ""
         self._undo_deadline = 0.0
@@ -60,39 +63,51 @@ class ResultPanel(StatusBanner):
         self.print_button.setAccessibleName(self.tr("طباعة شهادة الحضور"))
         self.undo_button.setAccessibleName(self.tr("التراجع عن آخر مسح"))
         self.undo_button.setToolTip(self.tr("يلغي آخر مسح (يُسجَّل الإلغاء ولا يُحذف شيء) — Ctrl+Z"))
+        if self._replay is not None:  # the banner says it again in the new language
+            self._replay()
         self._tick_undo()
 
     # -- what the panel shows -----------------------------------------------------------------
     def show_result(self, result: ScanResult, certificate: bool) -> str:
         """Show a scan's result (`certificate`: offer to print one); returns the banner status."""
+        status = self._show_result(result, certificate)
+        if result.accepted:
+            self.arm_undo(result)
+        return status
+
+    def _show_result(self, result: ScanResult, certificate: bool) -> str:
+        self._replay = lambda: self._show_result(result, certificate)
         self.last_result = result
         status = "refused" if result.status == "not_found" else result.status
+        if _already_recorded(result):
+            status = "warning"  # harmless: amber, not the red of a real refusal
         name = result.person.full_name if result.person else str(result.params.get("code", ""))
         self.show_status(status, self._result_title(result), name, self._result_detail(result))
-        reason = result.text(self.ctx.lang) if status != "ok" else ""
+        reason = result.text(self.ctx.lang) if status != "ok" else result.elsewhere_text(self.ctx.lang)
         self.reason_label.setText(self._directed(reason) if reason else "")
         theme.set_state(self.reason_label, "tone", status)
         self.reason_label.setVisible(bool(reason))
         self.setAccessibleName(" — ".join(t for t in (self.title_label.text(), name, reason) if t))
         self.print_button.setVisible(certificate)
         self._tick_undo()  # the undo label names its scan when this result is a refusal
-        if result.accepted:
-            self.arm_undo(result)
         return status
 
     def show_idle(self) -> None:
+        self._replay = self.show_idle
         self.show_status("idle", self.tr("جاهز للمسح"), "", self.tr("امسح بطاقة أو اكتب اسمًا"))
         self.reason_label.clear()
         self.reason_label.setVisible(False)
         self.print_button.setVisible(False)
 
     def show_no_event(self) -> None:
+        self._replay = self.show_no_event
         self.show_status(
             "warning", self.tr("اختر الفعالية أولًا"), "", self.tr("لا فعالية محددة لتسجيل الحضور لها")
         )
         self.reason_label.setVisible(False)
 
     def show_failure(self, exc: BaseException) -> None:
+        self._replay = lambda: self.show_failure(exc)
         self.show_status("refused", self.tr("✗ تعذّر التسجيل"), "", "")
         self.reason_label.setText(user_message(exc))
         self.reason_label.setVisible(True)
@@ -100,6 +115,7 @@ class ResultPanel(StatusBanner):
 
     def show_choose(self, text: str, count: int) -> None:
         """Several people match a typed name: the coordinator chooses from the list."""
+        self._replay = lambda: self.show_choose(text, count)
         self.show_status(
             "warning",
             self.tr("اختر من القائمة"),
@@ -112,16 +128,21 @@ class ResultPanel(StatusBanner):
         self.print_button.setVisible(False)
 
     def show_undone(self, name: str) -> None:
+        self._replay = lambda: self.show_undone(name)
         self.show_status("idle", self.tr("أُلغي آخر مسح"), name, self.tr("سُجّل الإلغاء في السجل؛ لم يُحذف شيء"))
         self.reason_label.setVisible(False)
         self.print_button.setVisible(False)
 
     def show_checked_out_everyone(self, count: int) -> None:
+        self._replay = lambda: self._show_checked_out(count)
         self.disarm_undo()
+        self._show_checked_out(count)
+
+    def _show_checked_out(self, count: int) -> None:
         self.show_status(
             "ok",
             self.tr("✓ سُجّل خروج الجميع"),
-            self.tr("{0} شخصًا").format(self.ctx.fmt_number(count)),
+            self.ctx.fmt_digits(self.tr("%n شخص", "", count)),
             self.tr("الساعة {0}").format(self.ctx.fmt_time(dates.now())),
         )
         self.reason_label.setVisible(False)
@@ -130,6 +151,8 @@ class ResultPanel(StatusBanner):
     def _result_title(self, result: ScanResult) -> str:
         if result.status == "not_found":
             return self.tr("غير موجود")
+        if _already_recorded(result):
+            return self.tr("مسجَّل من قبل — لا حاجة لشيء")
         if result.status == "refused":
             return self.tr("مرفوض")
         word = self.tr("دخول") if result.direction == "in" else self.tr("خروج")
@@ -138,6 +161,9 @@ class ResultPanel(StatusBanner):
         return word
 
     def _result_detail(self, result: ScanResult) -> str:
+        if _already_recorded(result):
+            earlier = result.at - dt.timedelta(seconds=int(result.params["seconds_ago"]))
+            return self.tr("سُجّل الساعة {0}").format(self.ctx.fmt_time(earlier))
         time_text = self.tr("الساعة {0}").format(self.ctx.fmt_time(result.at))
         if result.status == "not_found" or result.hours_so_far <= 0:
             return time_text
@@ -193,3 +219,8 @@ class ResultPanel(StatusBanner):
                 self.tr("تراجع عن مسح {0} ({1})").format(embed(self._undo_name), countdown)
             )
         self.undo_button.setVisible(True)
+
+
+def _already_recorded(result: ScanResult) -> bool:
+    """A second scan inside the minimum interval: the first was recorded and nothing needs doing."""
+    return result.reason_key == "attendance.too_soon" and "seconds_ago" in result.params

@@ -368,7 +368,7 @@ class DeskScreen(Screen):
             self._refresh_after_paint = True  # the runner publishes the scan right after this
         else:
             name = result.person.full_name if result.person else str(result.params.get("code", ""))
-            self.recent.add_refusal(result.at, name)
+            self.recent.add_refusal(result.at, name, already_recorded=status == "warning")
         if self.ctx.sounds:
             self.sounds.play(status)
         self.result_shown.emit(result)

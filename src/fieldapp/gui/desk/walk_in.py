@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from fieldapp.core import dates
 from fieldapp.core.errors import ValidationError
+from fieldapp.core.i18n import by_gender
 from fieldapp.core.identifiers import ADULT_AGE, age_on
 from fieldapp.core.people import PersonInput, parse_date
 from fieldapp.gui.context import GuiContext
@@ -146,7 +147,9 @@ class WalkInDialog(QDialog):
             return
         age = age_on(birth, today)
         self.ui.birthHintLabel.setText(
-            self.tr("{0} — العمر {1} سنة").format(self.ctx.fmt_hijri(birth), self.ctx.fmt_number(age))
+            self.tr("{0} — {1}").format(
+                self.ctx.fmt_hijri(birth), self.ctx.fmt_digits(self.tr("العمر %n سنة", "", age))
+            )
         )
         self.ui.birthHintLabel.setVisible(True)
         self.ui.consentCheck.setVisible(age < ADULT_AGE)
@@ -185,6 +188,14 @@ class WalkInDialog(QDialog):
             self._duplicates = outcome.duplicates
             names = "، ".join(p.full_name for p in outcome.duplicates)
             self.ui.duplicateLabel.setText(self.tr("هذا الشخص مسجل من قبل: {0}").format(names))
+            self.ui.useExistingButton.setText(  # «حضوره هو» for a woman reads wrong
+                by_gender(
+                    outcome.duplicates[0].gender,
+                    self.tr("تسجيل حضوره هو"),
+                    self.tr("تسجيل حضورها هي"),
+                    self.tr("تسجيل حضور المسجَّل من قبل"),
+                )
+            )
             self.ui.duplicateFrame.setVisible(True)
             self.ui.useExistingButton.setFocus()
             return

@@ -12,6 +12,7 @@ from fieldapp.core.errors import FieldAppError
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_event_edit import Ui_EventEditForm
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.inputs import number_inputs
 from fieldapp.services.events import EventInput, EventView
 
 ROUNDING_STEPS = (0, 5, 10, 15, 30, 60)
@@ -58,7 +59,8 @@ class EventDialog(QDialog):
         self.setMinimumWidth(680)
         ui = self.ui
         for widget in (ui.startsAt, ui.endsAt):
-            widget.digits = ctx.digits
+            widget.set_digits(ctx.digits)
+        number_inputs(ctx.digits, ui.plannedHours, ui.capacity, ui.minScanInterval, ui.minCertificateHours)
         ui.parent.addItem(self.tr("— فعالية مستقلة —"), None)
         for candidate in parents or []:
             if event is None or candidate.id != event.id:
@@ -70,7 +72,7 @@ class EventDialog(QDialog):
             text = (
                 self.tr("بلا تقريب (دقائق كاملة)")
                 if step == 0
-                else self.tr("إلى أقرب %1 دقيقة أدنى").replace("%1", ctx.fmt_number(step))
+                else ctx.fmt_digits(self.tr("إلى أقرب %n دقيقة أدنى", "", step))
             )
             ui.rounding.addItem(text, step)
         ui.rounding.setCurrentIndex(ROUNDING_STEPS.index(DEFAULT_ROUNDING))

@@ -339,13 +339,13 @@ class EventsScreen(Screen):
         rounding = (
             self.tr("دون تقريب")
             if e.rounding_min == 0
-            else self.tr("تُقرَّب الساعات للأسفل إلى %1 دقيقة").replace("%1", fmt(e.rounding_min))
+            else self.ctx.fmt_digits(self.tr("تُقرَّب الساعات للأسفل إلى %n دقيقة", "", e.rounding_min))
         )
         parts = [
             e.place,
             self.ctx.fmt_time_range(e.starts_at, e.ends_at),
             self.tr("العودة بعد الخروج مسموحة") if e.allow_reentry else self.tr("لا عودة بعد الخروج"),
-            self.tr("أقل مدة بين مسحين: %1 دقيقة").replace("%1", fmt(e.min_scan_interval_min)),
+            self.ctx.fmt_digits(self.tr("أقل مدة بين مسحين: %n دقيقة", "", e.min_scan_interval_min)),
             rounding,
             self.tr("الشهادة من %1").replace("%1", self.ctx.fmt_hours(e.min_certificate_hours))
             if e.min_certificate_hours

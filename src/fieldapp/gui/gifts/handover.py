@@ -74,6 +74,7 @@ class HandoverForm(QWidget):
         set_note(self.ui.warningLabel, "warning", "")
 
         self.recipient.changed.connect(self.recheck)
+        self.recipient.chosen.connect(lambda *_: self._focus_after_recipient())
         self.ui.giftCombo.currentIndexChanged.connect(self._gift_changed)
         self.ui.quantitySpin.valueChanged.connect(lambda _v: self.recheck())
         self.ui.occasionCombo.currentIndexChanged.connect(lambda _i: self.recheck())
@@ -90,7 +91,7 @@ class HandoverForm(QWidget):
 
     def _fill(self, choices: HandoverChoices) -> None:
         combo = self.ui.giftCombo
-        keep = combo.currentData()
+        keep = combo.currentData() or self._planned_gift()
         combo.blockSignals(True)
         combo.clear()
         self._types = {t.id: t for t in choices.types}
@@ -180,6 +181,17 @@ class HandoverForm(QWidget):
         theme.set_state(label, "tone", "refused" if gift.stock <= 0 else "warning" if gift.low else "info")
 
     # -- warnings before saving -----------------------------------------------------------------
+    def _focus_after_recipient(self) -> None:
+        """The next field a coordinator fills: a body's label, else the gift (or, chosen, the quantity).
+        Without this, focus fell to the navigation when the search field hid, and ↓ left the screen."""
+        if self.recipient.label_edit.isVisible():
+            self.recipient.label_edit.setFocus()
+        elif self.ui.giftCombo.currentIndex() < 0 or self.ui.giftCombo.currentData() is None:
+            self.ui.giftCombo.setFocus()
+        else:
+            self.ui.quantitySpin.setFocus()
+            self.ui.quantitySpin.selectAll()
+
     def recheck(self) -> None:
         """Ask the service what it would warn about (on every change of recipient, gift, quantity)."""
         if self._check_task is not None:
@@ -270,6 +282,16 @@ class HandoverForm(QWidget):
         self._default_recipient()
         self._show_warnings([])
         self.recipient.setFocus()
+
+    def _planned_gift(self) -> str | None:
+        """During a visit, the first of its planned gifts not all handed yet (the form starts there)."""
+        if self.visit is None:
+            return None
+        handed = {line.gift_type_id: line.quantity for line in self.visit.handed_gifts}
+        for planned in self.visit.planned_gifts:
+            if handed.get(planned.gift_type_id, 0) < planned.quantity:
+                return planned.gift_type_id
+        return self.visit.planned_gifts[0].gift_type_id if self.visit.planned_gifts else None
 
     def _default_recipient(self) -> None:
         if self.visit is not None:

@@ -33,7 +33,7 @@ from fieldapp.gui.gifts.stock import fit_columns
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel
 from fieldapp.gui.widgets.dates import saudi_weekend
-from fieldapp.gui.widgets.inputs import ReasonDialog, ltr, number_inputs, select_row
+from fieldapp.gui.widgets.inputs import ReasonDialog, number_inputs, select_row
 from fieldapp.gui.widgets.table import Index
 from fieldapp.reports.writers import gift_log_title
 from fieldapp.services.gifts import HandoverView, LogFilters, LogPage
@@ -142,8 +142,7 @@ class LogTab(QWidget):
         ctx = self.ctx
 
         def when(h: HandoverView) -> str:
-            greg = ctx.fmt_digits(h.at.strftime("%Y-%m-%d"))
-            return f"{ctx.fmt_hijri(h.at)} ({ltr(greg)}) {ltr(ctx.fmt_time(h.at))}"
+            return ctx.fmt_when(h.at)
 
         def flags(h: HandoverView) -> str:
             words = [flag_label(f) for f in h.flags]
@@ -234,7 +233,7 @@ class LogTab(QWidget):
         self.model.set_rows(rows)
         fit_columns(self.table, stretch=5, widest=200, uncapped=(0,))
         voided = sum(1 for h in rows if h.voided)
-        text = self.tr("{0} تسليمًا").format(self.ctx.fmt_number(len(rows)))
+        text = self.ctx.fmt_digits(self.tr("%n تسليم", "", len(rows)))
         if voided:
             text += self.tr(" (منها {0} ملغاة)").format(self.ctx.fmt_number(voided))
         self.count_label.setText(text)

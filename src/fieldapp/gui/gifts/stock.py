@@ -79,7 +79,10 @@ class StockEntryDialog(QDialog):
             ok.setText(self.tr("سجّل التسوية"))
         else:
             self.setObjectName("receiveDialog")
-            self.ui.hintLabel.setText(self.tr("كمية وصلت إلى المخزون (توريد أو تبرع)."))
+            self.ui.reasonLabel.setText(self.tr("المصدر"))
+            self.ui.hintLabel.setText(
+                self.tr("كمية وصلت إلى المخزون. اكتب مصدرها (توريد من المستودع، تبرع من جهة…)؛ يُحفظ مع اسمك.")
+            )
             ok.setText(self.tr("سجّل الاستلام"))
         self.ok_button = ok
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -96,7 +99,7 @@ class StockEntryDialog(QDialog):
         quantity, reason = self.values()
         if self.adjust:
             return quantity != 0 and bool(reason)
-        return quantity > 0
+        return quantity > 0 and bool(reason)  # a receipt says where the goods came from
 
     def _validate(self) -> None:
         self.ok_button.setEnabled(self._valid())
@@ -109,7 +112,9 @@ class StockEntryDialog(QDialog):
 class GiftTypeDialog(QDialog):
     """Create or edit a gift type. `value()` -> GiftTypeInput."""
 
-    def __init__(self, parent: QWidget | None, gift: GiftTypeView | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, gift: GiftTypeView | None = None, may_change_limit: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("giftTypeDialog")
         self.gift = gift
@@ -153,6 +158,9 @@ class GiftTypeDialog(QDialog):
             self.name_edit.setText(gift.name)
             self.unit_edit.setText(gift.unit)
             self.limit_spin.setValue(gift.limit_per_recipient_per_event or 0)
+            if not may_change_limit:  # a limit protects the stock: changing it is a supervisor's call
+                self.limit_spin.setEnabled(False)
+                self.limit_spin.setToolTip(self.tr("تغيير الحد لكل مستلم يسجّله المشرف."))
             self.threshold_spin.setValue(gift.low_stock_threshold)
             self.active_check.setChecked(gift.active)
             self.notes_edit.setText(gift.notes)
@@ -312,7 +320,11 @@ class StockTab(QWidget):
     def _selection_changed(self) -> None:
         gift = self.selected()
         may_adjust = self.ctx.can("stock.adjust")
-        self.receive_button.setEnabled(gift is not None)
+        may_receive = self.ctx.can("stock.receive")
+        self.receive_button.setEnabled(gift is not None and may_receive)
+        self.receive_button.setToolTip(
+            self.tr("استلام المخزون يسجّله المشرف مع ذكر المصدر.") if not may_receive else ""
+        )
         self.edit_type_button.setEnabled(gift is not None)
         self.adjust_button.setEnabled(gift is not None and may_adjust)
         self.adjust_button.setToolTip(
@@ -359,7 +371,7 @@ class StockTab(QWidget):
         dialog.open()
 
     def ask_type(self, gift: GiftTypeView | None) -> None:
-        dialog = GiftTypeDialog(self, gift)
+        dialog = GiftTypeDialog(self, gift, may_change_limit=self.ctx.can("gift.limit"))
         if gift is None:
             dialog.accepted.connect(lambda: self._write(self.ctx.services.gifts.create_type, dialog.value()))
         else:

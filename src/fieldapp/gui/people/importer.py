@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import user_message
+from fieldapp.gui.widgets.file_dialog import file_dialog
+from fieldapp.gui.widgets.inputs import progress_in_digits
+from fieldapp.reports.import_errors import import_errors_file
 from fieldapp.services.roster_import import ImportPreview, ImportReport, RowError
 
 FILE, PREVIEW, EVENT, RUN = range(4)
@@ -55,8 +58,9 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the user may resize
     table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
     return table
 
 
@@ -69,6 +73,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("importDialog")
+        self._errors: dict[int, list[RowError]] = {}  # per error table, what it shows (to save it)
         self.setWindowTitle(self.tr("استيراد قائمة الأشخاص"))
         self.resize(900, 640)
         self.preview: ImportPreview | None = None
@@ -151,7 +156,7 @@ class ImportDialog(QDialog):
         self.mapping_table = _table([self.tr("البيان"), self.tr("عمود الملف")])
         self.mapping_table.setAccessibleName(self.tr("ربط أعمدة الملف"))
         self.mapping_table.setMaximumWidth(360)
-        self.errors_table = _table([self.tr("السطر"), self.tr("العمود"), self.tr("السبب")])
+        self.errors_table = _table([self.tr("السطر"), self.tr("الاسم"), self.tr("العمود"), self.tr("السبب")])
         self.errors_table.setObjectName("previewErrors")
         self.errors_table.setAccessibleName(self.tr("أخطاء الملف حسب السطر"))
         self.errors_title = QLabel()
@@ -163,6 +168,9 @@ class ImportDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.errors_title)
         right.addWidget(self.errors_table)
+        self.save_preview_errors = QPushButton(self.tr("احفظ تقرير الأخطاء…"), objectName="savePreviewErrors")
+        self.save_preview_errors.clicked.connect(lambda: self.save_errors(self.errors_table))
+        right.addWidget(self.save_preview_errors, 0, Qt.AlignmentFlag.AlignLeading)
         tables.addLayout(left)
         tables.addLayout(right, 1)
         layout = QVBoxLayout(page)
@@ -195,6 +203,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(objectName="importProgress")
         self.progress.setAccessibleName(self.tr("تقدّم الاستيراد"))
         self.progress.setFormat("%p%")
+        progress_in_digits(self.ctx.digits, self.progress, self.busy)
         self.progress_label = QLabel(objectName="progressLabel")
         self.cancel_button = QPushButton(self.tr("أوقف الاستيراد"))
         self.cancel_button.setObjectName("cancelImport")
@@ -203,7 +212,7 @@ class ImportDialog(QDialog):
         self.report_label = QLabel(objectName="reportLabel")
         self.report_label.setWordWrap(True)
         self.report_label.setProperty("role", "subheading")
-        self.report_errors = _table([self.tr("السطر"), self.tr("العمود"), self.tr("السبب")])
+        self.report_errors = _table([self.tr("السطر"), self.tr("الاسم"), self.tr("العمود"), self.tr("السبب")])
         self.report_errors.setObjectName("reportErrors")
         self.report_errors.setAccessibleName(self.tr("الصفوف التي لم تُستورد"))
         self.report_errors.hide()
@@ -215,6 +224,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.report_label)
         layout.addWidget(self.report_errors, 1)
+        self.save_report_errors = QPushButton(self.tr("احفظ تقرير الأخطاء…"), objectName="saveReportErrors")
+        self.save_report_errors.clicked.connect(lambda: self.save_errors(self.report_errors))
+        self.save_report_errors.hide()
+        layout.addWidget(self.save_report_errors, 0, Qt.AlignmentFlag.AlignLeading)
         return page
 
     def _field_names(self) -> dict[str, str]:
@@ -285,8 +298,7 @@ class ImportDialog(QDialog):
 
     # -- step 1 → 2: preview ------------------------------------------------------------------
     def browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("اختر ملف القائمة"))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog = file_dialog(self, self.tr("اختر ملف القائمة"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([self.tr("قوائم (*.xlsx *.csv *.txt *.xls *.ods)"), self.tr("كل الملفات (*)")])
         if dialog.exec() and dialog.selectedFiles():
@@ -350,6 +362,7 @@ class ImportDialog(QDialog):
             if preview.errors
             else self.tr("لا أخطاء في الملف")
         )
+        self.save_preview_errors.setVisible(bool(preview.errors))
         self._go(PREVIEW)
 
     def _fill_errors(self, table: QTableWidget, errors: list[RowError]) -> None:
@@ -359,8 +372,29 @@ class ImportDialog(QDialog):
             line.setData(Qt.ItemDataRole.UserRole, error.line)
             line.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(row, 0, line)
-            table.setItem(row, 1, QTableWidgetItem(error.column or ""))
-            table.setItem(row, 2, QTableWidgetItem(error.message))
+            table.setItem(row, 1, QTableWidgetItem(error.name))
+            table.setItem(row, 2, QTableWidgetItem(error.column or ""))
+            reason = QTableWidgetItem(error.message)
+            reason.setToolTip(error.message)  # a long reason is cut at the edge: the whole of it here
+            table.setItem(row, 3, reason)
+        table.resizeColumnsToContents()
+        table.setColumnWidth(3, max(table.columnWidth(3), 320))
+        self._errors[id(table)] = list(errors)
+
+    def save_errors(self, table: QTableWidget, path: str | Path | None = None) -> Path | None:
+        """Save the errors shown in `table` as Excel or CSV, to send back to whoever made the file."""
+        if path is None:
+            dialog = file_dialog(self, self.tr("حفظ تقرير الأخطاء"))
+            dialog.setAcceptMode(dialog.AcceptMode.AcceptSave)
+            dialog.setNameFilters([self.tr("ملف Excel (*.xlsx)"), self.tr("ملف CSV (*.csv)")])
+            dialog.setDefaultSuffix("xlsx")
+            dialog.selectFile(self.tr("أخطاء الاستيراد") + ".xlsx")
+            if not dialog.exec() or not dialog.selectedFiles():
+                return None
+            path = dialog.selectedFiles()[0]
+        saved = import_errors_file(self._errors.get(id(table), []), path)
+        self.ctx.show_message(self.tr("حُفظ تقرير الأخطاء: {0}").format(str(saved)), "ok")
+        return saved
 
     def error_lines(self, table: QTableWidget | None = None) -> list[int]:
         table = table or self.errors_table
@@ -445,6 +479,7 @@ class ImportDialog(QDialog):
         self.report_label.setText("\n".join(lines))
         self._fill_errors(self.report_errors, report.errors)
         self.report_errors.setVisible(bool(report.errors))
+        self.save_report_errors.setVisible(bool(report.errors))
         self.close_button.setText(self.tr("تم"))
         self._update_buttons()
         self.finished_import.emit(report)

@@ -143,11 +143,10 @@ class PeopleScreen(Screen):
 
     # -- state --------------------------------------------------------------------------------
     def _loaded(self, total: int, searching: bool) -> None:
-        n = self.ctx.fmt_number(total)
         if searching:
-            self.count_label.setText(self.tr("%1 نتيجة").replace("%1", n))
+            self.count_label.setText(self.ctx.fmt_digits(self.tr("%n نتيجة", "", total)))
         else:
-            self.count_label.setText(self.tr("%1 شخصًا في القائمة").replace("%1", n))
+            self.count_label.setText(self.ctx.fmt_digits(self.tr("%n شخص في القائمة", "", total)))
         self._update_actions()
 
     def _update_actions(self) -> None:

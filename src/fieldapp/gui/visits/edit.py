@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core import dates
+from fieldapp.core.i18n import by_gender
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_visit_edit import Ui_VisitEditDialog
 from fieldapp.gui.recipient_picker import BODY, PERSON, RecipientPicker
@@ -50,7 +51,13 @@ def load_visit_choices(services: Services) -> VisitFormChoices:
 def clash_text(ctx: GuiContext, clash: Clash) -> str:
     """«فهد القحطاني لديه زيارة أخرى في الوقت نفسه: سجن الطائف — زيارة النزلاء ١٠:٠٠–١٢:٠٠»."""
     where = " — ".join(x for x in (clash.other_body_name, clash.other_title) if x)
-    return QCoreApplication.translate("VisitClash", "{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}").format(
+    text = by_gender(
+        clash.person_gender,
+        QCoreApplication.translate("VisitClash", "{0} لديه زيارة أخرى في الوقت نفسه: {1} {2}–{3}"),
+        QCoreApplication.translate("VisitClash", "{0} لديها زيارة أخرى في الوقت نفسه: {1} {2}–{3}"),
+        QCoreApplication.translate("VisitClash", "{0}: زيارة أخرى في الوقت نفسه: {1} {2}–{3}"),
+    )
+    return text.format(
         clash.person_name,
         where,
         LRE + ctx.fmt_time(clash.other_start),
@@ -106,11 +113,13 @@ class VisitDialog(QDialog):
         self.save_button.setText(self.tr("احفظ الزيارة"))
         set_note(self.ui.clashLabel, "warning", "")
         number_inputs(ctx.digits, self.ui.startTime, self.ui.endTime)
-        number_inputs(ctx.digits, self.date_edit.edit, buttons=True)
         for edit in (self.ui.startTime, self.ui.endTime):
             edit.setMinimumWidth(90)
 
         self.team_search.chosen.connect(self._add_member)
+        self.body.chosen.connect(
+            lambda *_: self.ui.titleEdit.setFocus()
+        )  # the next field, not the navigation
         self.ui.removeMemberButton.clicked.connect(self._remove_member)
         self.ui.addGiftButton.clicked.connect(lambda: self.add_gift_row())
         self.ui.removeGiftButton.clicked.connect(self._remove_gift_row)
@@ -171,6 +180,9 @@ class VisitDialog(QDialog):
         item.setData(0x0100, person_id)
         self.ui.teamList.addItem(item)
         self.team_search.reset()
+        # The next member, not the title: focus had fallen to the title (its text selected) when
+        # the search field hid, and the next keystrokes replaced it.
+        self.team_search.search.setFocus()
         if recheck:
             self.recheck()
 

@@ -286,7 +286,7 @@ class VisitsScreen(Screen):
             )
             self.week_view.show_week(data.week or {}, self.selected_id, today)
         else:
-            self.period_label.setText(self.tr("{0} زيارة").format(self.ctx.fmt_number(len(data.visits))))
+            self.period_label.setText(self.ctx.fmt_digits(self.tr("%n زيارة", "", len(data.visits))))
             self.list_model.set_rows(data.visits)
             self.list_table.resizeColumnsToContents()
             rows = [i for i, v in enumerate(data.visits) if v.id == self.selected_id]

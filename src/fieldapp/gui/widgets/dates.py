@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QDateTimeEdit, QHBoxLa
 
 from fieldapp.core import dates, i18n
 from fieldapp.core.errors import ValidationError
+from fieldapp.gui.widgets.inputs import number_inputs
 
 
 def saudi_weekend(calendar: QCalendarWidget) -> None:
@@ -38,7 +39,6 @@ class HijriDateEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None, digits: str = "latin") -> None:
         super().__init__(parent)
-        self.digits = digits
         self.edit = QDateEdit(calendarPopup=True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         saudi_weekend(self.edit.calendarWidget())
@@ -50,7 +50,14 @@ class HijriDateEdit(QWidget):
         layout.addWidget(self.hijri_label, 1)
         self.edit.dateChanged.connect(self._changed)
         self.setFocusProxy(self.edit)
+        self.set_digits(digits)
         self.set_date(dates.local_now().date())
+
+    def set_digits(self, digits: str) -> None:
+        """Show the date in the digits the user chose (Settings), left to right in either language."""
+        self.digits = digits
+        number_inputs(digits, self.edit, buttons=True)
+        self.hijri_label.setText(_hijri_text(self.date(), digits))
 
     def setAccessibleName(self, name: str) -> None:  # the editor is what assistive tools reach
         super().setAccessibleName(name)
@@ -76,7 +83,6 @@ class HijriDateTimeEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None, digits: str = "latin", step_minutes: int = 15) -> None:
         super().__init__(parent)
-        self.digits = digits
         self.edit = QDateTimeEdit(calendarPopup=True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         saudi_weekend(self.edit.calendarWidget())
@@ -89,7 +95,15 @@ class HijriDateTimeEdit(QWidget):
         layout.addWidget(self.hijri_label, 1)
         self.edit.dateTimeChanged.connect(self._changed)
         self.setFocusProxy(self.edit)
+        self.set_digits(digits)
         self.set_value(dates.now())
+
+    def set_digits(self, digits: str) -> None:
+        """Show the date and time in the digits the user chose (Settings): without this the Arabic
+        locale showed «٢٠٢٦-١٢-٠١ ٠٠:٠٨» for 08:00 — other digits, and its sections reversed."""
+        self.digits = digits
+        number_inputs(digits, self.edit, buttons=True)
+        self.hijri_label.setText(_hijri_text(self.local_value().date(), digits))
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)

@@ -3,6 +3,8 @@ chosen digits, row selection, inline notes, and the required-reason dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,13 +24,26 @@ from fieldapp.gui import theme
 # LRE…PDF keeps a time range, a phone or a date reading left to right inside Arabic text
 # ("08:00–20:00", not "20:00–08:00"). Qt's widgets honour embeddings; isolates (U+2066) are not
 # honoured everywhere, so embeddings are used throughout.
-LRE, PDF = "\u202a", "\u202c"
+LRE, PDF, LRO = "\u202a", "\u202c", "\u202d"
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 LRM, RLM = "\u200e", "\u200f"
 
 
 def ltr(text: str) -> str:
     return f"{LRE}{text}{PDF}" if text else text
+
+
+def ltr_join(parts: Iterable[str | None], sep: str = " · ") -> str:
+    """Phones, IDs, dates and times for a line of Arabic text, each one left-to-right run, in the
+    order given («1000000008 · +966 59 257 0468», never «0468 257 59 966+»); empty parts dropped.
+    Every picker, list and table line that shows them goes through here (or `ltr`)."""
+    return sep.join(ltr(part) for part in parts if part)
+
+
+def bracketed(outside: str, inside: str) -> str:
+    """«outside (inside)» with a left-to-right `inside` (a Gregorian date, a time) whose brackets
+    stay around it in Arabic text: the RLM keeps the closing bracket from joining a following LTR run."""
+    return f"{outside} ({ltr(inside)}){RLM}"
 
 
 def _has_arabic(text: str) -> bool:
@@ -51,23 +67,40 @@ def directed(text: str, rtl: bool) -> str:
     return (RLM if rtl else LRM) + text
 
 
-def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
-    """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
-    for the plain spin and time boxes, no tiny arrow buttons (keyboard and wheel still step)."""
-    locale = (
+def digits_locale(digits: str) -> QLocale:
+    """The locale that writes numbers in the chosen digits: ar_SA (١٢٣) or C (123)."""
+    return (
         QLocale(QLocale.Language.Arabic, QLocale.Country.SaudiArabia) if digits == "arabic" else QLocale.c()
     )
+
+
+def progress_in_digits(digits: str, *bars: QProgressBar) -> None:
+    """Progress bars count in the chosen digits (the default Arabic locale printed «%١٠٠»)."""
+    for bar in bars:
+        bar.setLocale(digits_locale(digits))
+
+
+def number_inputs(digits: str, *widgets: QAbstractSpinBox, buttons: bool = False) -> None:
+    """Spin/date/time editors in the digits the user chose (QLocale ar_SA would force ١٢٣), and,
+    unless `buttons`, no tiny arrow buttons (keyboard and wheel still step)."""
+    locale = digits_locale(digits)
     for widget in widgets:
         # Read before the locale changes: Qt then reports the format reversed for RTL.
-        wanted = widget.displayFormat() if isinstance(widget, QDateTimeEdit) else ""
+        wanted = widget.displayFormat().strip(LRO + PDF) if isinstance(widget, QDateTimeEdit) else ""
         widget.setLocale(locale)
         if isinstance(widget, QDateTimeEdit):
-            # A date or time reads left to right; in an RTL form Qt reverses its sections (22-11-2026).
+            # A date or time reads left to right; in an RTL form Qt reverses its sections (22-11-2026),
+            # and Arabic-Indic digits are "Arabic numbers" to the bidi algorithm, which lays out
+            # «٢٠٢٦-١٢-٠١» right to left even in a left-to-right box: an override keeps the order.
             widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             widget.setDisplayFormat("yyyy")  # the same format again would be ignored
-            widget.setDisplayFormat(wanted)
+            widget.setDisplayFormat(f"{LRO}{wanted}{PDF}" if digits == "arabic" else wanted)
         if not buttons:
-            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            # The buttons are hidden by the stylesheet (width 0), not by NoButtons: with NoButtons
+            # Qt gives the text field a width of one pixel once the direction differs from the
+            # window's (the visit editor's time boxes, any spin box after a language switch).
+            widget.setProperty("buttons", "none")
+            theme.repolish(widget)
         widget.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         )

@@ -20,15 +20,15 @@ i18n.register(
             "Checked out: {name} — {hours}",
         ),
         "attendance.already_in": (
-            "{name} مسجَّل دخوله منذ {since}؛ حُفظ المسح ولن تُحتسب الساعات مرتين.",
+            "{name} [[مسجَّل دخوله|مسجَّلة دخولها]] منذ {since}؛ حُفظ المسح ولن تُحتسب الساعات مرتين.",
             "{name} is already checked in since {since}; the scan is kept and hours are not counted twice.",
         ),
         "attendance.needs_consent": (
-            "تم تسجيل دخول {name}، لكن عمره دون 18 عامًا ولا توجد موافقة ولي الأمر؛ اطلبها قبل أن يبدأ.",
+            "تم تسجيل دخول {name}، لكن [[عمره|عمرها]] دون 18 عامًا ولا توجد موافقة ولي الأمر؛ اطلبها قبل أن [[يبدأ|تبدأ]].",
             "{name} is checked in, but is under 18 with no guardian consent on file; get it before they start.",
         ),
         "attendance.walk_in": (
-            "تم تسجيل دخول {name}، لكنه غير مسجَّل في هذه الفعالية (حضور دون تسجيل مسبق).",
+            "تم تسجيل دخول {name}، [[لكنه غير مسجَّل|لكنها غير مسجَّلة]] في هذه الفعالية (حضور دون تسجيل مسبق).",
             "{name} is checked in but was not registered for this event (walk-in).",
         ),
         "attendance.too_soon": (
@@ -36,11 +36,11 @@ i18n.register(
             "{name} was {last} {ago}; wait {wait} before the next scan.",
         ),
         "attendance.no_reentry": (
-            "لا يُسمح بالعودة بعد تسجيل الخروج في هذه الفعالية ({name} سجَّل خروجه الساعة {since}).",
+            "لا يُسمح بالعودة بعد تسجيل الخروج في هذه الفعالية ({name} [[سجَّل خروجه|سجَّلت خروجها]] الساعة {since}).",
             "Re-entry after check-out is not allowed at this event ({name} checked out at {since}).",
         ),
         "attendance.not_in": (
-            "{name} غير مسجَّل دخوله، فلا يوجد خروج يُسجَّل؛ سجِّل دخوله أولًا.",
+            "{name} [[غير مسجَّل دخوله|غير مسجَّلة دخولها]]، فلا يوجد خروج يُسجَّل؛ [[سجِّل دخوله|سجِّل دخولها]] أولًا.",
             "{name} is not checked in, so there is nothing to check out; check them in first.",
         ),
         "attendance.not_started": (
@@ -80,10 +80,12 @@ i18n.register(
             "اكتب سبب الإلغاء (مثل: مسح الشخص الخطأ).",
             "Type a reason for the void (for example: wrong person scanned).",
         ),
-        "attendance.word.in": ("دخوله", "checked in"),
-        "attendance.word.out": ("خروجه", "checked out"),
-        "attendance.word.seconds": ("{n} ثانية", "{n} s"),
-        "attendance.word.minutes": ("{n} دقيقة", "{n} min"),
+        "attendance.via_device": (
+            "[[دخل|دخلت]] عبر جهاز ({device}) الساعة {time}.",
+            "Checked in on laptop ({device}) at {time}.",
+        ),
+        "attendance.word.in": ("[[دخوله|دخولها]]", "checked in"),
+        "attendance.word.out": ("[[خروجه|خروجها]]", "checked out"),
         "attendance.word.just_now": ("قبل لحظات", "a moment ago"),
         "attendance.word.ago": ("قبل {span}", "{span} ago"),
     }
@@ -94,6 +96,8 @@ def render(keys: tuple[str, ...], lang: str | None, params: dict[str, Any]) -> s
     """The messages `keys` in `lang` (the current language when None), one per line."""
     lang = lang or i18n.language()
     values = _localized(params, lang)
+    if "via_device" in params:  # the person is in through another laptop's scan
+        keys = (*keys, "attendance.via_device")
     return "\n".join(i18n.msg(key, lang, **values) for key in keys)
 
 
@@ -105,8 +109,13 @@ def _localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
             out[key] = dates.format_datetime(value, lang)
     if "hours" in params:
         out["hours"] = dates.format_hours(params["hours"], lang)
+    if "via_device" in params:
+        out["device"] = "\u2066" + str(params["via_device"]) + "\u2069"  # a Latin code kept whole
+        out["time"] = "\u2066" + dates.format_time(params["via_at"], lang) + "\u2069"
     if "last_direction" in params:
-        out["last"] = i18n.msg(f"attendance.word.{params['last_direction']}", lang)
+        out["last"] = i18n.msg(
+            f"attendance.word.{params['last_direction']}", lang, gender=params.get("gender")
+        )
     if "seconds_ago" in params:
         seconds = int(params["seconds_ago"])
         out["ago"] = (
@@ -122,6 +131,6 @@ def _localized(params: dict[str, Any], lang: str) -> dict[str, Any]:
 def _span(seconds: int, lang: str, up: bool) -> str:
     """'45 ثانية' under a minute, else whole minutes (rounded up for a wait, down for an age)."""
     if seconds < 60:
-        return i18n.msg("attendance.word.seconds", lang, n=seconds)
+        return i18n.count("seconds", seconds, lang, oblique=True)  # «قبل ثانيتين», «انتظر دقيقتين»
     minutes = -(-seconds // 60) if up else seconds // 60
-    return i18n.msg("attendance.word.minutes", lang, n=minutes)
+    return i18n.count("minutes", minutes, lang, oblique=True)

@@ -117,14 +117,16 @@ def registered_ids(session: Session, event_id: str) -> set[str]:
     )
 
 
-def names_at_event(session: Session, event_id: str) -> dict[str, tuple[str, str | None]]:
-    """Names and IDs of everyone who scanned in or registered for the event, in one query."""
+def names_at_event(session: Session, event_id: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """Names, IDs and genders of everyone who scanned in or registered for the event, in one query."""
     ids = union(
         select(Scan.person_id).where(Scan.event_id == event_id),
         select(Registration.person_id).where(Registration.event_id == event_id),
     ).subquery()
-    query = select(Person.id, Person.full_name, Person.national_id).where(Person.id.in_(select(ids.c[0])))
-    return {pid: (name, nid) for pid, name, nid in session.execute(query)}
+    query = select(Person.id, Person.full_name, Person.national_id, Person.gender).where(
+        Person.id.in_(select(ids.c[0]))
+    )
+    return {pid: (name, nid, gender) for pid, name, nid, gender in session.execute(query)}
 
 
 def names_of(session: Session, person_ids: list[str]) -> dict[str, tuple[str, str | None]]:

@@ -37,6 +37,10 @@ class ScanResult:
     def text(self, lang: str | None = None) -> str:
         return render(self.warnings or (self.reason_key,), lang, self.params)
 
+    def elsewhere_text(self, lang: str | None = None) -> str:
+        """ "Checked in on laptop (K7QZ) at 09:14" when the open check-in came from another laptop."""
+        return render((), lang, self.params) if "via_device" in self.params else ""
+
 
 @dataclass(frozen=True)
 class VoidResult:
@@ -59,6 +63,7 @@ class AttendanceRow:
     flags: tuple[str, ...]
     registered: bool
     certificate_eligible: bool
+    gender: str | None = None  # 'm' | 'f': sentences about the row agree with it
 
 
 @dataclass(frozen=True)

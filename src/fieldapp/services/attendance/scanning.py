@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.core import dates
 from fieldapp.core.attendance import (
+    IN,
     OUT,
     EventRules,
     ScanFact,
@@ -25,13 +27,14 @@ from fieldapp.core.attendance import (
     current_state,
     decide_scan,
     open_since,
+    ordered,
 )
 from fieldapp.core.identifiers import is_adult
 from fieldapp.core.text import strip_invisible
 from fieldapp.services.attendance.queries import event_scans, is_registered, prior_scans
 from fieldapp.services.attendance.results import ScanPerson, ScanResult, VoidResult, scan_result
 from fieldapp.services.contract import Changed
-from fieldapp.store.models import Person, Scan, Void
+from fieldapp.store.models import Person, Scan, SigningKey, Void
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -43,6 +46,7 @@ class Scannee:
     id: str
     full_name: str
     needs_consent: bool  # under 18 with no guardian's consent on file
+    gender: str | None = None  # 'm' | 'f': the desk's sentences about the person agree with it
 
 
 def needs_consent(birth: dt.date | None, consent: bool) -> bool:
@@ -50,7 +54,9 @@ def needs_consent(birth: dt.date | None, consent: bool) -> bool:
 
 
 def scannee_of(person: Person) -> Scannee:
-    return Scannee(person.id, person.full_name, needs_consent(person.birth_date, person.guardian_consent))
+    return Scannee(
+        person.id, person.full_name, needs_consent(person.birth_date, person.guardian_consent), person.gender
+    )
 
 
 def scannee_by_id(session: Session, person_id: str) -> Scannee | None:
@@ -71,7 +77,7 @@ def resolve(session: Session, code: str, resolve_code: Callable[[str], Any]) -> 
         if who is not None:
             return who
     found = resolve_code(text)
-    return None if found is None else Scannee(found.id, found.full_name, found.needs_consent)
+    return None if found is None else Scannee(found.id, found.full_name, found.needs_consent, found.gender)
 
 
 def not_found(code: str, at: dt.datetime) -> ScanResult:
@@ -97,9 +103,10 @@ def record_scan(
     decision = decide_scan(
         rules, prior, at, direction, registered=registered, needs_consent=who.needs_consent
     )
-    params: dict[str, Any] = {"name": who.full_name, **decision.params}
+    params: dict[str, Any] = {"name": who.full_name, "gender": who.gender, **decision.params}
     if "seconds" in params:
         params["seconds_ago"] = params.pop("seconds")
+    params.update(_entered_elsewhere(session, prior, device_id))
     person = ScanPerson(who.id, who.full_name)
     if not decision.accepted:
         before = compute_attendance(rules, prior, now=at)
@@ -135,6 +142,20 @@ def record_scan(
         warnings=decision.warnings,
         params=params,
     )
+
+
+def _entered_elsewhere(session: Session, prior: list[ScanFact], device_id: str) -> dict[str, Any]:
+    """When the person is in through another laptop's scan (seen after sync), which laptop and when:
+    the desk says so ("entered via laptop K7QZ at 09:14"); the rules are the same as for a local one."""
+    live = ordered([scan for scan in prior if not scan.voided])
+    last = live[-1] if live else None
+    if last is None or last.direction != IN or not last.device_id or last.device_id == device_id:
+        return {}
+    label = session.scalar(
+        select(SigningKey.label).where(SigningKey.owner_device_id == last.device_id).limit(1)
+    )
+    laptop = (label or "").removeprefix("device ").strip() or last.device_id[:8]
+    return {"via_device": laptop, "via_at": last.at}
 
 
 def void_scan(session: Session, scan: Scan, reason: str, at: dt.datetime, user_name: str) -> VoidResult:

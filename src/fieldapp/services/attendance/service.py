@@ -134,7 +134,7 @@ class AttendanceService(Service):
                 if person_id in by_person
                 else absent
             )
-            name, national_id = people.get(person_id, ("", None))
+            name, national_id, gender = people.get(person_id, ("", None, None))
             rows.append(
                 AttendanceRow(
                     person_id=person_id,
@@ -148,6 +148,7 @@ class AttendanceService(Service):
                     flags=att.flags,
                     registered=person_id in registered,
                     certificate_eligible=certificate_eligible(rules, att),
+                    gender=gender,
                 )
             )
         rows.sort(key=lambda row: (row.full_name, row.person_id))

@@ -52,7 +52,7 @@ i18n.register(
         ),
         "certificate.reason.no_hours": ("لا توجد ساعات محتسبة", "no hours counted"),
         "certificate.reason.below_minimum": (
-            "ساعاته {hours} أقل من الحد الأدنى للشهادة {minimum}",
+            "[[ساعاته|ساعاتها]] {hours} أقل من الحد الأدنى للشهادة {minimum}",
             "{hours} is below the certificate minimum of {minimum}",
         ),
     }
@@ -195,7 +195,7 @@ class Issuing(Service):
                 reason = "certificate.reason.no_hours"
             elif row.hours + 1e-9 < minimum:
                 reason = "certificate.reason.below_minimum"
-                params = {"hours": row.hours, "minimum": minimum}
+                params = {"hours": row.hours, "minimum": minimum, "gender": row.gender}
             cert = issued.get(row.person_id)
             rows.append(
                 EligibleRow(

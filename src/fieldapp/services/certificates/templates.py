@@ -49,7 +49,19 @@ i18n.register(
 )
 
 TEMPLATE_FIELDS = frozenset(
-    {"title", "body", "signatory_name", "signatory_title", "page", "orientation", "kind", "lang", "based_on"}
+    {
+        "title",
+        "body",
+        "body_masculine",
+        "body_feminine",
+        "signatory_name",
+        "signatory_title",
+        "page",
+        "orientation",
+        "kind",
+        "lang",
+        "based_on",
+    }
 )
 _TEMPLATE_CHOICES = {
     "page": ("A4", "A5"),
@@ -248,11 +260,15 @@ def build_template(key: str, edits: Mapping[str, str], page: str) -> Certificate
         )
     base = replace(DEFAULT_TEMPLATES[base_key], key=key, page=page if page in ("A4", "A5") else "A4")
     values = {k: v for k, v in edits.items() if k != "based_on"}
+    if "body" in values:  # an edit of the text made before the gendered texts existed replaces them too
+        values.setdefault("body_masculine", "")
+        values.setdefault("body_feminine", "")
     try:
         template = replace(base, **values)
         if not template.title.strip() or not template.body.strip():
             raise TemplateError("the title and the text must not be empty")
-        fill(template, {p: "x" for p in PLACEHOLDERS})
+        for body in (template.body, template.body_masculine, template.body_feminine):
+            fill(body, {p: "x" for p in PLACEHOLDERS})
     except TemplateError as exc:
         raise ValidationError(
             "certificate.template_invalid", field="body", template=key, detail=str(exc)

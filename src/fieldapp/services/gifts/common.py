@@ -39,6 +39,10 @@ i18n.register(
             "حدّد مستلمًا واحدًا: شخصًا أو جهة، لا كليهما ولا أيًّا منهما.",
             "Choose exactly one recipient: a person or a body, not both and not neither.",
         ),
+        "gifts.source_required": (
+            "اكتب مصدر البضاعة (مثل: توريد من المستودع الرئيسي، تبرع من جهة)؛ يُحفظ مع اسمك.",
+            "Enter where the goods came from (for example: main store delivery, a donation); it is kept with your name.",
+        ),
         "gifts.reason_required": (
             "اكتب السبب؛ يُحفظ في السجل مع اسمك.",
             "Enter a reason; it is kept in the log with your name.",

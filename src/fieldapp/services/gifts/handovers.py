@@ -92,10 +92,10 @@ def _already_received(session: Session, data: HandoverInput) -> int:
 
 
 def _warnings(session: Session, data: HandoverInput, g: GiftType) -> list[StockWarning]:
+    """Over the stock, over the per-EVENT limit (not for a visit: its gifts are planned), a repeat."""
     stock = stock_by_type(session, [g.id]).get(g.id, 0)
-    return rules.check_handover(
-        stock, data.quantity, g.limit_per_recipient_per_event, _already_received(session, data)
-    )
+    limit = None if data.visit_id else g.limit_per_recipient_per_event
+    return rules.check_handover(stock, data.quantity, limit, _already_received(session, data))
 
 
 def hand_over_in(session: Session, user_name: str, data: HandoverInput) -> HandoverResult:

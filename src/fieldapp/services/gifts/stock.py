@@ -65,10 +65,14 @@ class StockService(Service):
 
     @write
     def update_type(self, gift_type_id: str, data: GiftTypeInput) -> GiftTypeView:
+        """Edit a gift type; changing its per-recipient limit needs a supervisor (like a stock adjustment)."""
         require(self.actor, "handover")
         with self.transaction() as session:
             g = get_live(session, GiftType, gift_type_id, "gifts.type_not_found", "gift_type_id")
+            before = g.limit_per_recipient_per_event
             _apply_type(g, data)
+            if g.limit_per_recipient_per_event != before:
+                require(self.actor, "gift.limit")
             session.flush()
             return current_type_view(session, g, TYPE_CHANGED)
 
@@ -108,10 +112,14 @@ class StockService(Service):
             return current_type_view(session, g, STOCK_CHANGED)
 
     @write
-    def receive(self, gift_type_id: str, quantity: int, reason: str = "") -> GiftTypeView:
-        """Goods received into stock (a delivery, a donation)."""
-        require(self.actor, "handover")
-        return self._stock_entry(gift_type_id, rules.RECEIPT, positive(quantity), clean_text(reason))
+    def receive(self, gift_type_id: str, quantity: int, source: str) -> GiftTypeView:
+        """Goods received into stock (a delivery, a donation): a supervisor, saying where they came from."""
+        require(self.actor, "stock.receive")
+        n = positive(quantity)
+        text = clean_text(source)
+        if not text:
+            raise ValidationError("gifts.source_required", field="reason")
+        return self._stock_entry(gift_type_id, rules.RECEIPT, n, text)
 
     @write
     def adjust(self, gift_type_id: str, delta: int, reason: str) -> GiftTypeView:
