@@ -1,7 +1,10 @@
 """Command line: parse arguments, then hand off to fieldapp.commands.<module>.run_<command>().
 
-Exit codes: 0 success, 2 bad input (with a message saying what and where, in Arabic when the
-locale is Arabic), 1 an unexpected failure. A user error never prints a traceback.
+Exit codes: 0 success, 2 bad input or a disk that refuses (with a message saying what and where,
+in Arabic when the locale is Arabic), 1 an unexpected failure. A user error never prints a traceback.
+
+Commands that change data or show personal data act as a user of this laptop who signs in
+(`--user NAME` or FIELDAPP_USER; see commands/_context.py).
 """
 
 from __future__ import annotations
@@ -10,20 +13,25 @@ import argparse
 import importlib
 import multiprocessing
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import TextIO
+
+from sqlalchemy.exc import DBAPIError
 
 from fieldapp import __version__
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
 from fieldapp.core.text import strip_controls
+from fieldapp.store.engine import storage_problem
 
 # command -> (module in fieldapp.commands, help text)
 COMMANDS: dict[str, tuple[str, str]] = {
     "gui": ("gui", "open the desktop app (the default)"),
     "screenshots": ("gui", "render every screen with demo data to PNG"),
     "demo": ("demo", "fill the data directory with a realistic demo organisation"),
+    "setup": ("setup", "first run: the organisation and its first administrator"),
     "import-roster": ("people", "import volunteers from CSV or XLSX"),
     "find": ("people", "search the roster (name, national ID, mobile, badge)"),
     "scan": ("attendance", "check a person in or out, with the desk's rules"),
@@ -59,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["ar", "en"], help="language of messages (default: from the locale)"
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="act as this user of the laptop (default: FIELDAPP_USER); the password is asked for, "
+        "or read from FIELDAPP_PASSWORD",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str) -> argparse.ArgumentParser:
@@ -72,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo")
     p.add_argument("--force", action="store_true", help="replace an existing database (a backup is kept)")
     p.add_argument("--open", action="store_true", help="open the app when done")
+
+    p = add("setup")
+    p.add_argument("--org", required=True, metavar="NAME", help="the organisation's name")
+    p.add_argument("--code", required=True, metavar="CODE", help="its short code (certificate serials)")
+    p.add_argument("--city", default="", metavar="CITY")
+    p.add_argument("--display-name", metavar="NAME", help="the administrator's full name")
 
     p = add("import-roster")
     p.add_argument("file", metavar="FILE")
@@ -124,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore")
     p.add_argument("source", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument(
+        "--other-organisation",
+        metavar="CODE",
+        help="with --yes: the code of the backup's organisation, when it is not this laptop's",
+    )
 
     p = add("settings")
     p.add_argument("key", nargs="?", metavar="KEY", help="e.g. certificates.verify_address")
@@ -167,6 +192,8 @@ class _PrintableOutput:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Every file the app writes (database, backups, exports, keys, PDFs) is this user's alone.
+    os.umask(0o077)
     multiprocessing.freeze_support()  # the desktop build's child processes (core.isolated) start here
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _PrintableOutput(stdout), _PrintableOutput(stderr)
@@ -196,5 +223,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # `fieldapp attendance … | head`: the reader left early, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+    except (OSError, DBAPIError, sqlite3.Error) as exc:
+        problem = storage_problem(exc, ctx.data_dir.root)  # full, read-only, no permission: say so
+        if problem is None:
+            raise
+        print(problem.message(), file=sys.stderr)
+        return 2
     finally:
         ctx.close()

@@ -25,6 +25,7 @@ from fieldapp.services.people import PersonInput
 from fieldapp.store.db import Store
 from fieldapp.store.models import Device, SyncState
 from fieldapp.sync.client import SyncClient, SyncRevoked
+from tests.cli_user import add_cli_user, signed_in
 from tests.server.test_server_process import free_port, wait_healthy
 
 COLUMNS = SyncState.__table__.columns
@@ -75,6 +76,7 @@ def laptop(tmp_path, name: str, people: int = 2) -> DataDir:
             services.people.create(PersonInput(f"Person {i} of {name}", mobile=f"05012345{i:02d}"))
     finally:
         store.close()
+    add_cli_user(data.root)  # enrol and sync act as a signed-in administrator
     return data
 
 
@@ -89,7 +91,8 @@ def state_of(data: DataDir) -> SimpleNamespace | None:
 
 
 def run(data: DataDir, *argv: str) -> int:
-    return cli.main(["--data-dir", str(data.root), *argv])
+    with signed_in():
+        return cli.main(["--data-dir", str(data.root), *argv])
 
 
 def test_a_laptop_with_data_enrols_and_the_code_is_single_use(server, tmp_path, capsys):
@@ -101,7 +104,7 @@ def test_a_laptop_with_data_enrols_and_the_code_is_single_use(server, tmp_path, 
     assert "enrolled in Riyadh (RUH)" in out and "local changes will go up" in out
     state = state_of(a)
     assert state.org_code == "RUH" and state.server_url == base and state.token and state.pull_cursor == 0
-    assert state.enrolled_by.startswith("cli:")
+    assert state.enrolled_by == "CLI admin"  # the signed-in administrator's name
 
     assert run(a, "sync-status", "--json") == 0
     status = json.loads(capsys.readouterr().out)

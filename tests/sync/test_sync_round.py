@@ -29,6 +29,7 @@ from fieldapp.store.db import Store
 from fieldapp.store.models import Conflict, Outbox, Person, Scan, SyncState
 from fieldapp.sync.client import ServerRefusal, SyncClient, SyncOffline, SyncRevoked
 from fieldapp.sync.hlc import Timestamp
+from tests.cli_user import add_cli_user, signed_in
 from tests.server.test_server_process import free_port, wait_healthy
 
 ADMIN = Actor("sara", "admin")
@@ -98,6 +99,7 @@ class Laptop:
         self.data.root.mkdir()
         self.store = Store.open(self.data.database, self.data.backups)
         self.services = Services(self.store, ADMIN)
+        add_cli_user(self.data.root)  # the command line signs in as this laptop's administrator
         if server is not None:
             self.services.sync_state.enrol(server.base, server.code(), name)
 
@@ -113,6 +115,10 @@ class Laptop:
 
     def close(self) -> None:
         self.store.close()
+
+    def cli(self, *argv: str) -> int:
+        with signed_in():
+            return cli.main(["--data-dir", str(self.data.root), *argv])
 
 
 @pytest.fixture
@@ -159,7 +165,7 @@ def test_two_laptops_converge_and_prove_it(server, laptops, capsys):
 
     # The CLI: one more round with nothing to do, as JSON, exit 0.
     a.close()
-    assert cli.main(["--data-dir", str(a.data.root), "sync", "--json"]) == 0
+    assert a.cli("sync", "--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert report["pushed"] == 0 and report["pulled"] == 0 and report["rejected"] == 0
     a.store = Store.open(a.data.database, a.data.backups)
@@ -253,7 +259,7 @@ def test_offline_is_a_plain_message_and_nothing_moves(server, laptops, capsys):
     pending = a.pending()
     server.stop()
     a.close()
-    assert cli.main(["--data-dir", str(a.data.root), "sync"]) == 2
+    assert a.cli("sync") == 2
     err = capsys.readouterr().err
     assert "Cannot reach the server" in err and "Traceback" not in err
     a.store = Store.open(a.data.database, a.data.backups)
@@ -424,14 +430,14 @@ def test_a_laptop_restored_from_its_own_backup_re_baselines_instead_of_forking(s
     a.sync()
     backup = tmp_path / "a-backup.db"
     a.close()
-    assert cli.main(["--data-dir", str(a.data.root), "backup", str(backup)]) == 0
+    assert a.cli("backup", str(backup)) == 0
     a.store = Store.open(a.data.database, a.data.backups)
     a.services = Services(a.store, ADMIN)
     lost = a.services.people.create(PersonInput("Made after the backup", mobile="0567778888"))
     a.sync()
     a.sync()  # the backup is older than this laptop's last round
     a.close()
-    assert cli.main(["--data-dir", str(a.data.root), "restore", str(backup), "--yes"]) == 0
+    assert a.cli("restore", str(backup), "--yes") == 0
     a.store = Store.open(a.data.database, a.data.backups)
     a.services = Services(a.store, ADMIN)
     report = a.sync()

@@ -281,12 +281,13 @@ def test_every_accepted_scan_has_its_outbox_entry(store, desk):
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_user):
     store = Store.open(tmp_path / "fieldapp.db")
     services = Services(store, Actor("sara", "admin"))
     event_id = make_event(services)
     services.events.register(event_id, make_person(services, 1))
     store.close()
+    cli_user(tmp_path, "coordinator")
     yield tmp_path, event_id
     i18n.set_language(None)
 
@@ -303,9 +304,7 @@ def test_cli_scan_exit_codes(data_dir, capsys):
     assert "no event with id nope" in capsys.readouterr().err
 
 
-def test_cli_acts_as_a_named_local_actor_that_the_audit_trail_records(data_dir, capsys):
-    import getpass
-
+def test_cli_acts_as_the_signed_in_user_that_the_audit_trail_records(data_dir, capsys):
     from fieldapp.store.db import Store
     from fieldapp.store.models import AuditEntry, Scan
 
@@ -317,9 +316,12 @@ def test_cli_acts_as_a_named_local_actor_that_the_audit_trail_records(data_dir, 
             (scan,) = session.query(Scan).all()
             audit = session.query(AuditEntry).filter_by(table_name="scan", row_id=scan.id).one()
             recorded = {scan.user_name, audit.user_name}
+            sign_in = session.query(AuditEntry).filter_by(action="user.sign_in", user_name="cli_user").one()
+            via = sign_in.detail
     finally:
         store.close()
-    assert recorded == {f"cli:{getpass.getuser()}"}
+    assert recorded == {"CLI coordinator"}  # the user's display name, as the app records it
+    assert via == "cli"
 
 
 def test_cli_attendance_table_and_json(data_dir, capsys):

@@ -19,8 +19,9 @@ def _people(path) -> int:
         con.close()
 
 
-def test_backup_while_writing_then_restore(tmp_path, capsys):
+def test_backup_while_writing_then_restore(tmp_path, capsys, cli_user):
     data = tmp_path / "data"
+    cli_user(data)
     store = Store.open(data / "fieldapp.db")
     with store.session("test") as s:
         s.add_all([Person(full_name=f"متطوع {i}") for i in range(500)])
@@ -54,7 +55,8 @@ def test_backup_while_writing_then_restore(tmp_path, capsys):
     assert len(kept) == 1 and _people(kept[0]) > copied
 
 
-def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, capsys):
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, capsys, cli_user):
+    cli_user(tmp_path / "d")
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"\x00garbage" * 1000)
     assert main(["--data-dir", str(tmp_path / "d"), "--lang", "ar", "restore", str(bogus), "--yes"]) == 2
@@ -62,7 +64,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "d"), "restore", str(tmp_path / "none.db"), "--yes"]) == 2
 
 
-def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys):
+def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys, cli_user):
     data = tmp_path / "data"
     store = Store.open(data / "fieldapp.db")
     with store.session("test") as s:
@@ -71,6 +73,7 @@ def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys):
 
     Services(store, None).users.create("admin", "المدير", "admin", "secret123")
     store.close()
+    cli_user(data)
     assert main(["--data-dir", str(data), "export", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["counts"]["person"] == 1 and doc["counts"]["outbox"] == 1
@@ -79,7 +82,7 @@ def test_export_has_every_table_and_no_password_hashes(tmp_path, capsys):
     assert {"scan", "handover", "void", "certificate", "audit_log"} <= set(doc["tables"])
 
 
-def test_export_leaves_out_the_laptops_server_token(tmp_path, capsys):
+def test_export_leaves_out_the_laptops_server_token(tmp_path, capsys, cli_user):
     import datetime as dt
 
     from fieldapp.store.models import SyncState
@@ -101,6 +104,7 @@ def test_export_leaves_out_the_laptops_server_token(tmp_path, capsys):
             )
         )
     store.close()
+    cli_user(data)
     assert main(["--data-dir", str(data), "export", "--json"]) == 0
     out = capsys.readouterr().out
     (state,) = json.loads(out)["tables"]["sync_state"]

@@ -250,8 +250,8 @@ def test_signing_key_file_is_private_and_public_half_is_a_fact(
     services: Services, scenario: Scenario
 ) -> None:
     services.certificates.issue(scenario.event_id, [scenario.full])
-    path = keys.key_path(services.store)
-    assert path == services.store.path.parent / "keys" / "signing-key.pem"
+    path = keys.key_dir(services.store) / keys.ENCRYPTED_KEY_FILE_NAME  # no credential store in tests
+    assert path.read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     key = keys.load_or_create(services.store)
@@ -393,10 +393,13 @@ def test_verify_command_exit_codes_and_arabic(
     assert "Voided" in capsys.readouterr().out
 
 
-def test_certificates_command_end_to_end(services: Services, scenario: Scenario, tmp_path, capsys, english):
+def test_certificates_command_end_to_end(
+    services: Services, scenario: Scenario, tmp_path, capsys, english, cli_user
+):
     from pypdf import PdfReader
 
     data_dir = str(services.store.path.parent)
+    cli_user(data_dir, "coordinator")
     out_dir = tmp_path / "pdfs"
     args = ["--data-dir", data_dir, "--lang", "en", "certificates", "--event", scenario.event_id]
     assert main([*args, "--out", str(out_dir)]) == 0

@@ -105,10 +105,11 @@ def test_a_200000_character_cell_is_an_error_on_its_line_only(services, store, t
     assert len(error.message) < 200
 
 
-def test_find_and_the_terminal_never_get_an_escape_sequence(store, tmp_path, capsys):
+def test_find_and_the_terminal_never_get_an_escape_sequence(store, tmp_path, capsys, cli_user):
     with store.session("test") as s:  # a name stored before names were cleaned (or from a backup)
         s.add(Person(full_name="سعد \x1b]0;owned\x07\x1b[2J العمري", mobile="+966501234567"))
     store.close()
+    cli_user(tmp_path)
     assert main(["--data-dir", str(tmp_path), "find", "سعد"]) == 0
     out = capsys.readouterr().out
     assert "العمري" in out and "\x1b" not in out and "\x07" not in out

@@ -72,9 +72,10 @@ def _no_formulas(path: Path) -> None:
     assert b"<f>" not in sheet and b"<f " not in sheet
 
 
-def test_every_exported_cell_is_data_never_a_formula(services, store, tmp_path):
+def test_every_exported_cell_is_data_never_a_formula(services, store, tmp_path, cli_user):
     event_id = _event_with_hostile_names(store, services)
     store.close()
+    cli_user(tmp_path, "coordinator")
     data = ["--data-dir", str(tmp_path)]
     attendance, gifts = tmp_path / "attendance.xlsx", tmp_path / "gifts.xlsx"
     assert main([*data, "report", "attendance", "--event", event_id, "--xlsx", str(attendance)]) == 0
@@ -93,9 +94,10 @@ def test_every_exported_cell_is_data_never_a_formula(services, store, tmp_path):
     assert "سعد[31m العمري" in {c.value for c in _all_cells(attendance)}
 
 
-def test_reports_from_the_command_line_are_the_apps(services, store, tmp_path, capsys):
+def test_reports_from_the_command_line_are_the_apps(services, store, tmp_path, capsys, cli_user):
     event_id = _event_with_hostile_names(store, services)
     store.close()
+    cli_user(tmp_path, "coordinator")
     data = ["--data-dir", str(tmp_path), "--lang", "en"]
     pdf = tmp_path / "out" / "attendance.pdf"
     assert main([*data, "report", "attendance", "--event", event_id, "--pdf", str(pdf)]) == 0
@@ -160,10 +162,12 @@ def _fill(db: Path, people: int) -> None:
         )
 
 
-def test_export_memory_stays_flat_whatever_the_size(tmp_path):
+def test_export_memory_stays_flat_whatever_the_size(tmp_path, cli_user):
     small, big = tmp_path / "small", tmp_path / "big"
     _fill(small / "fieldapp.db", 1_000)
     _fill(big / "fieldapp.db", 15_000)  # about 6 MB of JSON
+    cli_user(small)  # the export process signs in as an administrator (from its environment)
+    cli_user(big)
     small_mb = _growth_mb("export", str(small), str(tmp_path / "small.json"))
     big_mb = _growth_mb("export", str(big), str(tmp_path / "big.json"))
     document = json.loads((tmp_path / "big.json").read_text(encoding="utf-8"))

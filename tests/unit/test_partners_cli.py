@@ -20,8 +20,9 @@ from fieldapp.store.db import Store
 
 
 @pytest.fixture
-def data(tmp_path):
+def data(tmp_path, cli_user):
     folder = DataDir(tmp_path / "data")
+    cli_user(folder.root)  # reports and certificates act as a signed-in user
     store = Store.open(folder.database, folder.backups)
     svc = Services(store, Actor("sara", "admin"))
     body = svc.bodies.create(BodyInput("health", "التجمع الصحي بالطائف"))

@@ -258,7 +258,8 @@ def test_xlsx_formula_without_saved_value_is_reported_by_cell(services, tmp_path
     assert any("A3" in e.message for e in report.errors)
 
 
-def test_cli_exit_codes_and_json(tmp_path, capsys):
+def test_cli_exit_codes_and_json(tmp_path, capsys, cli_user):
+    cli_user(tmp_path / "data", "supervisor")
     data = ["--data-dir", str(tmp_path / "data")]
     good = write_csv(tmp_path / "r.csv", GOOD)
     assert cli.main([*data, "import-roster", str(good), "--json"]) == 0

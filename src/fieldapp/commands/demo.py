@@ -9,6 +9,7 @@ import time
 
 from fieldapp.commands._context import CliContext
 from fieldapp.core import i18n
+from fieldapp.core.permissions import require
 from fieldapp.store.backup import backup_database
 
 i18n.register(
@@ -31,6 +32,7 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     database = ctx.data_dir.database
     if database.exists() and has_data(ctx.store):
         if args.force:
+            require(ctx.actor, "restore")  # replacing a laptop's data: an administrator signs in
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_database(database, ctx.data_dir.backups / f"before-demo-{stamp}.db")
             ctx.close()

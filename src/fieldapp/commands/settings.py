@@ -34,7 +34,8 @@ def _value(text: str) -> object:
 def run_settings(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.key is not None and args.key not in SETTINGS:
         raise ValidationError("settings.unknown_key", field="key", name=args.key)
-    services = Services(ctx.store, ctx.actor)
+    # Reading the settings shows no personal data; changing one needs a signed-in administrator.
+    services = Services(ctx.store, ctx.actor if args.value is not None else None)
     if args.value is not None:
         services.settings.set(args.key, _value(args.value))
         shown = json.dumps(services.settings.get(args.key), ensure_ascii=False)

@@ -3,7 +3,8 @@
 
 `enroll` also takes the scanned QR text alone (`fieldapp enroll "FIELDAPP1 https://… CODE"`,
 quoted or not). Exit 0 when done, 2 with a plain message (offline, code used or expired, already
-enrolled, not allowed); the CLI acts as its local admin actor. `sync` runs one round (push,
+enrolled, not allowed). `enroll` acts as a signed-in administrator and `sync` as any signed-in
+user (`--user`, or FIELDAPP_USER and FIELDAPP_PASSWORD for a sync run by a timer or a script). `sync` runs one round (push,
 pull, verify) and prints what moved; exit 2 with a plain message when the server cannot be
 reached, this laptop was revoked, the app is too old or the clock is wrong (the data still went
 up then: facts carry their own time).
@@ -140,7 +141,7 @@ def run_sync(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_sync_status(ctx: CliContext, args: argparse.Namespace) -> int:
-    status = Services(ctx.store, ctx.actor).sync_state.status()
+    status = Services(ctx.store, None).sync_state.status()  # no personal data: nobody signs in
     if args.json:
         ctx.print_json(
             {

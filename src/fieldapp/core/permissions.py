@@ -26,10 +26,12 @@ _MIN_ROLE = {
     "gift.limit": "supervisor",  # a gift type's per-recipient limit
     "event.edit": "supervisor",
     "checksum.override": "supervisor",
+    "backup": "supervisor",
     "sync.review": "supervisor",  # conflicts, duplicates and set-aside ops after sync
     "users.manage": "admin",
     "settings.edit": "admin",
     "restore": "admin",
+    "export.all": "admin",  # every table as JSON (the audit trail and the users included)
 }
 
 ROLE_NAMES = {

@@ -118,11 +118,15 @@ class Service:
         return actor
 
     @contextlib.contextmanager
-    def transaction(self, bulk_audit: str | None = None, user_name: str | None = None) -> Iterator[Session]:
-        """One unit of work for the running @write: commits together (changes, outbox, audit) or not at all."""
+    def transaction(
+        self, bulk_audit: str | None = None, user_name: str | None = None, foreign_keys: bool = True
+    ) -> Iterator[Session]:
+        """One unit of work for the running @write: commits together (changes, outbox, audit) or not
+        at all, holding the database's write lock from the start (store.db.Store.session)."""
         if _writing.get() is None:
             raise ContractError(f"{type(self).__name__} opened a transaction outside a @write method")
-        with self.store.session(user_name or self.actor.user_name, bulk_audit=bulk_audit) as session:
+        name = user_name or self.actor.user_name
+        with self.store.session(name, bulk_audit=bulk_audit, foreign_keys=foreign_keys) as session:
             yield session
 
     def reader(self) -> contextlib.AbstractContextManager[Session]:

@@ -95,8 +95,8 @@ class DeskService(Service):
         """A scanned/typed code checks in or out at once; otherwise a typed name that has exactly one
         strong match is scanned; several matches ask the coordinator to choose."""
         require(self.actor, "scan")
-        at = dates.now()
         with self.transaction() as session:
+            at = dates.now()  # under the write lock: a scan another process just saved is before it
             rules = load_rules(session, event_id)
             who = resolve(session, text, self.services.search.resolve_code)
             if who is not None:
@@ -134,8 +134,8 @@ class DeskService(Service):
                 warning = ValidationError("national_id.checksum", field="national_id", nid=person.national_id)
                 return WalkInOutcome(errors=(warning,), checksum_warning=True)
             require(actor, "checksum.override")
-        at = dates.now()
         with self.transaction() as session:
+            at = dates.now()  # under the write lock: a scan another process just saved is before it
             if not ignore_duplicates:
                 duplicates = duplicates_in(session, person.national_id, person.mobile)
                 if duplicates:

@@ -58,15 +58,17 @@ class SetupService(Service):
         username: str,
         display_name: str,
         password: str,
+        stay_signed_in: bool = True,
     ) -> UserView:
         """The organisation and its first administrator, signed in: all of it or nothing.
 
         Only on an empty laptop: once a user exists, an administrator adds users in the settings.
+        stay_signed_in=False (the command line): the app still asks for the password when opened.
         """
         with self.transaction(user_name=FIRST_RUN) as session:
             if user_count_in(session) > 0:
                 raise ValidationError("setup.done", field="username")
             admin = add_user_in(session, username, display_name, "admin", password)
             create_organisation_in(session, org_name, short_code, city)
-            signed_in = sign_in_in(session, admin.username, password, stay_signed_in=True)
+            signed_in = sign_in_in(session, admin.username, password, stay_signed_in)
             return user_view(signed_in, Changed.of("users", "settings", "session"))

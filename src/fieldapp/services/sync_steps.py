@@ -205,7 +205,7 @@ class SyncSteps(Service):
     @write
     def apply_page(self, rows: list[dict[str, Any]], cursor_before: int, cursor_after: int) -> Done:
         """A pulled page and the new cursor, in ONE transaction (never the cursor before the data)."""
-        with self.transaction() as session:
+        with self.transaction(foreign_keys=False) as session:
             session.info[APPLYING_REMOTE] = True
             connection = session.connection()
             applied = remote.apply_rows(connection, rows)

@@ -1,9 +1,17 @@
-"""Local users of this laptop: offline sign-in (argon2), roles, "stay signed in until the end of the day"."""
+"""Local users of this laptop: offline sign-in (argon2), roles, "stay signed in until the end of the day".
+
+Guessing is slowed per user name: after FREE_FAILURES wrong passwords in a row, the name is locked
+for a time that doubles with each further failure (LOCK_FIRST_S up to LOCK_MAX_S); every failure
+and every refused attempt is audited (audit_log is local: it never syncs). An unknown name costs
+the same argon2 verification as a wrong password and is answered the same, so names cannot be
+probed by the time an answer takes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -11,11 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.core import dates, i18n
-from fieldapp.core.errors import ValidationError
+from fieldapp.core.errors import FieldAppError, ValidationError
 from fieldapp.core.permissions import ROLES, Actor, require
 from fieldapp.core.text import clean_name
 from fieldapp.services.contract import Changed, Done, Service, write
-from fieldapp.store.models import AppUser
+from fieldapp.store.models import AppUser, AuditEntry
 from fieldapp.store.unit_of_work import audit
 
 i18n.register(
@@ -40,8 +48,18 @@ i18n.register(
             "The password is too short: at least 6 characters.",
         ),
         "user.role": ("الدور غير معروف: {role}.", "Unknown role: {role}."),
+        "user.locked": (
+            "محاولات دخول خاطئة كثيرة بهذا الاسم: أعد المحاولة بعد {seconds} ثانية.",
+            "Too many wrong sign-ins with this name: try again in {seconds} seconds.",
+        ),
     }
 )
+
+FREE_FAILURES = 4  # typos: the 5th wrong password in a row locks the name
+LOCK_FIRST_S = 30
+LOCK_MAX_S = 15 * 60
+FAILURES_FORGOTTEN_AFTER = dt.timedelta(hours=24)
+SIGNED_IN, FAILED, LOCKED = "user.sign_in", "user.sign_in_failed", "user.sign_in_locked"
 
 _hasher = PasswordHasher()
 
@@ -108,21 +126,72 @@ def add_user_in(session: Session, username: str, display_name: str, role: str, p
     return user
 
 
-def sign_in_in(session: Session, username: str, password: str, stay_signed_in: bool) -> AppUser:
-    """One step: check the password in an open transaction; remember the user until midnight if asked."""
-    user = session.scalar(select(AppUser).where(AppUser.username == username.strip().lower()))
+def login_name(username: str) -> str:
+    return username.strip().lower()
+
+
+@cache
+def _dummy_hash() -> str:
+    """What an unknown name's password is checked against: the same work as a real check."""
+    return _hasher.hash("no such user")
+
+
+def locked_for(session: Session, name: str, now: dt.datetime) -> int:
+    """Seconds `name` must still wait before trying again (0: it may try now)."""
+    last_success = session.scalar(
+        select(func.max(AuditEntry.at)).where(AuditEntry.action == SIGNED_IN, AuditEntry.user_name == name)
+    )
+    since = max(filter(None, [last_success, now - FAILURES_FORGOTTEN_AFTER]))
+    failures = session.execute(
+        select(func.count(), func.max(AuditEntry.at)).where(
+            AuditEntry.action == FAILED, AuditEntry.user_name == name, AuditEntry.at > since
+        )
+    ).one()
+    count, last = failures
+    if count < FREE_FAILURES or last is None:
+        return 0
+    lock_s = min(LOCK_MAX_S, LOCK_FIRST_S * 2 ** (count - FREE_FAILURES))
+    return max(0, int(-(-(last + dt.timedelta(seconds=lock_s) - now).total_seconds() // 1)))
+
+
+def try_sign_in(
+    session: Session, username: str, password: str, stay_signed_in: bool | None, via: str = ""
+) -> AppUser | FieldAppError:
+    """One step, in an open transaction whose audit name is `login_name(username)`: the user, or
+    the error to show. The audit rows of a failure are written either way, so the caller commits
+    before it raises the error. stay_signed_in None leaves "stay signed in" as it was (the CLI)."""
+    name = login_name(username)
+    now = dates.now()
+    wait = locked_for(session, name, now)
+    if wait:
+        audit(session, LOCKED, via)
+        return ValidationError("user.locked", field="password", seconds=wait)
+    user = session.scalar(select(AppUser).where(AppUser.username == name))
     try:
-        ok = user is not None and _hasher.verify(user.password_hash, password)
+        ok = (
+            _hasher.verify(_dummy_hash() if user is None else user.password_hash, password)
+            and user is not None
+        )
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok:
-        audit(session, "user.sign_in_failed", username)
-        raise ValidationError("user.bad_login", field="password")
+        audit(session, FAILED, via)
+        return ValidationError("user.bad_login", field="password")
     if not user.active:
-        raise ValidationError("user.inactive_central" if user.central else "user.inactive", field="username")
-    user.signed_in_until = _end_of_local_day(dates.now()) if stay_signed_in else None
-    audit(session, "user.sign_in", "stay" if stay_signed_in else "", "app_user", user.id)
+        audit(session, FAILED, f"{via} inactive".strip())
+        return ValidationError("user.inactive_central" if user.central else "user.inactive", field="username")
+    if stay_signed_in is not None:
+        user.signed_in_until = _end_of_local_day(now) if stay_signed_in else None
+    audit(session, SIGNED_IN, via or ("stay" if stay_signed_in else ""), "app_user", user.id)
     return user
+
+
+def sign_in_in(session: Session, username: str, password: str, stay_signed_in: bool) -> AppUser:
+    """One step: check the password in an open transaction (the first run's own administrator)."""
+    outcome = try_sign_in(session, username, password, stay_signed_in)
+    if isinstance(outcome, FieldAppError):
+        raise outcome
+    return outcome
 
 
 class UsersService(Service):
@@ -145,9 +214,16 @@ class UsersService(Service):
             return user_view(add_user_in(session, username, display_name, role, password), USERS)
 
     @write(anonymous=True)
-    def sign_in(self, username: str, password: str, stay_signed_in: bool = False) -> UserView:
-        with self.transaction(user_name=username) as session:
-            return user_view(sign_in_in(session, username, password, stay_signed_in), SESSION)
+    def sign_in(
+        self, username: str, password: str, stay_signed_in: bool | None = False, via: str = ""
+    ) -> UserView:
+        """Check the password (see the module doc for the lockout); a failure is audited and then
+        raised. `via` names where (the audit's detail: "cli"); stay_signed_in None: unchanged."""
+        with self.transaction(user_name=login_name(username)) as session:
+            outcome = try_sign_in(session, username, password, stay_signed_in, via)
+            if not isinstance(outcome, FieldAppError):
+                return user_view(outcome, SESSION)
+        raise outcome  # after the commit: the failure stays in the audit trail
 
     def remembered(self, at: dt.datetime | None = None) -> UserView | None:
         """The user who chose to stay signed in on this laptop today, if still valid."""

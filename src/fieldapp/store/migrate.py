@@ -63,6 +63,13 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version can open (older ones are migrated up)."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def _stored_revision(path: Path) -> str | None:
     """The revision written in the file, read with sqlite3 alone (None: empty or unversioned).
 
@@ -134,8 +141,7 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head") -> None:
     script = ScriptDirectory.from_config(config)
     current = current_revision(path)
     if current is not None:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current not in known:
+        if current not in known_revisions():
             raise StoreError("db.newer_version", path=str(path), revision=current)
         if current == script.get_current_head() and target == "head":
             return

@@ -456,9 +456,10 @@ class SerialCounter(Base):
 class SyncState(Base):
     """This laptop's enrolment with the organisation's central server (one row, id 1; local-only).
 
-    `token` is the device's bearer token: a secret kept in the local database, like the signing
-    key is kept on this laptop's disk (issue 11 moves such secrets to the OS keyring). It never
-    syncs and is never printed; the server keeps only its hash.
+    `token` is the device's bearer token: a secret kept in the local database (not yet in the
+    credential store like the signing key: certificates.keys); the server can revoke it. It never
+    syncs, is never printed or exported, and does not survive a restore of another laptop's
+    backup (store.restore); the server keeps only its hash.
     """
 
     __tablename__ = "sync_state"

@@ -171,9 +171,10 @@ class _TableWriter:
 
 
 def foreign_keys_off(connection: Connection) -> None:
-    """No foreign-key checks for the rest of this transaction (must run before its first write;
-    the engine turns them back on when the connection returns to the pool). Where SQLite cannot
-    switch them off any more, checks wait for the commit at least."""
+    """No foreign-key checks for the rest of this transaction. SQLite switches them only between
+    transactions, so the caller opened it with foreign_keys=False (store.db.Store.session); the
+    engine turns them back on when the connection returns to the pool. Where they are still on,
+    checks wait for the commit at least."""
     connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
     if connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

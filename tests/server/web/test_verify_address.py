@@ -64,7 +64,8 @@ def test_a_certificate_printed_with_the_address_still_verifies_offline(services,
     assert "Genuine certificate" in capsys.readouterr().out
 
 
-def test_the_address_is_set_from_the_command_line(tmp_path, capsys):
+def test_the_address_is_set_from_the_command_line(tmp_path, capsys, cli_user):
+    cli_user(tmp_path / "laptop")  # changing a setting needs a signed-in administrator
     data = ["--data-dir", str(tmp_path / "laptop"), "--lang", "en"]
     assert cli.main([*data, "settings", "certificates.verify_address", "https://verify.example.sa"]) == 0
     assert "saved" in capsys.readouterr().out

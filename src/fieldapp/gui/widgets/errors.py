@@ -7,12 +7,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
+from fieldapp.store.engine import storage_problem
 
 
 def user_message(exc: BaseException) -> str:
     """The text for `exc`: a FieldAppError's own message, else a calm generic one (details are in the log)."""
     if isinstance(exc, FieldAppError):
         return exc.message(i18n.language())
+    problem = storage_problem(exc)  # the disk is full, read-only or refuses: say which
+    if problem is not None:
+        return problem.message(i18n.language())
     return QCoreApplication.translate(
         "Errors",
         "تعذّر إكمال العملية بسبب خطأ غير متوقع. ما حُفظ قبلها باقٍ كما هو، وسُجّلت التفاصيل في سجل البرنامج. أعد المحاولة، وإن تكرر الخطأ فأبلغ الدعم الفني.",

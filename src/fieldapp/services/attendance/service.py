@@ -54,8 +54,10 @@ class AttendanceService(Service):
         require(self.actor, "scan")
         if direction not in (None, IN, OUT):
             raise ValidationError("attendance.direction", field="direction", value=direction)
-        at = at or dates.now()
         with self.transaction() as session:
+            # Taken under the write lock (BEGIN IMMEDIATE): a scan another process saved a moment
+            # ago is then before this one, so the rules see it and this one is a repeat.
+            at = at or dates.now()
             rules = queries.load_rules(session, event_id)
             who = resolve(session, code_or_person_id, self.services.search.resolve_code)
             if who is None:
