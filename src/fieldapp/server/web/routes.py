@@ -120,6 +120,8 @@ def render(request: Request, name: str, status: int = 200, **context) -> Respons
         lang=lang,
         dir="rtl" if lang == "ar" else "ltr",
         other_lang="en" if lang == "ar" else "ar",
+        # The other language's name in that language (not a message: it is never translated).
+        other_lang_name="English" if lang == "ar" else "العربية",
         here=here,
         t=lambda key, **params: text(key, lang, **params),
         when=lambda value: dates.format_datetime(value) if value else text("web.never", lang),

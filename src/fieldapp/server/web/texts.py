@@ -7,7 +7,6 @@ from fieldapp.core import i18n
 i18n.register(
     {
         "web.app": ("ميدان", "FieldApp"),
-        "web.other_lang": ("English", "العربية"),
         "web.verify.title": ("التحقق من شهادة", "Verify a certificate"),
         "web.verify.intro": (
             "امسح رمز QR في الشهادة بكاميرا الجوال، أو الصق نص الرمز، أو ارفع صورة له.",
