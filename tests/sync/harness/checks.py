@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,6 +383,7 @@ def _edits(result: RunResult, server: ServerView, laptops: dict[int, LaptopState
             kept.append((state.slot.index, entry))
         edits.extend(reversed(kept))
     replaced = {(e["person_id"], e["previous"]) for _, e in edits}
+    replaced |= _replaced_by_unjournaled_edits(server, laptops)
     noise = 0
     for (t, _), row in server.rows.items():
         data = row["data"]
@@ -396,6 +398,38 @@ def _edits(result: RunResult, server: ServerView, laptops: dict[int, LaptopState
         dropped.append(f"laptop{index}:{e['value']}")
     if dropped:
         found.fail(f"edit lost: {len(dropped)} values neither kept nor a conflict, e.g. {_examples(dropped)}")
+
+
+def _replaced_by_unjournaled_edits(
+    server: ServerView, laptops: dict[int, LaptopState]
+) -> set[tuple[str, Any]]:
+    """A laptop journals an edit after its commit, so one killed in between (at the heal, say)
+    made an edit no journal names. Such a value on the server replaced that laptop's last
+    journaled edit of the person (values are "L{laptop}.{life}.{n}")."""
+    journaled = {
+        (e["person_id"], e["value"])
+        for state in laptops.values()
+        for e in state.journal
+        if e["t"] in ("edit", "race_edit")
+    }
+    found = set()
+    for (t, row_id), row in server.rows.items():
+        data = row["data"]
+        if t == "person":
+            candidates = [(row_id, data.get("notes"))]
+        elif t == "conflict" and data.get("field") == "notes":
+            candidates = [(data["row_id"], data["kept_value"]), (data["row_id"], data["lost_value"])]
+        else:
+            continue
+        for person_id, value in candidates:
+            match = re.fullmatch(r"L(\d+)\.\d+\.\d+", value or "")
+            state = laptops.get(int(match[1])) if match else None
+            if state is None or (person_id, value) in journaled:
+                continue
+            own = [e for e in state.journal if e["t"] == "edit" and e["person_id"] == person_id]
+            if own:
+                found.add((person_id, own[-1]["value"]))
+    return found
 
 
 def _values_that_reached_the_organisation(
