@@ -143,7 +143,7 @@ def test_events_phrase_agrees_with_the_count():
         "فعاليتين",
         "3 فعاليات",
         "10 فعاليات",
-        "11 فعالية",
+        "11 فعاليةً",  # the tamyiz of 11–99 is accusative
         "100 فعالية",
         "103 فعاليات",
     ]

@@ -74,7 +74,7 @@ i18n.register(
             "حُفظ القرار وسيصل إلى بقية الأجهزة عند المزامنة.",
             "Decision saved; it reaches the other laptops at the next sync.",
         ),
-        "gui.review.at_on": ("{when} — {laptop}", "{when} — {laptop}"),
+        "gui.review.at_on": ("{when} — على جهاز {laptop}", "{when} — on laptop {laptop}"),
         "gui.review.person": (
             "{name}\nهوية: {nid} — جوال: {mobile}\n{laptop} — مسوحات: {scans}",
             "{name}\nID: {nid} — mobile: {mobile}\n{laptop} — scans: {scans}",
