@@ -222,7 +222,10 @@ def test_hand_over_gift_during_a_visit(services, visits, world, store):
     assert result.handover.visit_id == v.id and result.handover.event_id == event_id
     assert result.warnings == ()
     again = visits.hand_over_gift(v.id, director)
-    assert set(again.handover.flags) == {"overdrawn", "repeat"}  # saved anyway; no per-event limit for a visit
+    assert set(again.handover.flags) == {
+        "overdrawn",
+        "repeat",
+    }  # saved anyway; no per-event limit for a visit
     visits.hand_over_gift(v.id, HandoverInput(world["dates"], 3, recipient_person_id=world["huda"]))
     handed = {(h.gift_name, h.quantity, h.handovers) for h in visits.get(v.id).handed_gifts}
     assert handed == {("قلم", 2, 2), ("تمر", 3, 1)}
