@@ -79,7 +79,6 @@ i18n.register(
             "{name}\nهوية: {nid} — جوال: {mobile}\n{laptop} — مسوحات: {scans}",
             "{name}\nID: {nid} — mobile: {mobile}\n{laptop} — scans: {scans}",
         ),
-        "gui.review.none": ("—", "—"),
         "gui.review.field.full_name": ("الاسم", "name"),
         "gui.review.field.latin_name": ("الاسم باللاتينية", "Latin name"),
         "gui.review.field.mobile": ("الجوال", "mobile"),
@@ -94,6 +93,9 @@ i18n.register(
 )
 
 
+EMPTY = "—"  # an empty value in a table cell: the same mark in both languages, not a message
+
+
 def _msg(key: str, **params: Any) -> str:
     return i18n.msg(key, **params)
 
@@ -101,7 +103,7 @@ def _msg(key: str, **params: Any) -> str:
 def _value(value: Any) -> str:
     """A value as text, kept whole in its own direction (a +966 mobile stays +966… in Arabic)."""
     if value is None or value == "":
-        return _msg("gui.review.none")
+        return EMPTY
     return embed(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
@@ -289,7 +291,7 @@ class ReviewScreen(Screen):
         return _msg("gui.review.at_on", when=embed(short), laptop=embed(laptop))
 
     def _person(self, side: PersonSide) -> str:
-        none = _msg("gui.review.none")
+        none = EMPTY
         return _msg(
             "gui.review.person",
             name=side.full_name,
