@@ -1802,7 +1802,7 @@
     <name>MainWindow</name>
     <message>
         <source>لا فعالية جارية الآن</source>
-        <extracomment>filled by the sync issue: text and tooltip of the sync state</extracomment>
+        <extracomment>background sync (issue 9): its line in the status bar, its page in Settings</extracomment>
         <translation>No event running now</translation>
     </message>
     <message>
@@ -1824,10 +1824,6 @@
     <message>
         <source>التنقل بين الشاشات</source>
         <translation>Screen navigation</translation>
-    </message>
-    <message>
-        <source>المزامنة: غير مفعّلة</source>
-        <translation>Sync: not set up</translation>
     </message>
 </context>
 <context>
