@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, bindparam, func, select
 
 from fieldapp.core import i18n
 from fieldapp.core.dates import local_now
@@ -39,7 +39,6 @@ from fieldapp.store.unit_of_work import insert_many
 from fieldapp.sync.ids import uuid7
 
 CHUNK_ROWS = 10_000  # one transaction (and one fsync) per chunk; progress and cancel between chunks
-LOOKUP_BATCH = 5_000  # values per IN (...) when matching a chunk against the roster
 SAMPLE_ROWS = 5
 MAX_LISTED_ERRORS = 5_000  # errors kept with their text; the rest are counted (a file of garbage)
 
@@ -318,6 +317,12 @@ def _changes(person: CleanPerson, present: tuple[str, ...], row: Any) -> dict[st
 # --- the service ------------------------------------------------------------------------------
 
 
+# `column.in_(_ANY_OF)` with {"values": [...]}: one JSON array parameter, not thousands of bound
+# ones (SQLAlchemy renders a long IN list anew for every query, which cost more than SQLite's
+# indexed lookups).
+_ANY_OF = select(func.json_each(bindparam("values", type_=JSON)).table_valued("value"))
+
+
 def _candidates(session: Any, valid: list[_Valid]) -> list[Any]:
     """The roster's rows (VIEW_COLUMNS) that share a national ID, mobile or badge with `valid`."""
     found: dict[str, Any] = {}
@@ -327,12 +332,11 @@ def _candidates(session: Any, valid: list[_Valid]) -> list[Any]:
         (Person.badge_code, "badge_code"),
     ):
         values = [v for _, person, _ in valid if (v := getattr(person, attr)) is not None]
-        for start in range(0, len(values), LOOKUP_BATCH):
-            query = select(*VIEW_COLUMNS).where(
-                Person.deleted.is_(False), column.in_(values[start : start + LOOKUP_BATCH])
-            )
-            for row in session.execute(query):
-                found[row.id] = row
+        if not values:
+            continue
+        query = select(*VIEW_COLUMNS).where(Person.deleted.is_(False), column.in_(_ANY_OF))
+        for row in session.execute(query, {"values": values}):
+            found[row.id] = row
     return list(found.values())
 
 
@@ -466,19 +470,15 @@ class RosterImportService(Service):
         if event_id is None:
             return set()
         ids = {pid for _, pid, _ in plan}
-        registered: set[str] = set()
-        id_list = list(ids)
-        for start in range(0, len(id_list), LOOKUP_BATCH):
-            registered.update(
-                session.scalars(
-                    select(Registration.person_id).where(
-                        Registration.event_id == event_id,
-                        Registration.deleted.is_(False),
-                        Registration.person_id.in_(id_list[start : start + LOOKUP_BATCH]),
-                    )
-                )
-            )
-        return ids - registered
+        registered = session.scalars(
+            select(Registration.person_id).where(
+                Registration.event_id == event_id,
+                Registration.deleted.is_(False),
+                Registration.person_id.in_(_ANY_OF),
+            ),
+            {"values": list(ids)},
+        )
+        return ids - set(registered)
 
     def _write_chunk(self, session: Any, plan: list[_Step], event_id: str | None) -> set[str]:
         """New people, changed fields, then their registrations; returns who was registered."""

@@ -252,9 +252,11 @@ def insert_many(session: Session, model: type[Synced], rows: list[dict[str, Any]
         if is_record:
             row["field_hlc"] = {}  # every field dates from created_hlc until it changes
         full_rows.append(row)
-        changes.append(
-            Change(name, row["id"], "insert", stamp, {k: to_json_value(v) for k, v in row.items()})
-        )
+        payload = row.copy()  # most values are JSON already: only dates and times are converted
+        for key, value in row.items():
+            if isinstance(value, dt.date):
+                payload[key] = to_json_value(value)
+        changes.append(Change(name, row["id"], "insert", stamp, payload))
     connection = session.connection()
     _executemany(connection, table, full_rows)
     unit.write_changes(session, connection, changes)
@@ -271,13 +273,15 @@ def _executemany(connection: Connection, table: Any, rows: list[dict[str, Any]])
     processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
     names = ", ".join(c.name for c in columns)
     marks = ", ".join("?" * len(columns))
-    data = [
-        tuple(
-            (process(row[c.key]) if process is not None else row[c.key])
-            for c, process in zip(columns, processors, strict=True)
-        )
-        for row in rows
-    ]
+    keys = [c.key for c in columns]
+    if not any(processors):
+        data = [tuple(row[key] for key in keys) for row in rows]
+    else:
+        pairs = list(zip(keys, processors, strict=True))
+        data = [
+            tuple(row[key] if process is None else process(row[key]) for key, process in pairs)
+            for row in rows
+        ]
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", data)
 
 

@@ -42,7 +42,7 @@ class HybridLogicalClock:
                 self._physical, self._counter = wall, 0
             else:  # the wall clock went back or stood still: keep counting on the logical part
                 self._counter += 1
-            return str(Timestamp(self._physical, self._counter, self.device_id))
+            return f"{self._physical:013d}.{self._counter:05d}.{self.device_id}"  # str(Timestamp(...))
 
     def last(self) -> str:
         """The latest stamp this clock gave or saw (without giving a new one)."""
