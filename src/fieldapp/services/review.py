@@ -325,9 +325,56 @@ class ReviewService(Service):
 
 
 def _open_conflicts(session: Session) -> list[Conflict]:
-    """Conflicts not reviewed here and not decided anywhere (by a later edit of the field)."""
+    """Conflicts not reviewed here and not decided anywhere (by a later edit of the field).
+
+    The rows they name are read a few hundred at a time, not one by one: the navigation badge
+    counts these on every refresh, and a pull that met another laptop's roster can leave
+    hundreds of possible duplicates (one query each cost ~1 ms, on the desk's database thread).
+    """
     rows = session.scalars(select(Conflict).where(Conflict.resolved.is_(False)).order_by(Conflict.seq)).all()
-    return [c for c in rows if not _decided(session, c)]
+    wanted: dict[str, set[str]] = {}
+    for c in rows:
+        if c.field == POSSIBLE_DUPLICATE:
+            ids = {(v or {}).get("id") for v in (c.kept_value, c.lost_value)}
+            wanted.setdefault(Person.__tablename__, set()).update(i for i in ids if isinstance(i, str))
+        if _record_model(c.table_name) is not None:
+            wanted.setdefault(c.table_name, set()).add(c.row_id)
+    found = {table: _stamps(session, table, ids) for table, ids in wanted.items()}
+    return [c for c in rows if not _settled(c, found)]
+
+
+_Stamps = tuple[dict[str, str] | None, str, bool]  # a record's field_hlc, created_hlc, deleted
+
+
+def _stamps(session: Session, table: str, ids: set[str]) -> dict[str, _Stamps]:
+    model = _record_model(table)
+    assert model is not None
+    got: dict[str, _Stamps] = {}
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), 500):
+        query = select(model.id, model.field_hlc, model.created_hlc, model.deleted).where(
+            model.id.in_(chosen[start : start + 500])
+        )
+        for row_id, field_hlc, created_hlc, deleted in session.execute(query):
+            got[row_id] = (field_hlc, created_hlc, bool(deleted))
+    return got
+
+
+def _settled(conflict: Conflict, found: dict[str, dict[str, _Stamps]]) -> bool:
+    """`_decided`, from rows read in bulk (see _open_conflicts)."""
+    if conflict.field == POSSIBLE_DUPLICATE:
+        people = found.get(Person.__tablename__, {})
+        for value in (conflict.kept_value, conflict.lost_value):
+            person = people.get((value or {}).get("id"))
+            if person is None or person[2]:
+                return True  # merged (or removed) since
+        return False
+    row = found.get(conflict.table_name, {}).get(conflict.row_id)
+    if row is None:
+        return False
+    field_hlc, created_hlc, _deleted = row
+    stamp = (field_hlc or {}).get(conflict.field) or created_hlc
+    return stamp > max(conflict.kept_hlc, conflict.lost_hlc)
 
 
 def _decided(session: Session, conflict: Conflict) -> bool:
@@ -342,11 +389,14 @@ def _decided(session: Session, conflict: Conflict) -> bool:
     return row.field_stamp(conflict.field) > max(conflict.kept_hlc, conflict.lost_hlc)
 
 
-def _record(session: Session, table: str, row_id: str) -> Record | None:
+def _record_model(table: str) -> type[Record] | None:
     model = remote.MODEL_BY_TABLE.get(table)
-    if model is None or not issubclass(model, Record):
-        return None
-    return session.get(model, row_id)
+    return model if model is not None and issubclass(model, Record) else None
+
+
+def _record(session: Session, table: str, row_id: str) -> Record | None:
+    model = _record_model(table)
+    return None if model is None else session.get(model, row_id)
 
 
 def _label(row: Record) -> str:
