@@ -108,8 +108,11 @@ class SyncService(SyncSteps):
     """The round; its local steps come from SyncSteps."""
 
     _epoch = ""  # the server epoch of the running round
-    #: rows a pull page asks for; the app asks for fewer, so the desk never waits long behind one
+    #: rows a pull page asks for (the app asks for fewer: parsing a page holds the GIL)
     pull_page = PULL_PAGE_ROWS
+    #: rows written in one local step; the app writes a page in slices, so the desk waits at most
+    #: one slice on the database thread
+    apply_rows = PULL_PAGE_ROWS
 
     def run(
         self,
@@ -235,14 +238,24 @@ class SyncService(SyncSteps):
                     return cursor
 
     def _apply_pulled(self, page: dict[str, Any], cursor: int, report: SyncReport, run_step) -> int:
-        """Write one page (rows and cursor in one transaction); returns the cursor now saved."""
-        if not page["rows"] and page["cursor"] == cursor:
+        """Write one page; returns the cursor now saved.
+
+        A page larger than `apply_rows` is written in slices, one transaction each, and the
+        cursor moves only with the last slice: never before the data. Slices written before a
+        crash are pulled again from the old cursor and written again, which changes nothing
+        (a pulled row is the server's whole row, upserted; a conflict is known by its id)."""
+        rows, after = page["rows"], page["cursor"]
+        if not rows and after == cursor:
             return cursor
-        result = run_step(lambda: self.apply_page(page["rows"], cursor, page["cursor"]))
-        report.pulled += len(page["rows"])
-        report.conflicts_received += result.value.conflicts
-        report.changed = report.changed | result.changed
-        return page["cursor"]
+        size = max(1, self.apply_rows)
+        for start in range(0, max(len(rows), 1), size):
+            part = rows[start : start + size]
+            moved_to = after if start + size >= len(rows) else cursor
+            result = run_step(lambda p=part, m=moved_to: self.apply_page(p, cursor, m))
+            report.pulled += len(part)
+            report.conflicts_received += result.value.conflicts
+            report.changed = report.changed | result.changed
+        return after
 
     def _verify(self, client: SyncClient, cursor: int, report: SyncReport, run_step) -> None:
         """Compare digests; fetch the rows of differing buckets again, send again the rows the

@@ -13,7 +13,7 @@ When a round runs:
 
 The round itself is `SyncService.run()` on the network pool. Each of its local steps (one
 @write, one transaction) is queued on the ONE database thread and waited for there, so a desk
-scan queued meanwhile waits at most one step (pull pages are kept small for that). What the steps
+scan queued meanwhile waits at most one step (pull pages are written in small slices for that). What the steps
 changed is published coalesced, at most once a second and at the end, so a 100-page first pull
 refreshes the desk a few times, not a hundred.
 """
@@ -45,7 +45,12 @@ BACKOFF_MS = (15_000, 30_000, 60_000, 120_000, 300_000)
 PUBLISH_EVERY_MS = 1_000
 RELOAD_AFTER_WRITE_MS = 300
 YIELD_TO_DESK_S = 0.2  # at most this long a step waits for the coordinator's queued work
-PULL_PAGE = 250  # rows a page: one page applied is a few tens of ms on the database thread
+# A page's JSON is parsed in one call that holds the GIL (the desk's threads wait meanwhile), and
+# a page is written in slices of APPLY_ROWS, each one step on the database thread (a scan waits at
+# most one: ~10 ms). Fewer, larger pages keep a first sync over a slow link from waiting on
+# round trips.
+PULL_PAGE = 500
+APPLY_ROWS = 100
 # Writes that make nothing to send (display settings, sign-in/out) do not start a round.
 _QUIET_TOPICS = frozenset({"settings", "session", "sync", "review"})
 
@@ -199,6 +204,7 @@ class SyncController(QObject):
         self._set_view(replace(self.view, state="syncing"))
         services = self.ctx.services
         services.sync.pull_page = PULL_PAGE
+        services.sync.apply_rows = APPLY_ROWS
         self.ctx.runner.net(
             services.sync.run,
             write=self._on_db_thread,
