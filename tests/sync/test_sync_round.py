@@ -446,3 +446,33 @@ def test_a_laptop_restored_from_its_own_backup_re_baselines_instead_of_forking(s
     # new stamps of this laptop are later than anything the server holds from it
     newest = server.query("SELECT max(updated_hlc) FROM sync_row")[0][0]
     assert a.store.clock.now() > newest
+
+
+def test_a_page_written_in_slices_moves_the_cursor_only_with_its_last_slice(server, laptops):
+    a, b = laptops("a", server), laptops("b", server)
+    for i in range(12):
+        a.services.people.create(PersonInput(f"Volunteer {i}", mobile=f"0501234{i:03d}"))
+    assert a.sync().verified is True
+    b.services.sync.apply_rows = 5  # the desktop app writes a page in slices (gui.sync.controller)
+    seen: list[tuple[int, int]] = []
+
+    def stopped_after_the_first_slice(step):
+        result = step()
+        with b.store.reader() as r:
+            people, cursor = (
+                r.scalar(select(func.count()).select_from(Person)),
+                r.get(SyncState, 1).pull_cursor,
+            )
+        seen.append((people, cursor))
+        if 0 < people < 12:
+            raise RuntimeError("the laptop was switched off between two slices of a page")
+        return result
+
+    with pytest.raises(RuntimeError):
+        b.services.sync.run(write=stopped_after_the_first_slice)
+    people, cursor = seen[-1]
+    assert 0 < people < 12 and cursor == 0  # a slice landed; the cursor waits for the rest of the page
+    report = b.sync()  # the page again from the old cursor: the slice already written changes nothing
+    assert report.verified is True and b.count(Person) == 12
+    with b.store.reader() as r:
+        assert r.get(SyncState, 1).pull_cursor == server.query("SELECT version FROM org_sync")[0][0]
