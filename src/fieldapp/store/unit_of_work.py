@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from sqlalchemy import event, inspect
+from sqlalchemy import DateTime, event, inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -270,7 +270,7 @@ def _executemany(connection: Connection, table: Any, rows: list[dict[str, Any]])
     compilation and per-row parameter building cost more than SQLite's writing."""
     columns = [c for c in table.columns if c.key in rows[0]]
     dialect = connection.dialect
-    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    processors = [_bind_processor(c, dialect) for c in columns]
     names = ", ".join(c.name for c in columns)
     marks = ", ".join("?" * len(columns))
     keys = [c.key for c in columns]
@@ -283,6 +283,22 @@ def _executemany(connection: Connection, table: Any, rows: list[dict[str, Any]])
             for row in rows
         ]
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", data)
+
+
+def _bind_processor(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or not isinstance(getattr(column.type, "impl", column.type), DateTime):
+        return process
+    # The rows of one insert share their times (write_changes stamps every outbox and audit row
+    # with one `now`): the same object is converted once.
+    last: list[Any] = [None, None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, process(value)
+        return last[1]
+
+    return convert
 
 
 def audit(session: Session, action: str, detail: str = "", table: str = "", row_id: str = "") -> None:
