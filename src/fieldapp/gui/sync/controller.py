@@ -47,10 +47,11 @@ RELOAD_AFTER_WRITE_MS = 300
 YIELD_TO_DESK_S = 0.2  # at most this long a step waits for the coordinator's queued work
 # A page's JSON is parsed in one call that holds the GIL (the desk's threads wait meanwhile), and
 # a page is written in slices of APPLY_ROWS, each one step on the database thread (a scan waits at
-# most one: ~5 ms; slices of 100 made the scan's p95 ~10 ms worse, of 250 ~3 times worse). Fewer,
-# larger pages keep a first sync over a slow link from waiting on round trips.
+# most one: ~8 ms under load; slices of 250 made the scan's p95 2-3 times worse, slices of 50 were
+# no better and made the round ~40% longer). Fewer, larger pages keep a first sync over a slow
+# link from waiting on round trips.
 PULL_PAGE = 500
-APPLY_ROWS = 50
+APPLY_ROWS = 100
 # Writes that make nothing to send (display settings, sign-in/out) do not start a round.
 _QUIET_TOPICS = frozenset({"settings", "session", "sync", "review"})
 
