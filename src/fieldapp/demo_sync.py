@@ -33,17 +33,20 @@ def enrolled_copy(store: Store, into: DataDir, actor: Actor) -> Store:
     duplicate (the same mobile under two names)."""
     backup_database(store.path, into.database)
     copy = Store.open(into.database, into.backups)
-    _make_enrolled(copy, actor)
+    stage_enrolment(copy, actor)
+    _pull_conflicts(copy, actor)
     return copy
 
 
-def _make_enrolled(store: Store, actor: Actor) -> None:
+def stage_enrolment(store: Store, actor: Actor, server_url: str = SERVER_URL) -> None:
+    """`store` as an enrolment three days ago left it, with everything sent since: no server is
+    asked (a test points `server_url` at a closed port to see the laptop offline)."""
     now = dt.datetime.now(dt.UTC)
     with store.session("screenshots") as session:
         session.add(
             SyncState(
                 id=1,
-                server_url=SERVER_URL,
+                server_url=server_url,
                 org_id=str(uuid.uuid4()),
                 org_code="TAIF",
                 org_name="أمانة محافظة الطائف",
@@ -58,6 +61,10 @@ def _make_enrolled(store: Store, actor: Actor) -> None:
             )
         )
         session.execute(update(Outbox).values(status="sent", sent_at=now))
+
+
+def _pull_conflicts(store: Store, actor: Actor) -> None:
+    now = dt.datetime.now(dt.UTC)
     with store.reader() as r:
         people = r.execute(
             select(Person.id, Person.full_name, Person.mobile, Person.created_hlc, Person.field_hlc)

@@ -28,19 +28,20 @@ PHONE = "+966 59 257 0468"
 _CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069")
 
 
-def visual(text: str, rtl: bool = True) -> str:
+def visual(text: str, rtl: bool = True, width: int = 100_000) -> str:
     """The characters of `text` in the order Qt puts them on screen, left to right; a text of
-    several lines (a table cell's «\n», which the item delegate lays out as line separators) line
-    by line, joined with «\n»."""
+    several lines (a table cell's «\n», which the item delegate lays out as line separators, or a
+    label's lines wrapped at `width` pixels) line by line, joined with «\n»."""
     text = text.replace("\n", "\u2028")
-    layout = QTextLayout(text, QFont())
+    layout = QTextLayout(text, QApplication.font())
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
     lines = []
     while (line := layout.createLine()).isValid():
-        line.setLineWidth(100_000)
+        line.setLineWidth(width)
         lines.append(line)
     layout.endLayout()
     shown = []

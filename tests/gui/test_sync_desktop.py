@@ -375,3 +375,35 @@ def test_the_login_takes_a_central_account_offline_and_refuses_it_once_disabled(
     login = sign_in()
     assert login.signed == []
     assert "أوقف مدير الجهة هذا الحساب على الخادم المركزي" in login.error_text()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_last_error_keeps_the_server_address_before_its_detail_and_full_stop(main_window, gui_ctx, lang):
+    """A round against a server that is not there (a closed port on 127.0.0.1): the details
+    popup's last-error line, read back as laid out in the popup's width, has the address where the
+    sentence puts it («الخادم http://… (…).»), not the full stop or the detail before it."""
+    import socket
+
+    from fieldapp.demo_sync import stage_enrolment
+    from tests.gui.test_arabic_text import visual
+
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    stage_enrolment(gui_ctx.store, gui_ctx.user.actor, url)
+    gui_ctx.set_language(lang)
+    sync = main_window.sync
+    sync.auto = False
+    sync.reload()
+    gui_ctx.runner.wait_idle(5)
+    sync.sync_now()
+    gui_ctx.runner.wait_idle(10)
+    assert sync.view.state == "offline" and url in sync.view.error
+    popup = main_window.sync_status_label.open_details()
+    shown = visual(popup.lines.text(), rtl=lang == "ar", width=popup.lines.contentsRect().width())
+    if lang == "ar":  # right to left: «الخادم» then the address, on one line; the «.» after the detail
+        assert f"{url}مداخلا" in shown
+        assert f".{url}" not in shown and f"){url}" not in shown
+    else:
+        assert f"server{url}(" in shown.replace("\n", "")
+    popup.hide()

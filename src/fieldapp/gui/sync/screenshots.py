@@ -21,6 +21,7 @@ from fieldapp import demo_sync
 from fieldapp.config import DataDir
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Runner
+from fieldapp.gui.widgets.errors import user_message
 from fieldapp.store.db import Store
 
 
@@ -84,7 +85,7 @@ def render_sync_screenshots(
                 sync.view,
                 state="offline",
                 offline_since=now - dt.timedelta(minutes=40),
-                error=_offline_text(),
+                error=_offline_text(window.ctx.lang),
             )
             sync.present(offline)
             settle()
@@ -108,7 +109,7 @@ def render_sync_screenshots(
     return written
 
 
-def _offline_text() -> str:
+def _offline_text(lang: str) -> str:
     from fieldapp.sync.client import SyncOffline
 
-    return SyncOffline("sync.offline", url=demo_sync.SERVER_URL, detail="timed out").message()
+    return user_message(SyncOffline("sync.offline", url=demo_sync.SERVER_URL, detail="timed out"), lang)
