@@ -36,7 +36,7 @@ from fieldapp.services import Changed
 from fieldapp.services.review import ReviewCounts
 from fieldapp.services.sync_round import SyncReport
 from fieldapp.services.sync_state import SyncStatus
-from fieldapp.sync.client import SyncError, SyncOffline, SyncRevoked, SyncServerError
+from fieldapp.sync.client import SyncOffline, SyncRevoked, SyncServerError
 from fieldapp.sync.enrolment import MAX_SKEW_S
 
 DEBOUNCE_MS = 3_000  # after a local write
