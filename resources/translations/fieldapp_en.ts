@@ -435,6 +435,7 @@
     <name>Errors</name>
     <message>
         <source>تعذّر إكمال العملية بسبب خطأ غير متوقع. ما حُفظ قبلها باقٍ كما هو، وسُجّلت التفاصيل في سجل البرنامج. أعد المحاولة، وإن تكرر الخطأ فأبلغ الدعم الفني.</source>
+        <extracomment>Arabic «الخادم https://… (timed out).» keeps its order (not the full stop before the address)</extracomment>
         <translation>The operation could not finish because of an unexpected error. What was saved before it is intact, and the details are in the app&apos;s log. Try again; if it happens again, tell technical support.</translation>
     </message>
     <message>
@@ -2742,6 +2743,14 @@
         <translation>Disabled</translation>
     </message>
     <message>
+        <source>حُفظ العنوان: رمز QR في الشهادات الجديدة يفتح صفحة التحقق على الخادم.</source>
+        <translation>Address saved: the QR on new certificates opens the verification page on the server.</translation>
+    </message>
+    <message>
+        <source>أُزيل العنوان: رمز QR في الشهادات الجديدة يحمل الرمز الموقَّع وحده.</source>
+        <translation>Address removed: the QR on new certificates holds the signed code alone.</translation>
+    </message>
+    <message>
         <source>أُضيف المستخدم.</source>
         <translation>User added.</translation>
     </message>
@@ -2772,6 +2781,26 @@
     <message>
         <source>صوت عند كل نتيجة في مكتب التسجيل</source>
         <translation>Play a sound for each check-in desk result</translation>
+    </message>
+    <message>
+        <source>التحقق من الشهادات بالجوال</source>
+        <translation>Verifying certificates with a phone</translation>
+    </message>
+    <message>
+        <source>العنوان العام لخادم الجهة: يحمله رمز QR في الشهادات الجديدة، فتفتح كاميرا أي جوال صفحة التحقق منها. اتركه فارغًا ليحمل الرمز التوقيع وحده (يُتحقَّق منه في البرنامج). الشهادات المطبوعة من قبل تبقى صالحة.</source>
+        <translation>The organisation server&apos;s public address: the QR on new certificates carries it, so any phone camera opens the page that verifies them. Leave it empty for a QR that holds the signature alone (verified in the app). Certificates printed before stay valid.</translation>
+    </message>
+    <message>
+        <source>عنوان التحقق العام للخادم</source>
+        <translation>The server&apos;s public verification address</translation>
+    </message>
+    <message>
+        <source>حفظ العنوان</source>
+        <translation>Save the address</translation>
+    </message>
+    <message>
+        <source>يغيّر هذا العنوانَ مديرُ النظام.</source>
+        <translation>An administrator changes this address.</translation>
     </message>
     <message>
         <source>مستخدمو هذا الجهاز</source>

@@ -183,6 +183,33 @@ def test_admin_adds_a_user_from_settings(main_window, gui_ctx, qtbot):
     assert [r.username for r in screen.users_model.rows] == ["khalid", "sara"]
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_admin_sets_the_public_verification_address_in_settings(main_window, gui_ctx, qtbot, make_user, lang):
+    gui_ctx.set_language(lang)
+    main_window.show_screen("settings")
+    screen = main_window.screens["settings"]
+    stored = lambda: Services(gui_ctx.store, None).settings.get("certificates.verify_address")  # noqa: E731
+    # Wrong: said plainly in the UI's language, nothing saved.
+    qtbot.keyClicks(screen.verify_address, "verify.example.sa")
+    qtbot.keyClick(screen.verify_address, Qt.Key.Key_Return)
+    assert stored() == ""
+    assert screen.verify_note.isVisible()
+    wrong = "عنوان التحقق العام غير صالح" if lang == "ar" else "verification address is not valid"
+    assert wrong in screen.verify_note.text() and "https://" in screen.verify_note.text()
+    # Right: saved as the QR will carry it, the field shows what was kept.
+    screen.verify_address.clear()
+    qtbot.keyClicks(screen.verify_address, " https://verify.example.sa/ ")
+    qtbot.mouseClick(screen.verify_save, Qt.MouseButton.LeftButton)
+    assert stored() == "https://verify.example.sa"
+    assert screen.verify_address.text() == "https://verify.example.sa"
+    assert screen.verify_note.property("note") == "ok" and "QR" in screen.verify_note.text()
+    # A coordinator sees it, and cannot change it.
+    gui_ctx.set_user(make_user(gui_ctx, "coordinator"))
+    assert screen.verify_address.isReadOnly() and not screen.verify_save.isVisible()
+    qtbot.keyClick(screen.verify_address, Qt.Key.Key_Return)
+    assert stored() == "https://verify.example.sa"
+
+
 def test_runner_routes_user_errors_and_delivers_results(gui_ctx):
     got, errors, default = [], [], []
 

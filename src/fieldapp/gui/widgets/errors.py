@@ -10,7 +10,7 @@ from fieldapp.core.errors import FieldAppError
 from fieldapp.gui.widgets.inputs import embed
 from fieldapp.store.engine import storage_problem
 
-#: message parameters that are an address or what the network said: each one isolated run, so in
+# Message parameters that are an address or what the network said: each one isolated run, so in
 #: Arabic «الخادم https://… (timed out).» keeps its order (not the full stop before the address)
 _ISOLATED_PARAMS = frozenset({"url", "detail"})
 
