@@ -435,7 +435,6 @@
     <name>Errors</name>
     <message>
         <source>تعذّر إكمال العملية بسبب خطأ غير متوقع. ما حُفظ قبلها باقٍ كما هو، وسُجّلت التفاصيل في سجل البرنامج. أعد المحاولة، وإن تكرر الخطأ فأبلغ الدعم الفني.</source>
-        <extracomment>Arabic «الخادم https://… (timed out).» keeps its order (not the full stop before the address)</extracomment>
         <translation>The operation could not finish because of an unexpected error. What was saved before it is intact, and the details are in the app&apos;s log. Try again; if it happens again, tell technical support.</translation>
     </message>
     <message>

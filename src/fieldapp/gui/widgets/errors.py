@@ -11,7 +11,7 @@ from fieldapp.gui.widgets.inputs import embed
 from fieldapp.store.engine import storage_problem
 
 # Message parameters that are an address or what the network said: each one isolated run, so in
-#: Arabic «الخادم https://… (timed out).» keeps its order (not the full stop before the address)
+# Arabic «الخادم https://… (timed out).» keeps its order (not the full stop before the address)
 _ISOLATED_PARAMS = frozenset({"url", "detail"})
 
 
