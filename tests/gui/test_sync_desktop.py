@@ -407,3 +407,61 @@ def test_the_last_error_keeps_the_server_address_before_its_detail_and_full_stop
     else:
         assert f"server{url}(" in shown.replace("\n", "")
     popup.hide()
+
+
+def test_enrolment_waits_for_the_server_on_the_network_pool_not_the_database_thread(
+    gui_app, store, admin_user, tmp_path, qtbot
+):
+    """With the real threaded runner and a server that takes its time: while it has not answered,
+    the database thread still serves the desk (a read submitted then is done at once), and its
+    refusal reaches the page once it comes."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from fieldapp.gui.context import GuiContext
+    from fieldapp.gui.runner import ThreadRunner
+    from fieldapp.gui.sync.controller import SyncController
+    from fieldapp.gui.sync.server_page import CentralServerPage
+
+    asked, answer_now = threading.Event(), threading.Event()
+
+    class SlowServer(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.set()
+            answer_now.wait(15)
+            body = json.dumps(
+                {"error": "enroll.bad_code", "message_ar": "رمز غير صالح", "message_en": "Bad code"}
+            )
+            self.send_response(404)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        do_POST = do_GET
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    runner = ThreadRunner()
+    try:
+        ctx = GuiContext(store, runner, DataDir(tmp_path), admin_user)
+        page = CentralServerPage(ctx, SyncController(ctx, auto=False))
+        qtbot.addWidget(page)
+        page.url.setText(f"http://127.0.0.1:{server.server_address[1]}")
+        page.code.setText("ABCD-EFGH-JK")
+        qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(asked.is_set, timeout=10000)  # the read step done, the server asked
+        read = runner.db(ctx.services.people.list, 1, 20)
+        qtbot.waitUntil(lambda: read.done, timeout=2000)  # the desk's read did not wait for the server
+        assert not page.enrol_error.text()  # the enrolment still waits
+        answer_now.set()
+        qtbot.waitUntil(lambda: "رمز غير صالح" in page.enrol_error.text(), timeout=15000)
+        assert not ctx.services.sync_state.status().enrolled
+    finally:
+        answer_now.set()
+        runner.wait_idle(10)
+        runner.shutdown()
+        server.shutdown()

@@ -30,7 +30,7 @@ from fieldapp.gui.sync.controller import SyncController, SyncView
 from fieldapp.gui.sync.texts import details
 from fieldapp.gui.widgets import user_message
 from fieldapp.gui.widgets.inputs import directed, ltr
-from fieldapp.services.sync_state import EnrolResult
+from fieldapp.services.sync_state import EnrolAnswer, EnrolRequest, EnrolResult, contact_server
 from fieldapp.sync.enrolment import QR_TAG
 
 i18n.register(
@@ -250,14 +250,34 @@ class CentralServerPage(QWidget):
         self.enrol_button.setEnabled(False)
         self.enrol_button.setText(i18n.msg("gui.server.enrolling", self.ctx.lang))
         name = self.name.text().strip()
-        # The network calls happen before enrol's transaction opens (SyncStateService.enrol), so
-        # the database thread waits on the server at most a connect timeout, never holding a lock.
-        self.ctx.runner.write(
-            self.ctx.services.sync_state.enrol,
+        sync_state = self.ctx.services.sync_state
+        runner = self.ctx.runner
+
+        # Three steps, each where it belongs: reads on the database thread, the server calls on the
+        # network pool (a desk scanning meanwhile never waits on the network), the save as a write.
+        def call_server(request: EnrolRequest) -> None:
+            runner.net(
+                contact_server,
+                request,
+                on_done=lambda answer: save(request, answer),
+                on_error=self._enrol_failed,
+            )
+
+        def save(request: EnrolRequest, answer: EnrolAnswer) -> None:
+            runner.write(
+                sync_state.save_enrolment,
+                request,
+                answer,
+                on_done=lambda result: self._enrolled(result, name),
+                on_error=self._enrol_failed,
+            )
+
+        runner.db(
+            sync_state.prepare_enrolment,
             self.url.text().strip() or None,
             self.code.text(),
             name or None,
-            on_done=lambda result: self._enrolled(result, name),
+            on_done=call_server,
             on_error=self._enrol_failed,
         )
 
