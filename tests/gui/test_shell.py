@@ -210,6 +210,30 @@ def test_admin_sets_the_public_verification_address_in_settings(main_window, gui
     assert stored() == "https://verify.example.sa"
 
 
+def test_enter_signs_in_once_and_enter_in_the_user_name_only_moves_on(gui_app, store, admin_user, qtbot):
+    """Enter in the password field signs in ONCE (the field's Enter and the dialog's default button
+    both answered it: `signed_in` twice, two sign-ins); Enter in the user name goes to the password
+    without a «type your password» scolding."""
+    from fieldapp.gui.login import LoginDialog
+
+    runner = SyncRunner()  # inline: the first sign-in is done before the key event goes on
+    login = LoginDialog(store, runner)
+    qtbot.addWidget(login)
+    login.show()
+    signed = []
+    login.signed_in.connect(signed.append)
+    qtbot.keyClicks(login.ui.usernameEdit, "sara")
+    qtbot.keyClick(login.ui.usernameEdit, Qt.Key.Key_Return)
+    assert signed == [] and login.error_text() == ""
+    qtbot.keyClicks(login.ui.passwordEdit, "secret123")
+    qtbot.keyClick(login.ui.passwordEdit, Qt.Key.Key_Return)
+    assert [u.username for u in signed] == ["sara"]
+    # The button still signs in by keyboard when it has the focus (a demo account filled in).
+    login.ui.signInButton.setFocus()
+    qtbot.keyClick(login.ui.signInButton, Qt.Key.Key_Return)
+    assert [u.username for u in signed] == ["sara", "sara"]
+
+
 def test_runner_routes_user_errors_and_delivers_results(gui_ctx):
     got, errors, default = [], [], []
 
