@@ -3037,6 +3037,93 @@
     </message>
 </context>
 <context>
+    <name>SyncTexts</name>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n دقيقة</source>
+        <translation>
+            <numerusform>Synced %n minute ago</numerusform>
+            <numerusform>Synced %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n ساعة</source>
+        <translation>
+            <numerusform>Synced %n hour ago</numerusform>
+            <numerusform>Synced %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ساعة هذا الحاسوب مختلفة بـ%n دقيقة — صحّح الساعة</source>
+        <translation>
+            <numerusform>This laptop&apos;s clock is off by %n minute — fix the clock</numerusform>
+            <numerusform>This laptop&apos;s clock is off by %n minutes — fix the clock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n بانتظار الإرسال</source>
+        <translation>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شخص</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n مسح</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسجيل</source>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n فعالية</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسليم للهدايا</source>
+        <translation>
+            <numerusform>%n gift hand-over</numerusform>
+            <numerusform>%n gift hand-overs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شهادة</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n زيارة</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تغيير آخر</source>
+        <translation>
+            <numerusform>%n other change</numerusform>
+            <numerusform>%n other changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>تعديل القوالب لمدير النظام فقط.</source>

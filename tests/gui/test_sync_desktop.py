@@ -173,7 +173,7 @@ def test_enrol_by_typed_code_and_by_the_scanned_qr_text(server, laptops):
     a = laptops("a")
     a.services.people.create(PersonInput("Held before enrolling", mobile="0501110001"))
     page = a.server_page()
-    assert "1" in page.holds.text() and "أشخاص" in page.holds.text()  # told what will go up
+    assert "شخص واحد" in page.holds.text()  # told what will go up
     from PySide6.QtWidgets import QMessageBox
 
     asked = []
@@ -224,7 +224,7 @@ def test_a_scan_on_one_laptop_shows_on_the_other_desk_and_b_checks_out_by_the_sa
 
     _scan(a, desk_a, "1098765439")
     assert desk_a.banner.status == "ok"
-    a.qtbot.waitUntil(lambda: "1 بانتظار الإرسال" in a.status_text(), timeout=3000)
+    a.qtbot.waitUntil(lambda: "تغيير واحد بانتظار الإرسال" in a.status_text(), timeout=3000)
     a.sync()
     b.sync()  # no click on B's desk: the pulled scan is published and the desk refreshes
     assert desk_b.who_is_in.model.rowCount() == 1
@@ -465,3 +465,55 @@ def test_enrolment_waits_for_the_server_on_the_network_pool_not_the_database_thr
         runner.wait_idle(10)
         runner.shutdown()
         server.shutdown()
+
+
+def test_the_sync_status_counts_agree_with_their_numbers(gui_ctx):
+    """«قبل دقيقتين», «3 تغييرات بانتظار الإرسال», «11 تغييرًا…» (Qt's %n with the six Arabic forms),
+    English's two, and the chosen digits."""
+    from fieldapp.gui.sync.controller import SyncView
+    from fieldapp.gui.sync.server_page import what_goes_up
+    from fieldapp.gui.sync.texts import ago, status_line
+    from fieldapp.services.sync_state import SyncStatus
+
+    now = dt.datetime.now(dt.UTC)
+
+    def synced(minutes: int) -> str:
+        return ago(gui_ctx, now - dt.timedelta(minutes=minutes, seconds=5), now)
+
+    def line(pending: int = 0, skew_min: int = 0) -> str:
+        status = SyncStatus(
+            True, "https://sync.example.sa", "TAIF", "أمانة", "K7QZ", now, now, "", pending, 0
+        )
+        return status_line(gui_ctx, SyncView("ok", status, clock_skew_s=skew_min * 60))[0]
+
+    assert [synced(m) for m in (1, 2, 3, 11, 100, 120, 180, 720)] == [
+        "تمت المزامنة قبل دقيقة",
+        "تمت المزامنة قبل دقيقتين",
+        "تمت المزامنة قبل 3 دقائق",
+        "تمت المزامنة قبل 11 دقيقةً",
+        "تمت المزامنة قبل 100 دقيقة",
+        "تمت المزامنة قبل ساعتين",
+        "تمت المزامنة قبل 3 ساعات",
+        "تمت المزامنة قبل 12 ساعةً",
+    ]
+    assert [line(n).split(" — ")[-1] for n in (1, 2, 3, 11, 100)] == [
+        "تغيير واحد بانتظار الإرسال",
+        "تغييران بانتظار الإرسال",
+        "3 تغييرات بانتظار الإرسال",
+        "11 تغييرًا بانتظار الإرسال",
+        "100 تغيير بانتظار الإرسال",
+    ]
+    assert line(skew_min=13).startswith("ساعة هذا الحاسوب مختلفة بـ13 دقيقةً")
+    pending = {"person": 1, "scan": 11, "certificate": 3, "audit_x": 2}  # before enrolling: what goes up
+    assert what_goes_up(gui_ctx, pending) == "11 مسحًا، 3 شهادات، شخص واحد، تغييران آخران"
+    gui_ctx.set_digits("arabic", persist=False)
+    assert line(3).endswith("٣ تغييرات بانتظار الإرسال")
+    gui_ctx.set_digits("latin", persist=False)
+    gui_ctx.set_language("en")
+    assert [synced(m) for m in (1, 2)] == ["Synced 1 minute ago", "Synced 2 minutes ago"]
+    assert [line(n).split(" — ")[-1] for n in (1, 11)] == [
+        "1 change waiting to send",
+        "11 changes waiting to send",
+    ]
+    assert line(skew_min=13).startswith("This laptop's clock is off by 13 minutes")
+    assert what_goes_up(gui_ctx, pending) == "11 scans, 3 certificates, 1 person, 2 other changes"

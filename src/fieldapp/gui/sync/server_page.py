@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core import i18n
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.sync.controller import SyncController, SyncView
-from fieldapp.gui.sync.texts import details
+from fieldapp.gui.sync.texts import SyncTexts, details
 from fieldapp.gui.widgets import user_message
 from fieldapp.gui.widgets.inputs import directed, ltr
 from fieldapp.services.sync_state import EnrolAnswer, EnrolRequest, EnrolResult, contact_server
@@ -77,33 +77,33 @@ i18n.register(
             "تسجيل الحاسوب في الخادم ومغادرته لمدير النظام.",
             "Enrolling this laptop and leaving the organisation are for an administrator.",
         ),
-        "gui.server.table.person": ("أشخاص", "people"),
-        "gui.server.table.scan": ("مسوحات", "scans"),
-        "gui.server.table.registration": ("تسجيلات", "registrations"),
-        "gui.server.table.event": ("فعاليات", "events"),
-        "gui.server.table.handover": ("تسليمات هدايا", "gift hand-overs"),
-        "gui.server.table.certificate": ("شهادات", "certificates"),
-        "gui.server.table.visit": ("زيارات", "visits"),
-        "gui.server.table.other": ("تغييرات أخرى", "other changes"),
     }
 )
 
-_NAMED_TABLES = ("person", "scan", "registration", "event", "handover", "certificate", "visit")
+# What waits to go up, counted with its noun (Qt's %n: «شخص واحد، 3 مسوحات، 11 تسجيلًا»).
+_COUNTED_TABLES = {
+    "person": lambda n: SyncTexts.tr("%n شخص", "", n),
+    "scan": lambda n: SyncTexts.tr("%n مسح", "", n),
+    "registration": lambda n: SyncTexts.tr("%n تسجيل", "", n),
+    "event": lambda n: SyncTexts.tr("%n فعالية", "", n),
+    "handover": lambda n: SyncTexts.tr("%n تسليم للهدايا", "", n),
+    "certificate": lambda n: SyncTexts.tr("%n شهادة", "", n),
+    "visit": lambda n: SyncTexts.tr("%n زيارة", "", n),
+}
 
 
 def what_goes_up(ctx: GuiContext, by_table: dict[str, int]) -> str:
     """'120 people, 340 scans, 12 other changes' in the user's language."""
-    lang = ctx.lang
     parts = []
     other = 0
     for table, count in sorted(by_table.items(), key=lambda kv: -kv[1]):
-        if table in _NAMED_TABLES:
-            parts.append(f"{ctx.fmt_number(count)} {i18n.msg(f'gui.server.table.{table}', lang)}")
+        if table in _COUNTED_TABLES:
+            parts.append(ctx.fmt_digits(_COUNTED_TABLES[table](count)))
         else:
             other += count
     if other:
-        parts.append(f"{ctx.fmt_number(other)} {i18n.msg('gui.server.table.other', lang)}")
-    return ("، " if lang == "ar" else ", ").join(parts)
+        parts.append(ctx.fmt_digits(SyncTexts.tr("%n تغيير آخر", "", other)))
+    return ("، " if ctx.lang == "ar" else ", ").join(parts)
 
 
 class CentralServerPage(QWidget):
