@@ -189,6 +189,8 @@ def test_admin_sets_the_public_verification_address_in_settings(main_window, gui
     main_window.show_screen("settings")
     screen = main_window.screens["settings"]
     stored = lambda: Services(gui_ctx.store, None).settings.get("certificates.verify_address")  # noqa: E731
+    side = Qt.AlignmentFlag.AlignRight if lang == "ar" else Qt.AlignmentFlag.AlignLeft  # the form's side
+    assert screen.verify_address.alignment() & side
     # Wrong: said plainly in the UI's language, nothing saved.
     qtbot.keyClicks(screen.verify_address, "verify.example.sa")
     qtbot.keyClick(screen.verify_address, Qt.Key.Key_Return)

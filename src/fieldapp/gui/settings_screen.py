@@ -135,8 +135,6 @@ class SettingsScreen(Screen):
         row = QHBoxLayout()
         self.verify_address = QLineEdit(objectName="verifyAddressEdit")
         self.verify_address.setPlaceholderText("https://verify.example.sa")
-        # An address reads left to right; in the Arabic form it stays on the form's side.
-        self.verify_address.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self.verify_address.setMinimumWidth(420)
         self.verify_save = QPushButton(objectName="saveVerifyAddress")
         self.verify_save.setProperty("kind", "primary")
@@ -328,6 +326,10 @@ class SettingsScreen(Screen):
             )
         )
         self.verify_address.setAccessibleName(self.tr("عنوان التحقق العام للخادم"))
+        # An address reads left to right (its first letter sets the box's direction): it is held on
+        # the form's side, the right in Arabic and the left in English.
+        side = Qt.AlignmentFlag.AlignRight if self.ctx.is_rtl() else Qt.AlignmentFlag.AlignLeft
+        self.verify_address.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         self.verify_save.setText(self.tr("حفظ العنوان"))
         self.verify_admin_note.setText(self.tr("يغيّر هذا العنوانَ مديرُ النظام."))
         self.users_box.setTitle(self.tr("مستخدمو هذا الجهاز"))
