@@ -271,7 +271,7 @@ def contact_server(request: EnrolRequest) -> EnrolAnswer:
 def _warnings(answer: EnrolAnswer, old_code: str) -> tuple[str, ...]:
     said = []
     if abs(answer.skew_s) > enrolment.MAX_SKEW_S:
-        said.append(i18n.msg("sync.clock_skew", minutes=round(abs(answer.skew_s) / 60)))
+        said.append(enrolment.clock_skew_warning(answer.skew_s))
     if answer.short_code != old_code:
         said.append(i18n.msg("sync.short_code_changed", old=old_code, new=answer.short_code))
     return tuple(said)
