@@ -75,3 +75,15 @@ def test_the_desk_messages_agree_with_the_person():
     assert render(
         ("attendance.already_in",), "en", {"name": "Ghada", "gender": "f", "since": since}
     ).startswith("Ghada is already checked in")
+
+
+def test_the_clock_warning_counts_its_minutes():
+    import fieldapp.sync.enrolment  # noqa: F401  (registers the sync messages)
+
+    def warning(minutes: int, lang: str) -> str:
+        return i18n.msg("sync.clock_skew", lang, minutes=i18n.count("minutes", minutes, lang, oblique=True))
+
+    assert "بنحو دقيقتين؛" in warning(2, "ar")
+    assert "بنحو 5 دقائق؛" in warning(5, "ar")
+    assert "بنحو 13 دقيقةً؛" in warning(13, "ar")
+    assert "by about 13 min;" in warning(13, "en")

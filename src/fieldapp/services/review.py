@@ -9,8 +9,9 @@
   mobile under two names. "merge" records a `person_merge` fact (the id the server gives a merge
   of that loser, so a merge made twice is one fact) and tombstones the later-made person; the
   server then moves the loser's scans, registrations, hand-overs and certificates to the
-  survivor (server/merges.py), so hours are neither doubled nor split. "different" marks the
-  flag reviewed on this laptop.
+  survivor (server/merges.py), so hours are neither doubled nor split. "different" records a
+  `person_distinct` fact (its id derived from the pair), which settles the flag on every laptop
+  and in the server's counts.
 - A **set-aside op** is one the server refused (outbox status set_aside, with its reason).
   "retry" sends it again under a new op id (the server remembers its answer to the old one);
   "discard" keeps it in the outbox as discarded, with the reason, in the audit trail.
@@ -38,6 +39,7 @@ from fieldapp.store.models import (
     Conflict,
     Outbox,
     Person,
+    PersonDistinct,
     PersonMerge,
     Record,
     Scan,
@@ -46,7 +48,7 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.unit_of_work import audit
 from fieldapp.sync.hlc import Timestamp
-from fieldapp.sync.ids import uuid7
+from fieldapp.sync.ids import distinct_pair, uuid7
 
 i18n.register(
     {
@@ -271,10 +273,21 @@ class ReviewService(Service):
 
     @write
     def different(self, seq: int) -> Done:
-        """Two people who share a mobile: the flag is reviewed, both stay."""
+        """Two people who share a mobile: both stay, and every laptop and the server learn it."""
         require(self.actor, "sync.review")
         with self.transaction() as session:
             flag = self._open(session, seq)
+            fact_id, first_id, second_id = _flagged_pair(flag)
+            if session.get(PersonDistinct, fact_id) is None:
+                session.add(
+                    PersonDistinct(
+                        id=fact_id,
+                        first_id=first_id,
+                        second_id=second_id,
+                        at=dt.datetime.now(dt.UTC),
+                        user_name=self.actor.user_name,
+                    )
+                )
             flag.resolved = True
             audit(session, "review.different", "", "person", flag.row_id)
         return Done(TOPICS)
@@ -333,14 +346,23 @@ def _open_conflicts(session: Session) -> list[Conflict]:
     """
     rows = session.scalars(select(Conflict).where(Conflict.resolved.is_(False)).order_by(Conflict.seq)).all()
     wanted: dict[str, set[str]] = {}
+    pairs: list[str] = []
     for c in rows:
         if c.field == POSSIBLE_DUPLICATE:
             ids = {(v or {}).get("id") for v in (c.kept_value, c.lost_value)}
             wanted.setdefault(Person.__tablename__, set()).update(i for i in ids if isinstance(i, str))
+            pairs.append(_flagged_pair(c)[0])
         if _record_model(c.table_name) is not None:
             wanted.setdefault(c.table_name, set()).add(c.row_id)
     found = {table: _stamps(session, table, ids) for table, ids in wanted.items()}
-    return [c for c in rows if not _settled(c, found)]
+    distinct: set[str] = set()
+    for start in range(0, len(pairs), 500):
+        distinct.update(
+            session.scalars(
+                select(PersonDistinct.id).where(PersonDistinct.id.in_(pairs[start : start + 500]))
+            )
+        )
+    return [c for c in rows if not _settled(c, found, distinct)]
 
 
 _Stamps = tuple[dict[str, str] | None, str, bool]  # a record's field_hlc, created_hlc, deleted
@@ -360,15 +382,16 @@ def _stamps(session: Session, table: str, ids: set[str]) -> dict[str, _Stamps]:
     return got
 
 
-def _settled(conflict: Conflict, found: dict[str, dict[str, _Stamps]]) -> bool:
-    """`_decided`, from rows read in bulk (see _open_conflicts)."""
+def _settled(conflict: Conflict, found: dict[str, dict[str, _Stamps]], distinct: set[str]) -> bool:
+    """`_decided`, from rows read in bulk (see _open_conflicts); `distinct`: the person_distinct
+    facts of the flags."""
     if conflict.field == POSSIBLE_DUPLICATE:
         people = found.get(Person.__tablename__, {})
         for value in (conflict.kept_value, conflict.lost_value):
             person = people.get((value or {}).get("id"))
             if person is None or person[2]:
                 return True  # merged (or removed) since
-        return False
+        return _flagged_pair(conflict)[0] in distinct
     row = found.get(conflict.table_name, {}).get(conflict.row_id)
     if row is None:
         return False
@@ -383,10 +406,18 @@ def _decided(session: Session, conflict: Conflict) -> bool:
         people = [
             session.get(Person, (v or {}).get("id")) for v in (conflict.kept_value, conflict.lost_value)
         ]
-        return any(p is None or p.deleted for p in people)  # merged (or removed) since
+        if any(p is None or p.deleted for p in people):  # merged (or removed) since
+            return True
+        return session.get(PersonDistinct, _flagged_pair(conflict)[0]) is not None
     if row is None:
         return False
     return row.field_stamp(conflict.field) > max(conflict.kept_hlc, conflict.lost_hlc)
+
+
+def _flagged_pair(flag: Conflict) -> tuple[str, str, str]:
+    """The person_distinct id and the two people of a possible-duplicate flag."""
+    first, second = ((value or {}).get("id") or "" for value in (flag.kept_value, flag.lost_value))
+    return distinct_pair(first, second)
 
 
 def _record_model(table: str) -> type[Record] | None:

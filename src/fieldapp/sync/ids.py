@@ -6,6 +6,7 @@ import os
 import random
 import threading
 import time
+import uuid
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -32,3 +33,13 @@ def uuid7() -> str:
     # Formatted by hand: str(uuid.UUID(int=...)) costs three times as much (an import makes 200,000).
     h = f"{value:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_DISTINCT_NAMESPACE = uuid.UUID("6b1f4c2e-9d3a-4e7b-8c5d-2a1f0e9b8c7d")
+
+
+def distinct_pair(first: str, second: str) -> tuple[str, str, str]:
+    """(id, lower id, higher id) of the person_distinct fact of two people: derived from the pair,
+    so two laptops marking the same pair make one fact, and the server can look it up."""
+    low, high = sorted((first, second))
+    return str(uuid.uuid5(_DISTINCT_NAMESPACE, f"{low}/{high}")), low, high
