@@ -7,7 +7,8 @@ its runner refreshes the screens by the usual path. `run(write=...)` takes how t
 step (the GUI passes its runner; the CLI calls them directly).
 
 The order (SYNC.md): push before pull; an op is marked sent only after its answer was saved; a
-pulled page and the new cursor are saved in one transaction; verify after a round that moved
+pulled page and the new cursor are saved in one transaction (the desktop app writes a page in
+slices, the cursor moving with the last: never before the data); verify after a round that moved
 rows. A changed server epoch, a cursor ahead of the server, or a server that knows a later HLC
 of this laptop than its own clock (this laptop's database came back from a backup) make the
 laptop re-baseline: everything it holds goes up again (ops are idempotent) and it pulls from 0.

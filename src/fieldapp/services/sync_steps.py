@@ -205,7 +205,8 @@ class SyncSteps(Service):
 
     @write
     def apply_page(self, rows: list[dict[str, Any]], cursor_before: int, cursor_after: int) -> Done:
-        """A pulled page and the new cursor, in ONE transaction (never the cursor before the data)."""
+        """Pulled rows (a page, or a slice of one) and the cursor after them, in ONE transaction
+        (never the cursor before the data; the slices before a page's last keep the cursor)."""
         with self.transaction(foreign_keys=False) as session:
             session.info[APPLYING_REMOTE] = True
             connection = session.connection()
