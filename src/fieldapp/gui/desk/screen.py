@@ -138,7 +138,8 @@ class DeskScreen(Screen):
         actions_row.addWidget(self.check_out_all_button)
         main.addWidget(self.scan_field)
         main.addWidget(self.hint_label)
-        main.addWidget(self.results)
+        # Suggestions open take most of the column (the panel shrinks to a strip); closed, the panel has it.
+        main.addWidget(self.results, 3)
         main.addWidget(self.result_panel, 1)
         main.addLayout(actions_row)
         return main
@@ -304,9 +305,11 @@ class DeskScreen(Screen):
         if not self.scan_field.text().strip():
             return  # the field was emptied (a scan went through) while the search ran
         self.results.show_hits(hits)
+        self.result_panel.set_compact(self.results.isVisible())
 
     def _hide_results(self) -> None:
         self.results.hide_hits()
+        self.result_panel.set_compact(False)
 
     # -- scanning -----------------------------------------------------------------------------
     def _submit(self, text: str) -> None:

@@ -163,7 +163,12 @@ class LogTab(QWidget):
                 sort=lambda h: h.quantity,
             ),
             Column(lambda: self.tr("سلّمها"), lambda h: h.handed_by),
-            Column(lambda: self.tr("تنبيهات"), flags, colour=flag_colour, tooltip=lambda h: h.note or None),
+            Column(
+                lambda: self.tr("تنبيهات"),
+                flags,
+                colour=flag_colour,
+                tooltip=lambda h: "\n".join(part for part in (flags(h), h.note) if part) or None,
+            ),
         ]
 
     # -- export -----------------------------------------------------------------------------------

@@ -52,6 +52,19 @@ def stock_colour(t: GiftTypeView) -> str | None:
     return theme.WARNING if t.low else None
 
 
+def problems_first(types: list[GiftTypeView]) -> list[GiftTypeView]:
+    """Overdrawn, then out of stock, then low, then the rest (each group in the service's order)."""
+
+    def rank(t: GiftTypeView) -> int:
+        if t.stock < 0:
+            return 0
+        if t.stock == 0:
+            return 1
+        return 2 if t.low else 3
+
+    return sorted(types, key=rank)
+
+
 class StockEntryDialog(QDialog):
     """Receive goods (quantity, note) or adjust a count (signed, reason required). Non-blocking:
     `open()` and connect `accepted`; `values()` -> (quantity or delta, note)."""
@@ -210,10 +223,11 @@ class StockTab(QWidget):
         ledger_layout.setContentsMargins(0, 8, 0, 0)
         ledger_layout.addWidget(self.ledger_title)
         ledger_layout.addWidget(self.ledger_table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.types_table)
         splitter.addWidget(ledger_box)
-        splitter.setSizes([300, 300])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
         self.types_table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -301,12 +315,27 @@ class StockTab(QWidget):
     def _show_types(self, types: list[GiftTypeView]) -> None:
         keep = self._want_selected or (self.selected().id if self.selected() else None)
         self._want_selected = None
-        self.types_model.set_rows(types)
+        self.types_model.set_rows(problems_first(types))
         fit_columns(self.types_table, stretch=0)
+        self._share_height()
         row = next((i for i, t in enumerate(types) if t.id == keep), 0 if types else -1)
         if row >= 0:
             select_row(self.types_table, row)
         self._selection_changed()
+
+    def _share_height(self) -> None:
+        """Every type in view when it fits (up to three quarters of the height); the ledger has the rest."""
+        table = self.types_table
+        rows = self.types_model.rowCount()
+        row_height = table.verticalHeader().defaultSectionSize()
+        wanted = table.horizontalHeader().height() + rows * row_height + 2 * table.frameWidth() + 4
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        types_height = min(wanted, total * 3 // 4) if total > 0 else wanted
+        self.splitter.setSizes([types_height, max(total - types_height, 0)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._share_height()
 
     def selected(self) -> GiftTypeView | None:
         rows = self.types_table.selectionModel().selectedRows()
