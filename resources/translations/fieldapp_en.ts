@@ -352,8 +352,8 @@
         <translation>No gifts handed at this event yet</translation>
     </message>
     <message>
-        <source>%1: بقي %2 %3 (حد التنبيه %4)</source>
-        <translation>%1: %2 %3 left (alert at %4)</translation>
+        <source>%1 — الباقي: %2 (حد التنبيه %3)</source>
+        <translation>%1 — left: %2 (alert threshold %3)</translation>
     </message>
     <message>
         <source>المخزون كافٍ لكل الأنواع</source>
@@ -1052,8 +1052,8 @@
         <translation>Visit: {0} — {1} ({2})</translation>
     </message>
     <message>
-        <source>المتوفر: {0} {1}</source>
-        <translation>Available: {0} {1}</translation>
+        <source>المتوفر — {0}</source>
+        <translation>Available — {0}</translation>
     </message>
     <message>
         <source> · الحد لكل مستلم: {0}</source>
@@ -1088,8 +1088,8 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>سُجّل تسليم {0} {1} من {2} إلى {3}</source>
-        <translation>Recorded: {0} {1} of {2} to {3}</translation>
+        <source>سُجّل التسليم ({0}) إلى {1}</source>
+        <translation>Hand-over recorded ({0}) to {1}</translation>
     </message>
     <message>
         <source>المستلم</source>
@@ -2841,6 +2841,10 @@
 <context>
     <name>StockEntryDialog</name>
     <message>
+        <source>{0} — المخزون الآن: {1}</source>
+        <translation>{0} — stock now: {1}</translation>
+    </message>
+    <message>
         <source>تسوية المخزون</source>
         <translation>Stock adjustment</translation>
     </message>
@@ -2984,8 +2988,8 @@
         <translation>Stock movements: {0}</translation>
     </message>
     <message>
-        <source>{0}: المخزون الآن {1} {2}</source>
-        <translation>{0}: stock is now {1} {2}</translation>
+        <source>{0} — المخزون الآن: {1}</source>
+        <translation>{0} — stock now: {1}</translation>
     </message>
     <message>
         <source>استلام مخزون</source>

@@ -172,7 +172,7 @@ class HandoverForm(QWidget):
         if gift is None:
             label.setText("")
             return
-        text = self.tr("المتوفر: {0} {1}").format(self.ctx.fmt_number(gift.stock), gift.unit)
+        text = self.tr("المتوفر — {0}").format(self.ctx.fmt_quantity(gift.stock, gift.unit))
         if gift.limit_per_recipient_per_event:
             text += self.tr(" · الحد لكل مستلم: {0}").format(
                 self.ctx.fmt_number(gift.limit_per_recipient_per_event)
@@ -266,8 +266,8 @@ class HandoverForm(QWidget):
 
     def _saved(self, result: HandoverResult) -> None:
         h = result.handover
-        text = self.tr("سُجّل تسليم {0} {1} من {2} إلى {3}").format(
-            self.ctx.fmt_number(h.quantity), h.unit, h.gift_name, h.recipient_display
+        text = self.tr("سُجّل التسليم ({0}) إلى {1}").format(
+            self.ctx.fmt_gift_quantity(h.gift_name, h.quantity, h.unit), h.recipient_display
         )
         self.ctx.show_message(text, "warning" if result.warnings else "ok")
         self.clear_form()

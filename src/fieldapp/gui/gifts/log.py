@@ -159,7 +159,7 @@ class LogTab(QWidget):
             Column(lambda: self.tr("الهدية"), lambda h: h.gift_name),
             Column(
                 lambda: self.tr("الكمية"),
-                lambda h: f"{ctx.fmt_number(h.quantity)} {h.unit}",
+                lambda h: ctx.fmt_quantity(h.quantity, h.unit),
                 sort=lambda h: h.quantity,
             ),
             Column(lambda: self.tr("سلّمها"), lambda h: h.handed_by),

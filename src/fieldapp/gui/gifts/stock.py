@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core import i18n
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_stock_entry import Ui_StockEntryDialog
@@ -77,7 +78,9 @@ class StockEntryDialog(QDialog):
         self.ui = Ui_StockEntryDialog()
         self.ui.setupUi(self)
         self.gift = gift
-        self.ui.giftName.setText(f"{gift.name} — {gift.stock} {gift.unit}")
+        self.ui.giftName.setText(
+            self.tr("{0} — المخزون الآن: {1}").format(gift.name, i18n.format_count(gift.stock, digits))
+        )
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         if adjust:
             self.setObjectName("adjustDialog")
@@ -417,9 +420,7 @@ class StockTab(QWidget):
 
     def _written(self, view: GiftTypeView) -> None:
         self.ctx.show_message(
-            self.tr("{0}: المخزون الآن {1} {2}").format(
-                view.name, self.ctx.fmt_number(view.stock), view.unit
-            ),
+            self.tr("{0} — المخزون الآن: {1}").format(view.name, self.ctx.fmt_number(view.stock)),
             "ok",
         )
         self._want_selected = view.id

@@ -225,7 +225,7 @@ class VolunteerRecordDialog(QDialog):
             [
                 Column(lambda: self.tr("التاريخ"), lambda g: self.ctx.fmt_hijri(g.at)),
                 Column(lambda: self.tr("الهدية"), lambda g: g.gift_name),
-                Column(lambda: self.tr("الكمية"), lambda g: f"{self.ctx.fmt_number(g.quantity)} {g.unit}"),
+                Column(lambda: self.tr("الكمية"), lambda g: self.ctx.fmt_quantity(g.quantity, g.unit)),
                 Column(lambda: self.tr("الفعالية"), lambda g: g.event_title),
             ]
         )
