@@ -130,6 +130,31 @@
     </message>
 </context>
 <context>
+    <name>PartnersScreen</name>
+    <message numerus="yes">
+        <source>%n جهة</source>
+        <translation>
+            <numerusform>لا جهات</numerusform>
+            <numerusform>جهة واحدة</numerusform>
+            <numerusform>جهتان</numerusform>
+            <numerusform>%n جهات</numerusform>
+            <numerusform>%n جهةً</numerusform>
+            <numerusform>%n جهة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>تنتهي بعد %n يوم</source>
+        <translation>
+            <numerusform>تنتهي اليوم</numerusform>
+            <numerusform>تنتهي بعد يوم واحد</numerusform>
+            <numerusform>تنتهي بعد يومين</numerusform>
+            <numerusform>تنتهي بعد %n أيام</numerusform>
+            <numerusform>تنتهي بعد %n يومًا</numerusform>
+            <numerusform>تنتهي بعد %n يوم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PeopleScreen</name>
     <message numerus="yes">
         <source>%n نتيجة</source>

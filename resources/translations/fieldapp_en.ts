@@ -2046,13 +2046,19 @@
         <source>كل المدن</source>
         <translation>All cities</translation>
     </message>
-    <message>
-        <source>%1 جهة</source>
-        <translation>%1 bodies</translation>
+    <message numerus="yes">
+        <source>%n جهة</source>
+        <translation>
+            <numerusform>%n body</numerusform>
+            <numerusform>%n bodies</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>تنتهي بعد %1 يومًا</source>
-        <translation>ends in %1 days</translation>
+    <message numerus="yes">
+        <source>تنتهي بعد %n يوم</source>
+        <translation>
+            <numerusform>ends in %n day</numerusform>
+            <numerusform>ends in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>لا اتفاقيات تنتهي قريبًا.</source>
@@ -2505,7 +2511,6 @@
     <name>RecipientPicker</name>
     <message>
         <source>شخص</source>
-        <extracomment>emitted when the chosen recipient (or the body&apos;s label) changes emitted with (kind, id, name) when a result is chosen (team lists add it and clear)</extracomment>
         <translation>Person</translation>
     </message>
     <message>
@@ -2546,6 +2551,7 @@
     </message>
     <message>
         <source>اكتب الاسم أو رقم الهوية أو الجوال</source>
+        <extracomment>emitted when the chosen recipient (or the body&apos;s label) changes emitted with (kind, id, name) when a result is chosen (team lists add it and clear)</extracomment>
         <translation>Type a name, national ID or mobile</translation>
     </message>
     <message>

@@ -280,6 +280,7 @@ class SettingsScreen(Screen):
         if self.server_page is not None:
             self.tabs.setTabText(self.server_tab, i18n.msg("gui.server.title", self.ctx.lang))
         self.branding.retranslate()
+        self.template_editor.retranslate()
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))
         self.db_label.setText(self.tr("قاعدة البيانات"))

@@ -90,6 +90,7 @@ class HandoverForm(QWidget):
         self.ctx.runner.db(load_choices, self.ctx.services, on_done=self._fill)
 
     def _fill(self, choices: HandoverChoices) -> None:
+        self._choices = choices  # filled again, in the new language, after a switch
         combo = self.ui.giftCombo
         keep = combo.currentData() or self._planned_gift()
         combo.blockSignals(True)
@@ -299,6 +300,9 @@ class HandoverForm(QWidget):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self.recipient.retranslate()
+        if getattr(self, "_choices", None) is not None:
+            self._fill(self._choices)
         self._show_stock()
 
 
