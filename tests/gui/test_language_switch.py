@@ -34,7 +34,7 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
     """(where, text) of what a person reads on this widget (not the rows of data)."""
     name = f"{type(widget).__name__}#{widget.objectName()}"
     out: list[tuple[str, str]] = []
-    if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+    if isinstance(widget, (QLabel, QAbstractButton)):
         out.append((name, widget.text()))
     elif isinstance(widget, QGroupBox):
         out.append((name, widget.title()))
