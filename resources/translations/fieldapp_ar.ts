@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="ar">
 <context>
+    <name>AgreementDialog</name>
+    <message numerus="yes">
+        <source>%n يوم قبل النهاية</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n يوم قبل النهاية</numerusform>
+            <numerusform>%n يوم قبل النهاية</numerusform>
+            <numerusform>%n يومان قبل النهاية</numerusform>
+            <numerusform>%n أيام قبل النهاية</numerusform>
+            <numerusform>%n يومًا قبل النهاية</numerusform>
+            <numerusform>%n يوم قبل النهاية</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CertificatesScreen</name>
     <message numerus="yes">
         <source>{0} — %n نسخة</source>
@@ -28,6 +43,18 @@
 </context>
 <context>
     <name>EventDialog</name>
+    <message numerus="yes">
+        <source>%n دقيقة</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>إلى أقرب %n دقيقة أدنى</source>
         <translation>
@@ -67,6 +94,19 @@
 </context>
 <context>
     <name>IssueTab</name>
+    <message numerus="yes">
+        <source>%n ساعة</source>
+        <comment>spin box suffix</comment>
+        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
+        <translation>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعتان</numerusform>
+            <numerusform>%n ساعات</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>صدرت %n شهادة جديدة</source>
         <translation>

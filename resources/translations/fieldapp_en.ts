@@ -19,9 +19,13 @@
         <source>بلا تذكير</source>
         <translation>No reminder</translation>
     </message>
-    <message>
-        <source> يومًا قبل النهاية</source>
-        <translation> days before the end</translation>
+    <message numerus="yes">
+        <source>%n يوم قبل النهاية</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n day before the end</numerusform>
+            <numerusform>%n days before the end</numerusform>
+        </translation>
     </message>
     <message>
         <source>عنوان الاتفاقية</source>
@@ -444,6 +448,14 @@
 </context>
 <context>
     <name>EventDialog</name>
+    <message numerus="yes">
+        <source>%n دقيقة</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>— فعالية مستقلة —</source>
         <translation>— standalone event —</translation>
@@ -577,10 +589,6 @@
     <message>
         <source>أقل مدة بين مسحين بالدقائق</source>
         <translation>Minimum minutes between two scans</translation>
-    </message>
-    <message>
-        <source> دقيقة</source>
-        <translation> min</translation>
     </message>
     <message>
         <source>تقريب الساعات (للأسفل)</source>
@@ -1404,9 +1412,17 @@
 </context>
 <context>
     <name>IssueTab</name>
+    <message numerus="yes">
+        <source>%n ساعة</source>
+        <comment>spin box suffix</comment>
+        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
     <message>
         <source>الاسم</source>
-        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1470,10 +1486,6 @@
     <message>
         <source>تجاوز الحد الأدنى للساعات:</source>
         <translation>Override the minimum hours:</translation>
-    </message>
-    <message>
-        <source> ساعة</source>
-        <translation> h</translation>
     </message>
     <message>
         <source>الحد الأدنى للساعات</source>

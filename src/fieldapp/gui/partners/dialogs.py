@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import FieldAppError
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import HijriDateEdit, IdLineEdit, show_error, user_message
-from fieldapp.gui.widgets.inputs import number_inputs, set_note
+from fieldapp.gui.widgets.inputs import CountedSuffix, number_inputs, set_note
 from fieldapp.services.bodies import (
     AGREEMENT_STATUSES,
     BODY_TYPES,
@@ -175,7 +175,9 @@ class AgreementDialog(_Dialog):
         self.reminder_spin = QSpinBox(objectName="agreementReminder")
         self.reminder_spin.setRange(0, 365)
         self.reminder_spin.setSpecialValueText(self.tr("بلا تذكير"))
-        self.reminder_spin.setSuffix(self.tr(" يومًا قبل النهاية"))
+        self.reminder_suffix = CountedSuffix(
+            self.reminder_spin, lambda n: self.tr("%n يوم قبل النهاية", "spin box suffix", n)
+        )
         number_inputs(ctx.digits, self.reminder_spin, self.start_edit.edit, self.end_edit.edit)
         self.notes_edit = QPlainTextEdit(objectName="agreementNotes")
         self.notes_edit.setFixedHeight(54)
