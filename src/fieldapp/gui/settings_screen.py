@@ -238,6 +238,7 @@ class SettingsScreen(Screen):
     def _user_added(self, _user) -> None:
         for edit in (self.new_username, self.new_name, self.new_password):
             edit.clear()
+        self.new_username.setFocus()  # ready for the next user, not left on the emptied password
         self.ctx.show_message(self.tr("أُضيف المستخدم."), "ok")  # the list refreshes on the "users" change
 
     # -- texts --------------------------------------------------------------------------------

@@ -107,6 +107,8 @@ class StockEntryDialog(QDialog):
         self.ui.reasonEdit.textChanged.connect(lambda _t: self._validate())
         number_inputs(digits, self.ui.quantitySpin)
         self._validate()
+        self.ui.quantitySpin.setFocus()  # the quantity first, then the note (Tab)
+        self.ui.quantitySpin.selectAll()
 
     def values(self) -> tuple[int, str]:
         return self.ui.quantitySpin.value(), self.ui.reasonEdit.text().strip()
@@ -183,6 +185,7 @@ class GiftTypeDialog(QDialog):
         else:
             self.unit_edit.setText(self.tr("قطعة"))
             self.active_check.setChecked(True)
+        self.name_edit.setFocus()
 
     def value(self) -> GiftTypeInput:
         return GiftTypeInput(

@@ -113,6 +113,7 @@ class BodyDialog(_Dialog):
             self.phone_edit.setText(body.contact_phone or "")
             self.notes_edit.setPlainText(body.notes)
         self.resize(520, 0)
+        self.name_edit.setFocus()  # the kind has a default; the name is what is typed first
 
     def data(self) -> BodyInput:
         return BodyInput(
@@ -213,6 +214,7 @@ class AgreementDialog(_Dialog):
             self.reminder_spin.setValue(agreement.reminder_days or 0)
             self.notes_edit.setPlainText(agreement.notes)
         self.resize(560, 0)
+        self.title_edit.setFocus()  # the first thing typed
 
     def data(self) -> AgreementInput:
         return AgreementInput(
@@ -277,6 +279,7 @@ class MergeDialog(_Dialog):
         self.survivor_combo.setAccessibleName(self.tr("الجهة التي تبقى"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("دمج"))
         self.resize(520, 0)
+        self.survivor_combo.setFocus()  # type to find the body that stays
 
     def save(self) -> None:
         survivor = self.survivor_combo.currentData()
