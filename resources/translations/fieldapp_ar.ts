@@ -42,6 +42,20 @@
     </message>
 </context>
 <context>
+    <name>DashboardScreen</name>
+    <message numerus="yes">
+        <source>تنتهي اتفاقيتها بعد %n يوم</source>
+        <translation>
+            <numerusform>تنتهي اتفاقيتها اليوم</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد يوم واحد</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد يومين</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد %n أيام</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد %n يومًا</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد %n يوم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message numerus="yes">
         <source>%n دقيقة</source>
@@ -193,6 +207,17 @@
             <numerusform>تنتهي بعد %n يوم</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</source>
+        <translation>
+            <numerusform>⚠ تنتهي اليوم: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد يوم واحد: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد يومين: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد %n أيام: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد %n يومًا: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PeopleScreen</name>
@@ -244,6 +269,20 @@
             <numerusform>%n زيارات</numerusform>
             <numerusform>%n زيارةً</numerusform>
             <numerusform>%n زيارة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerRecordDialog</name>
+    <message numerus="yes">
+        <source>%n فعالية، %2 في المجموع</source>
+        <translation>
+            <numerusform>لا فعاليات، %2 في المجموع</numerusform>
+            <numerusform>فعالية واحدة، %2 في المجموع</numerusform>
+            <numerusform>فعاليتان، %2 في المجموع</numerusform>
+            <numerusform>%n فعاليات، %2 في المجموع</numerusform>
+            <numerusform>%n فعاليةً، %2 في المجموع</numerusform>
+            <numerusform>%n فعالية، %2 في المجموع</numerusform>
         </translation>
     </message>
 </context>

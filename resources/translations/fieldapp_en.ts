@@ -367,9 +367,12 @@
         <source>لا زيارات اليوم</source>
         <translation>No visits today</translation>
     </message>
-    <message>
-        <source>تنتهي اتفاقيتها بعد %1 يومًا</source>
-        <translation>agreement ends in %1 days</translation>
+    <message numerus="yes">
+        <source>تنتهي اتفاقيتها بعد %n يوم</source>
+        <translation>
+            <numerusform>agreement ends in %n day</numerusform>
+            <numerusform>agreement ends in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>لم تُزر منذ 6 أشهر</source>
@@ -2100,9 +2103,12 @@
         <source>لا اتفاقيات مع هذه الجهة بعد.</source>
         <translation>No agreement with this body yet.</translation>
     </message>
-    <message>
-        <source>⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.</source>
-        <translation>⚠ Ends in %1 days: time to renew.</translation>
+    <message numerus="yes">
+        <source>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</source>
+        <translation>
+            <numerusform>⚠ Ends in %n day: time to renew.</numerusform>
+            <numerusform>⚠ Ends in %n days: time to renew.</numerusform>
+        </translation>
     </message>
     <message>
         <source>الموقّع عن الجهة: %1</source>
@@ -3734,9 +3740,12 @@
         <source>إصدار شهادة ساعات تطوعية للفترة المختارة</source>
         <translation>Issue a volunteer hours certificate for the chosen period</translation>
     </message>
-    <message>
-        <source>%1 فعالية، %2 في المجموع</source>
-        <translation>%1 events, %2 in all</translation>
+    <message numerus="yes">
+        <source>%n فعالية، %2 في المجموع</source>
+        <translation>
+            <numerusform>%n event, %2 in all</numerusform>
+            <numerusform>%n events, %2 in all</numerusform>
+        </translation>
     </message>
     <message>
         <source>، منذ %1</source>

@@ -69,3 +69,16 @@ def test_the_certificate_hours_suffix_follows_its_value_and_the_language(gui_ctx
     assert [_shown(spin, v) for v in (1, 2, 12.5)] == ["1.0 hour", "2.0 hours", "12.5 hours"]
     gui_ctx.set_language("ar", persist=False)
     assert spin.text() == "12.5 ساعة"
+
+
+@pytest.mark.parametrize(
+    ("n", "arabic"),
+    [(1, "تنتهي بعد يوم واحد"), (2, "تنتهي بعد يومين"), (3, "تنتهي بعد 3 أيام"), (18, "تنتهي بعد 18 يومًا")],
+)
+def test_days_left_agree_with_their_number(gui_app, n, arabic):
+    """Was «تنتهي بعد 3 يومًا» for every number: the partner lists count days with Qt's numerus."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("PartnersScreen", "تنتهي بعد %n يوم", "", n) == arabic
+    dashboard = QCoreApplication.translate("DashboardScreen", "تنتهي اتفاقيتها بعد %n يوم", "", n)
+    assert dashboard == arabic.replace("تنتهي", "تنتهي اتفاقيتها")

@@ -260,7 +260,7 @@ class DashboardScreen(Screen):
         """Agreements ending within 30 days, then partners with a running agreement not visited in 6 months."""
         self.partners_list.clear()
         for a in data.ending_soon:
-            days = self.tr("تنتهي اتفاقيتها بعد %1 يومًا").replace("%1", self.ctx.fmt_number(a.days_left or 0))
+            days = self.ctx.fmt_digits(self.tr("تنتهي اتفاقيتها بعد %n يوم", "", a.days_left or 0))
             item = QListWidgetItem(f"{a.body_name}\n{days}")
             item.setForeground(QColor(theme.WARNING))
             self.partners_list.addItem(item)

@@ -504,9 +504,7 @@ class PartnersScreen(Screen):
         lines = [f"<b>{embed(html.escape(a.title))}</b> — {a.status_label(self.ctx.lang)}"]
         if a.reminder_due:
             lines.append(
-                self.tr("⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.").replace(
-                    "%1", self.ctx.fmt_number(a.days_left or 0)
-                )
+                self.ctx.fmt_digits(self.tr("⚠ تنتهي بعد %n يوم: حان وقت التجديد.", "", a.days_left or 0))
             )
         if a.start_date or a.end_date:
             lines.append(" – ".join(self.ctx.fmt_date(d) for d in (a.start_date, a.end_date) if d))
@@ -516,12 +514,6 @@ class PartnersScreen(Screen):
             lines.append(self.tr("التزاماتنا: %1").replace("%1", a.our_commitments))
         if a.partner_commitments:
             lines.append(self.tr("التزامات الجهة: %1").replace("%1", a.partner_commitments))
-        if a.reminder_due:
-            lines.append(
-                self.tr("⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.").replace(
-                    "%1", self.ctx.fmt_number(a.days_left or 0)
-                )
-            )
         self.agreement_detail.setText("<br>".join(lines))
         self._update_actions()
 

@@ -300,7 +300,7 @@ class VolunteerRecordDialog(QDialog):
         self.record = record
         self.name_label.setText(record.full_name)
         first = min((e.starts_at for e in record.events), default=None)
-        summary = self.tr("%1 فعالية، %2 في المجموع").replace("%1", self.ctx.fmt_number(len(record.events)))
+        summary = self.ctx.fmt_digits(self.tr("%n فعالية، %2 في المجموع", "", len(record.events)))
         summary = summary.replace("%2", self.ctx.fmt_hours(record.total_hours))
         if first is not None:
             summary += self.tr("، منذ %1").replace("%1", self.ctx.fmt_hijri(first))
