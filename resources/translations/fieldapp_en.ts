@@ -1711,8 +1711,8 @@
         <translation>Void hand-over</translation>
     </message>
     <message>
-        <source>لماذا يُلغى تسليم {0} {1} إلى {2}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.</source>
-        <translation>Why void the hand-over of {0} {1} to {2}? The reason is kept with your name and the quantity returns to stock.</translation>
+        <source>لماذا يُلغى التسليم ({0}) إلى {1}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.</source>
+        <translation>Why void the hand-over ({0}) to {1}? The reason is kept with your name and the quantity returns to stock.</translation>
     </message>
     <message>
         <source>ألغِ التسليم</source>

@@ -178,6 +178,7 @@ def test_a_supervisor_voids_with_a_reason_and_the_stock_comes_back(gui_ctx, qtbo
     qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)
     dialog = log.void_dialog
     assert dialog is not None and dialog.isVisible() and not dialog.ok_button.isEnabled()  # reason required
+    assert "(درع تذكاري: 2)" in dialog.prompt.text()  # a label, never «2 درع تذكاري»
     type_text(dialog.text_edit, "سُجّل على الشخص الخطأ")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 

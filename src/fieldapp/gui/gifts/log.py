@@ -272,8 +272,9 @@ class LogTab(QWidget):
         dialog = ReasonDialog(
             self,
             self.tr("إلغاء التسليم"),
-            self.tr("لماذا يُلغى تسليم {0} {1} إلى {2}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.").format(
-                self.ctx.fmt_number(chosen.quantity), chosen.gift_name, chosen.recipient_display
+            self.tr("لماذا يُلغى التسليم ({0}) إلى {1}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.").format(
+                self.ctx.fmt_gift_quantity(chosen.gift_name, chosen.quantity, chosen.unit),
+                chosen.recipient_display,
             ),
             self.tr("ألغِ التسليم"),
         )
