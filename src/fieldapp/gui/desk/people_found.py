@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fieldapp.gui.widgets import ResultItem, ResultsList
 from fieldapp.gui.widgets.inputs import ltr_join
@@ -14,10 +14,11 @@ from fieldapp.services.search import SearchHit
 
 
 class PeopleFound(ResultsList):
+    """Placed by the desk over its result panel while open (not in a layout)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskResults")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setVisible(False)
         self.itemClicked.connect(lambda item: self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 

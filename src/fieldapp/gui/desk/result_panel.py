@@ -25,10 +25,6 @@ from fieldapp.services.attendance import ScanResult
 DEFAULT_UNDO_SECONDS = 120
 
 
-FULL_HEIGHT = 250
-COMPACT_HEIGHT = 130  # while search suggestions are open: the last result stays readable
-
-
 class ResultPanel(StatusBanner):
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +35,7 @@ class ResultPanel(StatusBanner):
         self._undo_name = ""
         self._undo_deadline = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(FULL_HEIGHT)
+        self.setMinimumHeight(250)
         self.setProperty("scale", "large")  # read from two metres away (theme._states)
         self.reason_label = QLabel(objectName="bannerReason")
         self.reason_label.setWordWrap(True)
@@ -61,10 +57,6 @@ class ResultPanel(StatusBanner):
         self.print_button.setVisible(False)
         self._undo_timer = QTimer(self, interval=1000)
         self._undo_timer.timeout.connect(self._tick_undo)
-
-    def set_compact(self, compact: bool) -> None:
-        """Give the search suggestions the room while they are open."""
-        self.setMinimumHeight(COMPACT_HEIGHT if compact else FULL_HEIGHT)
 
     def retranslate(self) -> None:
         self.print_button.setText(self.tr("طباعة الشهادة"))
