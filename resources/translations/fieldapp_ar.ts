@@ -259,6 +259,141 @@
     </message>
 </context>
 <context>
+    <name>SyncTexts</name>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n دقيقة</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقةً</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n ساعة</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعةً</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ساعة هذا الحاسوب مختلفة بـ%n دقيقة — صحّح الساعة</source>
+        <translation>
+            <numerusform>ساعة هذا الحاسوب مضبوطة</numerusform>
+            <numerusform>ساعة هذا الحاسوب مختلفة بدقيقة — صحّح الساعة</numerusform>
+            <numerusform>ساعة هذا الحاسوب مختلفة بدقيقتين — صحّح الساعة</numerusform>
+            <numerusform>ساعة هذا الحاسوب مختلفة بـ%n دقائق — صحّح الساعة</numerusform>
+            <numerusform>ساعة هذا الحاسوب مختلفة بـ%n دقيقةً — صحّح الساعة</numerusform>
+            <numerusform>ساعة هذا الحاسوب مختلفة بـ%n دقيقة — صحّح الساعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n بانتظار الإرسال</source>
+        <translation>
+            <numerusform>لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>تغيير واحد بانتظار الإرسال</numerusform>
+            <numerusform>تغييران بانتظار الإرسال</numerusform>
+            <numerusform>%n تغييرات بانتظار الإرسال</numerusform>
+            <numerusform>%n تغييرًا بانتظار الإرسال</numerusform>
+            <numerusform>%n تغيير بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شخص</source>
+        <translation>
+            <numerusform>لا أحد</numerusform>
+            <numerusform>شخص واحد</numerusform>
+            <numerusform>شخصان</numerusform>
+            <numerusform>%n أشخاص</numerusform>
+            <numerusform>%n شخصًا</numerusform>
+            <numerusform>%n شخص</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n مسح</source>
+        <translation>
+            <numerusform>لا مسوحات</numerusform>
+            <numerusform>مسح واحد</numerusform>
+            <numerusform>مسحان</numerusform>
+            <numerusform>%n مسوحات</numerusform>
+            <numerusform>%n مسحًا</numerusform>
+            <numerusform>%n مسح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسجيل</source>
+        <translation>
+            <numerusform>لا تسجيلات</numerusform>
+            <numerusform>تسجيل واحد</numerusform>
+            <numerusform>تسجيلان</numerusform>
+            <numerusform>%n تسجيلات</numerusform>
+            <numerusform>%n تسجيلًا</numerusform>
+            <numerusform>%n تسجيل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n فعالية</source>
+        <translation>
+            <numerusform>لا فعاليات</numerusform>
+            <numerusform>فعالية واحدة</numerusform>
+            <numerusform>فعاليتان</numerusform>
+            <numerusform>%n فعاليات</numerusform>
+            <numerusform>%n فعاليةً</numerusform>
+            <numerusform>%n فعالية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسليم للهدايا</source>
+        <translation>
+            <numerusform>لا تسليمات للهدايا</numerusform>
+            <numerusform>تسليم واحد للهدايا</numerusform>
+            <numerusform>تسليمان للهدايا</numerusform>
+            <numerusform>%n تسليمات للهدايا</numerusform>
+            <numerusform>%n تسليمًا للهدايا</numerusform>
+            <numerusform>%n تسليم للهدايا</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شهادة</source>
+        <translation>
+            <numerusform>لا شهادات</numerusform>
+            <numerusform>شهادة واحدة</numerusform>
+            <numerusform>شهادتان</numerusform>
+            <numerusform>%n شهادات</numerusform>
+            <numerusform>%n شهادةً</numerusform>
+            <numerusform>%n شهادة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n زيارة</source>
+        <translation>
+            <numerusform>لا زيارات</numerusform>
+            <numerusform>زيارة واحدة</numerusform>
+            <numerusform>زيارتان</numerusform>
+            <numerusform>%n زيارات</numerusform>
+            <numerusform>%n زيارةً</numerusform>
+            <numerusform>%n زيارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تغيير آخر</source>
+        <translation>
+            <numerusform>لا تغييرات أخرى</numerusform>
+            <numerusform>تغيير آخر واحد</numerusform>
+            <numerusform>تغييران آخران</numerusform>
+            <numerusform>%n تغييرات أخرى</numerusform>
+            <numerusform>%n تغييرًا آخر</numerusform>
+            <numerusform>%n تغيير آخر</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VisitsScreen</name>
     <message numerus="yes">
         <source>%n زيارة</source>

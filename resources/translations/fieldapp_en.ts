@@ -2766,6 +2766,14 @@
         <translation>Disabled</translation>
     </message>
     <message>
+        <source>حُفظ العنوان: رمز QR في الشهادات الجديدة يفتح صفحة التحقق على الخادم.</source>
+        <translation>Address saved: the QR on new certificates opens the verification page on the server.</translation>
+    </message>
+    <message>
+        <source>أُزيل العنوان: رمز QR في الشهادات الجديدة يحمل الرمز الموقَّع وحده.</source>
+        <translation>Address removed: the QR on new certificates holds the signed code alone.</translation>
+    </message>
+    <message>
         <source>أُضيف المستخدم.</source>
         <translation>User added.</translation>
     </message>
@@ -2796,6 +2804,26 @@
     <message>
         <source>صوت عند كل نتيجة في مكتب التسجيل</source>
         <translation>Play a sound for each check-in desk result</translation>
+    </message>
+    <message>
+        <source>التحقق من الشهادات بالجوال</source>
+        <translation>Verifying certificates with a phone</translation>
+    </message>
+    <message>
+        <source>العنوان العام لخادم الجهة: يحمله رمز QR في الشهادات الجديدة، فتفتح كاميرا أي جوال صفحة التحقق منها. اتركه فارغًا ليحمل الرمز التوقيع وحده (يُتحقَّق منه في البرنامج). الشهادات المطبوعة من قبل تبقى صالحة.</source>
+        <translation>The organisation server&apos;s public address: the QR on new certificates carries it, so any phone camera opens the page that verifies them. Leave it empty for a QR that holds the signature alone (verified in the app). Certificates printed before stay valid.</translation>
+    </message>
+    <message>
+        <source>عنوان التحقق العام للخادم</source>
+        <translation>The server&apos;s public verification address</translation>
+    </message>
+    <message>
+        <source>حفظ العنوان</source>
+        <translation>Save the address</translation>
+    </message>
+    <message>
+        <source>يغيّر هذا العنوانَ مديرُ النظام.</source>
+        <translation>An administrator changes this address.</translation>
     </message>
     <message>
         <source>مستخدمو هذا الجهاز</source>
@@ -3034,6 +3062,93 @@
     <message>
         <source>حركة مخزون النوع المحدد</source>
         <translation>Movements of the selected type</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n دقيقة</source>
+        <translation>
+            <numerusform>Synced %n minute ago</numerusform>
+            <numerusform>Synced %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n ساعة</source>
+        <translation>
+            <numerusform>Synced %n hour ago</numerusform>
+            <numerusform>Synced %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ساعة هذا الحاسوب مختلفة بـ%n دقيقة — صحّح الساعة</source>
+        <translation>
+            <numerusform>This laptop&apos;s clock is off by %n minute — fix the clock</numerusform>
+            <numerusform>This laptop&apos;s clock is off by %n minutes — fix the clock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n بانتظار الإرسال</source>
+        <translation>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شخص</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n مسح</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسجيل</source>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n فعالية</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسليم للهدايا</source>
+        <translation>
+            <numerusform>%n gift hand-over</numerusform>
+            <numerusform>%n gift hand-overs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شهادة</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n زيارة</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تغيير آخر</source>
+        <translation>
+            <numerusform>%n other change</numerusform>
+            <numerusform>%n other changes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
