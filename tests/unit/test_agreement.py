@@ -77,7 +77,6 @@ def test_the_desk_messages_agree_with_the_person():
     ).startswith("Ghada is already checked in")
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("n", [1, 2, 3, 11, 37, 100])
 def test_a_typed_unit_is_a_label_never_a_counted_noun(n):
     """«37 درع» cannot agree (the unit has one typed form): the unit labels the number instead."""
@@ -91,7 +90,8 @@ def test_a_gift_quantity_names_the_unit_only_when_the_name_does_not():
     assert i18n.gift_quantity("حقيبة المتطوع", "2", "حقيبه") == "حقيبة المتطوع: 2"  # ة / ه forgiven
     assert i18n.gift_quantity("تمر سكري", "8", "كرتون") == "تمر سكري — كرتون: 8"
     assert i18n.gift_quantity("تمر", "٨", "") == "تمر: ٨"
-=======
+
+
 def test_the_clock_warning_counts_its_minutes():
     import fieldapp.sync.enrolment  # noqa: F401  (registers the sync messages)
 
@@ -102,4 +102,3 @@ def test_the_clock_warning_counts_its_minutes():
     assert "بنحو 5 دقائق؛" in warning(5, "ar")
     assert "بنحو 13 دقيقةً؛" in warning(13, "ar")
     assert "by about 13 min;" in warning(13, "en")
->>>>>>> main
