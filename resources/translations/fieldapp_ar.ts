@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="ar">
 <context>
+    <name>AgreementDialog</name>
+    <message numerus="yes">
+        <source>%n يوم قبل النهاية</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n يوم قبل النهاية</numerusform>
+            <numerusform>%n يوم قبل النهاية</numerusform>
+            <numerusform>%n يومان قبل النهاية</numerusform>
+            <numerusform>%n أيام قبل النهاية</numerusform>
+            <numerusform>%n يومًا قبل النهاية</numerusform>
+            <numerusform>%n يوم قبل النهاية</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CertificatesScreen</name>
     <message numerus="yes">
         <source>{0} — %n نسخة</source>
@@ -27,7 +42,33 @@
     </message>
 </context>
 <context>
+    <name>DashboardScreen</name>
+    <message numerus="yes">
+        <source>تنتهي اتفاقيتها بعد %n يوم</source>
+        <translation>
+            <numerusform>تنتهي اتفاقيتها اليوم</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد يوم واحد</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد يومين</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد %n أيام</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد %n يومًا</numerusform>
+            <numerusform>تنتهي اتفاقيتها بعد %n يوم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
+    <message numerus="yes">
+        <source>%n دقيقة</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>إلى أقرب %n دقيقة أدنى</source>
         <translation>
@@ -67,6 +108,19 @@
 </context>
 <context>
     <name>IssueTab</name>
+    <message numerus="yes">
+        <source>%n ساعة</source>
+        <comment>spin box suffix</comment>
+        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
+        <translation>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعتان</numerusform>
+            <numerusform>%n ساعات</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>صدرت %n شهادة جديدة</source>
         <translation>
@@ -126,6 +180,42 @@
             <numerusform>%n تسليمات</numerusform>
             <numerusform>%n تسليمًا</numerusform>
             <numerusform>%n تسليم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnersScreen</name>
+    <message numerus="yes">
+        <source>%n جهة</source>
+        <translation>
+            <numerusform>لا جهات</numerusform>
+            <numerusform>جهة واحدة</numerusform>
+            <numerusform>جهتان</numerusform>
+            <numerusform>%n جهات</numerusform>
+            <numerusform>%n جهةً</numerusform>
+            <numerusform>%n جهة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>تنتهي بعد %n يوم</source>
+        <translation>
+            <numerusform>تنتهي اليوم</numerusform>
+            <numerusform>تنتهي بعد يوم واحد</numerusform>
+            <numerusform>تنتهي بعد يومين</numerusform>
+            <numerusform>تنتهي بعد %n أيام</numerusform>
+            <numerusform>تنتهي بعد %n يومًا</numerusform>
+            <numerusform>تنتهي بعد %n يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</source>
+        <translation>
+            <numerusform>⚠ تنتهي اليوم: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد يوم واحد: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد يومين: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد %n أيام: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد %n يومًا: حان وقت التجديد.</numerusform>
+            <numerusform>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</numerusform>
         </translation>
     </message>
 </context>
@@ -314,6 +404,20 @@
             <numerusform>%n زيارات</numerusform>
             <numerusform>%n زيارةً</numerusform>
             <numerusform>%n زيارة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerRecordDialog</name>
+    <message numerus="yes">
+        <source>%n فعالية، %2 في المجموع</source>
+        <translation>
+            <numerusform>لا فعاليات، %2 في المجموع</numerusform>
+            <numerusform>فعالية واحدة، %2 في المجموع</numerusform>
+            <numerusform>فعاليتان، %2 في المجموع</numerusform>
+            <numerusform>%n فعاليات، %2 في المجموع</numerusform>
+            <numerusform>%n فعاليةً، %2 في المجموع</numerusform>
+            <numerusform>%n فعالية، %2 في المجموع</numerusform>
         </translation>
     </message>
 </context>

@@ -19,9 +19,13 @@
         <source>بلا تذكير</source>
         <translation>No reminder</translation>
     </message>
-    <message>
-        <source> يومًا قبل النهاية</source>
-        <translation> days before the end</translation>
+    <message numerus="yes">
+        <source>%n يوم قبل النهاية</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n day before the end</numerusform>
+            <numerusform>%n days before the end</numerusform>
+        </translation>
     </message>
     <message>
         <source>عنوان الاتفاقية</source>
@@ -352,8 +356,8 @@
         <translation>No gifts handed at this event yet</translation>
     </message>
     <message>
-        <source>%1: بقي %2 %3 (حد التنبيه %4)</source>
-        <translation>%1: %2 %3 left (alert at %4)</translation>
+        <source>%1 — الباقي: %2 (حد التنبيه %3)</source>
+        <translation>%1 — left: %2 (alert threshold %3)</translation>
     </message>
     <message>
         <source>المخزون كافٍ لكل الأنواع</source>
@@ -363,9 +367,12 @@
         <source>لا زيارات اليوم</source>
         <translation>No visits today</translation>
     </message>
-    <message>
-        <source>تنتهي اتفاقيتها بعد %1 يومًا</source>
-        <translation>agreement ends in %1 days</translation>
+    <message numerus="yes">
+        <source>تنتهي اتفاقيتها بعد %n يوم</source>
+        <translation>
+            <numerusform>agreement ends in %n day</numerusform>
+            <numerusform>agreement ends in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>لم تُزر منذ 6 أشهر</source>
@@ -444,6 +451,14 @@
 </context>
 <context>
     <name>EventDialog</name>
+    <message numerus="yes">
+        <source>%n دقيقة</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>— فعالية مستقلة —</source>
         <translation>— standalone event —</translation>
@@ -577,10 +592,6 @@
     <message>
         <source>أقل مدة بين مسحين بالدقائق</source>
         <translation>Minimum minutes between two scans</translation>
-    </message>
-    <message>
-        <source> دقيقة</source>
-        <translation> min</translation>
     </message>
     <message>
         <source>تقريب الساعات (للأسفل)</source>
@@ -1052,8 +1063,8 @@
         <translation>Visit: {0} — {1} ({2})</translation>
     </message>
     <message>
-        <source>المتوفر: {0} {1}</source>
-        <translation>Available: {0} {1}</translation>
+        <source>المتوفر — {0}</source>
+        <translation>Available — {0}</translation>
     </message>
     <message>
         <source> · الحد لكل مستلم: {0}</source>
@@ -1088,8 +1099,8 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>سُجّل تسليم {0} {1} من {2} إلى {3}</source>
-        <translation>Recorded: {0} {1} of {2} to {3}</translation>
+        <source>سُجّل التسليم ({0}) إلى {1}</source>
+        <translation>Hand-over recorded ({0}) to {1}</translation>
     </message>
     <message>
         <source>المستلم</source>
@@ -1404,9 +1415,17 @@
 </context>
 <context>
     <name>IssueTab</name>
+    <message numerus="yes">
+        <source>%n ساعة</source>
+        <comment>spin box suffix</comment>
+        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
     <message>
         <source>الاسم</source>
-        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1470,10 +1489,6 @@
     <message>
         <source>تجاوز الحد الأدنى للساعات:</source>
         <translation>Override the minimum hours:</translation>
-    </message>
-    <message>
-        <source> ساعة</source>
-        <translation> h</translation>
     </message>
     <message>
         <source>الحد الأدنى للساعات</source>
@@ -1696,8 +1711,8 @@
         <translation>Void hand-over</translation>
     </message>
     <message>
-        <source>لماذا يُلغى تسليم {0} {1} إلى {2}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.</source>
-        <translation>Why void the hand-over of {0} {1} to {2}? The reason is kept with your name and the quantity returns to stock.</translation>
+        <source>لماذا يُلغى التسليم ({0}) إلى {1}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.</source>
+        <translation>Why void the hand-over ({0}) to {1}? The reason is kept with your name and the quantity returns to stock.</translation>
     </message>
     <message>
         <source>ألغِ التسليم</source>
@@ -2046,13 +2061,19 @@
         <source>كل المدن</source>
         <translation>All cities</translation>
     </message>
-    <message>
-        <source>%1 جهة</source>
-        <translation>%1 bodies</translation>
+    <message numerus="yes">
+        <source>%n جهة</source>
+        <translation>
+            <numerusform>%n body</numerusform>
+            <numerusform>%n bodies</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>تنتهي بعد %1 يومًا</source>
-        <translation>ends in %1 days</translation>
+    <message numerus="yes">
+        <source>تنتهي بعد %n يوم</source>
+        <translation>
+            <numerusform>ends in %n day</numerusform>
+            <numerusform>ends in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>لا اتفاقيات تنتهي قريبًا.</source>
@@ -2082,9 +2103,12 @@
         <source>لا اتفاقيات مع هذه الجهة بعد.</source>
         <translation>No agreement with this body yet.</translation>
     </message>
-    <message>
-        <source>⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.</source>
-        <translation>⚠ Ends in %1 days: time to renew.</translation>
+    <message numerus="yes">
+        <source>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</source>
+        <translation>
+            <numerusform>⚠ Ends in %n day: time to renew.</numerusform>
+            <numerusform>⚠ Ends in %n days: time to renew.</numerusform>
+        </translation>
     </message>
     <message>
         <source>الموقّع عن الجهة: %1</source>
@@ -2505,7 +2529,6 @@
     <name>RecipientPicker</name>
     <message>
         <source>شخص</source>
-        <extracomment>emitted when the chosen recipient (or the body&apos;s label) changes emitted with (kind, id, name) when a result is chosen (team lists add it and clear)</extracomment>
         <translation>Person</translation>
     </message>
     <message>
@@ -2546,6 +2569,7 @@
     </message>
     <message>
         <source>اكتب الاسم أو رقم الهوية أو الجوال</source>
+        <extracomment>emitted when the chosen recipient (or the body&apos;s label) changes emitted with (kind, id, name) when a result is chosen (team lists add it and clear)</extracomment>
         <translation>Type a name, national ID or mobile</translation>
     </message>
     <message>
@@ -2869,6 +2893,10 @@
 <context>
     <name>StockEntryDialog</name>
     <message>
+        <source>{0} — المخزون الآن: {1}</source>
+        <translation>{0} — stock now: {1}</translation>
+    </message>
+    <message>
         <source>تسوية المخزون</source>
         <translation>Stock adjustment</translation>
     </message>
@@ -3012,8 +3040,8 @@
         <translation>Stock movements: {0}</translation>
     </message>
     <message>
-        <source>{0}: المخزون الآن {1} {2}</source>
-        <translation>{0}: stock is now {1} {2}</translation>
+        <source>{0} — المخزون الآن: {1}</source>
+        <translation>{0} — stock now: {1}</translation>
     </message>
     <message>
         <source>استلام مخزون</source>
@@ -3827,9 +3855,12 @@
         <source>إصدار شهادة ساعات تطوعية للفترة المختارة</source>
         <translation>Issue a volunteer hours certificate for the chosen period</translation>
     </message>
-    <message>
-        <source>%1 فعالية، %2 في المجموع</source>
-        <translation>%1 events, %2 in all</translation>
+    <message numerus="yes">
+        <source>%n فعالية، %2 في المجموع</source>
+        <translation>
+            <numerusform>%n event, %2 in all</numerusform>
+            <numerusform>%n events, %2 in all</numerusform>
+        </translation>
     </message>
     <message>
         <source>، منذ %1</source>

@@ -297,6 +297,7 @@ class SettingsScreen(Screen):
     def _user_added(self, _user) -> None:
         for edit in (self.new_username, self.new_name, self.new_password):
             edit.clear()
+        self.new_username.setFocus()  # ready for the next user, not left on the emptied password
         self.ctx.show_message(self.tr("أُضيف المستخدم."), "ok")  # the list refreshes on the "users" change
 
     # -- texts --------------------------------------------------------------------------------
@@ -354,6 +355,7 @@ class SettingsScreen(Screen):
         if self.server_page is not None:
             self.tabs.setTabText(self.server_tab, i18n.msg("gui.server.title", self.ctx.lang))
         self.branding.retranslate()
+        self.template_editor.retranslate()
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))
         self.db_label.setText(self.tr("قاعدة البيانات"))
