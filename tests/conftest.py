@@ -38,6 +38,35 @@ def _language_from_environment():
     i18n.set_language(None)
 
 
+# argon2's minimum work (8 KiB, one pass, one lane), where the app's is 64 MiB, three passes, four
+# lanes: ~0.25 s of CPU for each password hash or check, thousands of them in the suite.
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def _password_hashing_cost(request, monkeypatch):
+    """Password hashes and checks in this process at argon2's minimum cost. Sign-in behaves the
+    same (argon2id still; each hash carries its own parameters, so any hasher checks any hash).
+    A test marked `real_password_cost` gets the app's own hashers (test_password_cost.py pins
+    their cost). Processes the tests start (servers, harness laptops) always use the app's own."""
+    from argon2 import PasswordHasher
+
+    from fieldapp.server import admin
+    from fieldapp.server.web import security
+    from fieldapp.services import users
+
+    if request.node.get_closest_marker("real_password_cost") is None:
+        cheap = PasswordHasher(**CHEAP_ARGON2)
+        for module in (users, admin, security):
+            monkeypatch.setattr(module, "_hasher", cheap)
+    dummies = (users._dummy_hash, security._dummy_hash)  # cached: made by this test's hasher
+    for dummy in dummies:
+        dummy.cache_clear()
+    yield
+    for dummy in dummies:
+        dummy.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def _migrated_database(tmp_path_factory) -> bytes:
     """An empty database migrated to head, once per session: migrating a new file costs ~0.5 s,
