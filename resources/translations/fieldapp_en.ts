@@ -19,9 +19,13 @@
         <source>بلا تذكير</source>
         <translation>No reminder</translation>
     </message>
-    <message>
-        <source> يومًا قبل النهاية</source>
-        <translation> days before the end</translation>
+    <message numerus="yes">
+        <source>%n يوم قبل النهاية</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n day before the end</numerusform>
+            <numerusform>%n days before the end</numerusform>
+        </translation>
     </message>
     <message>
         <source>عنوان الاتفاقية</source>
@@ -352,8 +356,8 @@
         <translation>No gifts handed at this event yet</translation>
     </message>
     <message>
-        <source>%1: بقي %2 %3 (حد التنبيه %4)</source>
-        <translation>%1: %2 %3 left (alert at %4)</translation>
+        <source>%1 — الباقي: %2 (حد التنبيه %3)</source>
+        <translation>%1 — left: %2 (alert threshold %3)</translation>
     </message>
     <message>
         <source>المخزون كافٍ لكل الأنواع</source>
@@ -363,9 +367,12 @@
         <source>لا زيارات اليوم</source>
         <translation>No visits today</translation>
     </message>
-    <message>
-        <source>تنتهي اتفاقيتها بعد %1 يومًا</source>
-        <translation>agreement ends in %1 days</translation>
+    <message numerus="yes">
+        <source>تنتهي اتفاقيتها بعد %n يوم</source>
+        <translation>
+            <numerusform>agreement ends in %n day</numerusform>
+            <numerusform>agreement ends in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>لم تُزر منذ 6 أشهر</source>
@@ -444,6 +451,14 @@
 </context>
 <context>
     <name>EventDialog</name>
+    <message numerus="yes">
+        <source>%n دقيقة</source>
+        <comment>spin box suffix</comment>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>— فعالية مستقلة —</source>
         <translation>— standalone event —</translation>
@@ -577,10 +592,6 @@
     <message>
         <source>أقل مدة بين مسحين بالدقائق</source>
         <translation>Minimum minutes between two scans</translation>
-    </message>
-    <message>
-        <source> دقيقة</source>
-        <translation> min</translation>
     </message>
     <message>
         <source>تقريب الساعات (للأسفل)</source>
@@ -1052,8 +1063,8 @@
         <translation>Visit: {0} — {1} ({2})</translation>
     </message>
     <message>
-        <source>المتوفر: {0} {1}</source>
-        <translation>Available: {0} {1}</translation>
+        <source>المتوفر — {0}</source>
+        <translation>Available — {0}</translation>
     </message>
     <message>
         <source> · الحد لكل مستلم: {0}</source>
@@ -1088,8 +1099,8 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>سُجّل تسليم {0} {1} من {2} إلى {3}</source>
-        <translation>Recorded: {0} {1} of {2} to {3}</translation>
+        <source>سُجّل التسليم ({0}) إلى {1}</source>
+        <translation>Hand-over recorded ({0}) to {1}</translation>
     </message>
     <message>
         <source>المستلم</source>
@@ -1404,9 +1415,17 @@
 </context>
 <context>
     <name>IssueTab</name>
+    <message numerus="yes">
+        <source>%n ساعة</source>
+        <comment>spin box suffix</comment>
+        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
     <message>
         <source>الاسم</source>
-        <extracomment>a batch finished: files, the certificate ids in them progress of the running batch (done, total), on the UI thread</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1470,10 +1489,6 @@
     <message>
         <source>تجاوز الحد الأدنى للساعات:</source>
         <translation>Override the minimum hours:</translation>
-    </message>
-    <message>
-        <source> ساعة</source>
-        <translation> h</translation>
     </message>
     <message>
         <source>الحد الأدنى للساعات</source>
@@ -1696,8 +1711,8 @@
         <translation>Void hand-over</translation>
     </message>
     <message>
-        <source>لماذا يُلغى تسليم {0} {1} إلى {2}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.</source>
-        <translation>Why void the hand-over of {0} {1} to {2}? The reason is kept with your name and the quantity returns to stock.</translation>
+        <source>لماذا يُلغى التسليم ({0}) إلى {1}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.</source>
+        <translation>Why void the hand-over ({0}) to {1}? The reason is kept with your name and the quantity returns to stock.</translation>
     </message>
     <message>
         <source>ألغِ التسليم</source>
@@ -2046,13 +2061,19 @@
         <source>كل المدن</source>
         <translation>All cities</translation>
     </message>
-    <message>
-        <source>%1 جهة</source>
-        <translation>%1 bodies</translation>
+    <message numerus="yes">
+        <source>%n جهة</source>
+        <translation>
+            <numerusform>%n body</numerusform>
+            <numerusform>%n bodies</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>تنتهي بعد %1 يومًا</source>
-        <translation>ends in %1 days</translation>
+    <message numerus="yes">
+        <source>تنتهي بعد %n يوم</source>
+        <translation>
+            <numerusform>ends in %n day</numerusform>
+            <numerusform>ends in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>لا اتفاقيات تنتهي قريبًا.</source>
@@ -2082,9 +2103,12 @@
         <source>لا اتفاقيات مع هذه الجهة بعد.</source>
         <translation>No agreement with this body yet.</translation>
     </message>
-    <message>
-        <source>⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.</source>
-        <translation>⚠ Ends in %1 days: time to renew.</translation>
+    <message numerus="yes">
+        <source>⚠ تنتهي بعد %n يوم: حان وقت التجديد.</source>
+        <translation>
+            <numerusform>⚠ Ends in %n day: time to renew.</numerusform>
+            <numerusform>⚠ Ends in %n days: time to renew.</numerusform>
+        </translation>
     </message>
     <message>
         <source>الموقّع عن الجهة: %1</source>
@@ -2505,7 +2529,6 @@
     <name>RecipientPicker</name>
     <message>
         <source>شخص</source>
-        <extracomment>emitted when the chosen recipient (or the body&apos;s label) changes emitted with (kind, id, name) when a result is chosen (team lists add it and clear)</extracomment>
         <translation>Person</translation>
     </message>
     <message>
@@ -2546,6 +2569,7 @@
     </message>
     <message>
         <source>اكتب الاسم أو رقم الهوية أو الجوال</source>
+        <extracomment>emitted when the chosen recipient (or the body&apos;s label) changes emitted with (kind, id, name) when a result is chosen (team lists add it and clear)</extracomment>
         <translation>Type a name, national ID or mobile</translation>
     </message>
     <message>
@@ -2742,6 +2766,14 @@
         <translation>Disabled</translation>
     </message>
     <message>
+        <source>حُفظ العنوان: رمز QR في الشهادات الجديدة يفتح صفحة التحقق على الخادم.</source>
+        <translation>Address saved: the QR on new certificates opens the verification page on the server.</translation>
+    </message>
+    <message>
+        <source>أُزيل العنوان: رمز QR في الشهادات الجديدة يحمل الرمز الموقَّع وحده.</source>
+        <translation>Address removed: the QR on new certificates holds the signed code alone.</translation>
+    </message>
+    <message>
         <source>أُضيف المستخدم.</source>
         <translation>User added.</translation>
     </message>
@@ -2772,6 +2804,26 @@
     <message>
         <source>صوت عند كل نتيجة في مكتب التسجيل</source>
         <translation>Play a sound for each check-in desk result</translation>
+    </message>
+    <message>
+        <source>التحقق من الشهادات بالجوال</source>
+        <translation>Verifying certificates with a phone</translation>
+    </message>
+    <message>
+        <source>العنوان العام لخادم الجهة: يحمله رمز QR في الشهادات الجديدة، فتفتح كاميرا أي جوال صفحة التحقق منها. اتركه فارغًا ليحمل الرمز التوقيع وحده (يُتحقَّق منه في البرنامج). الشهادات المطبوعة من قبل تبقى صالحة.</source>
+        <translation>The organisation server&apos;s public address: the QR on new certificates carries it, so any phone camera opens the page that verifies them. Leave it empty for a QR that holds the signature alone (verified in the app). Certificates printed before stay valid.</translation>
+    </message>
+    <message>
+        <source>عنوان التحقق العام للخادم</source>
+        <translation>The server&apos;s public verification address</translation>
+    </message>
+    <message>
+        <source>حفظ العنوان</source>
+        <translation>Save the address</translation>
+    </message>
+    <message>
+        <source>يغيّر هذا العنوانَ مديرُ النظام.</source>
+        <translation>An administrator changes this address.</translation>
     </message>
     <message>
         <source>مستخدمو هذا الجهاز</source>
@@ -2840,6 +2892,10 @@
 </context>
 <context>
     <name>StockEntryDialog</name>
+    <message>
+        <source>{0} — المخزون الآن: {1}</source>
+        <translation>{0} — stock now: {1}</translation>
+    </message>
     <message>
         <source>تسوية المخزون</source>
         <translation>Stock adjustment</translation>
@@ -2984,8 +3040,8 @@
         <translation>Stock movements: {0}</translation>
     </message>
     <message>
-        <source>{0}: المخزون الآن {1} {2}</source>
-        <translation>{0}: stock is now {1} {2}</translation>
+        <source>{0} — المخزون الآن: {1}</source>
+        <translation>{0} — stock now: {1}</translation>
     </message>
     <message>
         <source>استلام مخزون</source>
@@ -3006,6 +3062,93 @@
     <message>
         <source>حركة مخزون النوع المحدد</source>
         <translation>Movements of the selected type</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n دقيقة</source>
+        <translation>
+            <numerusform>Synced %n minute ago</numerusform>
+            <numerusform>Synced %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>تمت المزامنة قبل %n ساعة</source>
+        <translation>
+            <numerusform>Synced %n hour ago</numerusform>
+            <numerusform>Synced %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ساعة هذا الحاسوب مختلفة بـ%n دقيقة — صحّح الساعة</source>
+        <translation>
+            <numerusform>This laptop&apos;s clock is off by %n minute — fix the clock</numerusform>
+            <numerusform>This laptop&apos;s clock is off by %n minutes — fix the clock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n بانتظار الإرسال</source>
+        <translation>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شخص</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n مسح</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسجيل</source>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n فعالية</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تسليم للهدايا</source>
+        <translation>
+            <numerusform>%n gift hand-over</numerusform>
+            <numerusform>%n gift hand-overs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n شهادة</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n زيارة</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n تغيير آخر</source>
+        <translation>
+            <numerusform>%n other change</numerusform>
+            <numerusform>%n other changes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3712,9 +3855,12 @@
         <source>إصدار شهادة ساعات تطوعية للفترة المختارة</source>
         <translation>Issue a volunteer hours certificate for the chosen period</translation>
     </message>
-    <message>
-        <source>%1 فعالية، %2 في المجموع</source>
-        <translation>%1 events, %2 in all</translation>
+    <message numerus="yes">
+        <source>%n فعالية، %2 في المجموع</source>
+        <translation>
+            <numerusform>%n event, %2 in all</numerusform>
+            <numerusform>%n events, %2 in all</numerusform>
+        </translation>
     </message>
     <message>
         <source>، منذ %1</source>

@@ -28,21 +28,31 @@ PHONE = "+966 59 257 0468"
 _CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069")
 
 
-def visual(text: str, rtl: bool = True) -> str:
-    """The characters of `text` in the order Qt puts them on screen, left to right."""
-    layout = QTextLayout(text, QFont())
+def visual(text: str, rtl: bool = True, width: int = 100_000) -> str:
+    """The characters of `text` in the order Qt puts them on screen, left to right; a text of
+    several lines (a table cell's «\n», which the item delegate lays out as line separators, or a
+    label's lines wrapped at `width` pixels) line by line, joined with «\n»."""
+    text = text.replace("\n", "\u2028")
+    layout = QTextLayout(text, QApplication.font())
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
-    layout.createLine().setLineWidth(100_000)
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(line)
     layout.endLayout()
-    placed = [
-        (min(p.x() for run in layout.glyphRuns(i, 1) for p in run.positions()), ch)
-        for i, ch in enumerate(text)
-        if ch not in _CONTROLS and ch != " "
-    ]
-    return "".join(ch for _, ch in sorted(placed))
+    shown = []
+    for line in lines:
+        placed = [
+            (min(p.x() for run in layout.glyphRuns(i, 1) for p in run.positions()), text[i])
+            for i in range(line.textStart(), line.textStart() + line.textLength())
+            if text[i] not in _CONTROLS and not text[i].isspace()
+        ]
+        shown.append("".join(ch for _, ch in sorted(placed)))
+    return "\n".join(shown)
 
 
 def compact(text: str) -> str:
@@ -104,6 +114,63 @@ def test_the_gift_log_time_keeps_its_brackets_around_the_date(gui_ctx, qtbot, fa
     # left to right on screen: the time, then «(2026-11-30)» (mirrored brackets), then the Hijri date
     assert shown.startswith("06:49)2026-11-30(")
     assert "1448" in shown
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_review_table_shows_a_conflicting_mobile_and_date_in_reading_order(gui_ctx, qtbot, fahad, lang):
+    """A conflict pulled from another laptop on Fahad's mobile and on an event's start, written by
+    the real pull step: each kept and lost value reads left to right in its cell, as the people
+    table shows a mobile (never «966551234567+»), and the start as a date and time."""
+    from fieldapp.demo_sync import OTHER_LAPTOP
+    from fieldapp.gui.review.screen import ReviewScreen
+    from fieldapp.services.events import EventInput
+    from fieldapp.sync.hlc import Timestamp
+
+    svc = gui_ctx.services
+    start = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dates.APP_TZ)
+    event = svc.events.create(EventInput("يوم التشجير", start, start + dt.timedelta(hours=6)))
+    now_ms = int(dates.now().timestamp() * 1000)
+    here, there = (
+        str(Timestamp(now_ms, 0, gui_ctx.store.device_id)),
+        str(Timestamp(now_ms - 60_000, 0, OTHER_LAPTOP)),
+    )
+
+    def conflict(table: str, row_id: str, field: str, kept: str, lost: str) -> dict:
+        data = {"table_name": table, "row_id": row_id, "field": field, "kept_value": kept, "lost_value": lost}
+        data |= {"kept_hlc": here, "lost_hlc": there, "at": dates.now().isoformat()}
+        return {"table": "conflict", "id": f"{table}-{field}", "data": data}
+
+    lost_start = (start + dt.timedelta(hours=1)).astimezone(dt.UTC).isoformat()
+    svc.sync.apply_page(
+        [
+            conflict("person", fahad.id, "mobile", "+966592570468", "+966551234567"),
+            conflict("event", event.id, "starts_at", start.astimezone(dt.UTC).isoformat(), lost_start),
+        ],
+        0,
+        0,
+    )
+    gui_ctx.set_language(lang)
+    screen = ReviewScreen(gui_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    screen.enter()
+    model, table = screen.conflicts_model, screen.conflicts_table
+    rows = {model.row_at(r).field: r for r in range(model.rowCount())}
+    kept, lost = 2, 4  # the columns
+
+    def cell(field: str, column: int) -> str:
+        return visual(model.index(rows[field], column).data(), rtl=table.isRightToLeft())
+
+    assert cell("mobile", kept) == compact(PHONE)
+    assert cell("mobile", lost) == "+966551234567"
+    # left to right on screen in Arabic: the time, «(2026-12-01)» (mirrored brackets), the Hijri date
+    if lang == "ar":
+        assert cell("starts_at", kept).startswith("08:00)2026-12-01(")
+        assert cell("starts_at", lost).startswith("09:00)2026-12-01(")
+    else:
+        assert cell("starts_at", kept).endswith("(2026-12-01)08:00")
+        assert cell("starts_at", lost).endswith("(2026-12-01)09:00")
 
 
 def test_qt_plural_forms_follow_the_arabic_rules(gui_app):

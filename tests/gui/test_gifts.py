@@ -178,6 +178,7 @@ def test_a_supervisor_voids_with_a_reason_and_the_stock_comes_back(gui_ctx, qtbo
     qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)
     dialog = log.void_dialog
     assert dialog is not None and dialog.isVisible() and not dialog.ok_button.isEnabled()  # reason required
+    assert "(درع تذكاري: 2)" in dialog.prompt.text()  # a label, never «2 درع تذكاري»
     type_text(dialog.text_edit, "سُجّل على الشخص الخطأ")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
@@ -268,3 +269,24 @@ def test_a_coordinator_cannot_receive_stock_or_change_a_limit(gui_ctx, qtbot, wo
     assert stock.edit_type_button.isEnabled()
     qtbot.mouseClick(stock.edit_type_button, Qt.MouseButton.LeftButton)
     assert not stock.dialog.limit_spin.isEnabled()
+
+
+def test_quantities_of_a_typed_unit_are_labels_never_a_broken_count(gui_ctx, qtbot, world):
+    """«3 درع» cannot agree: the form, the saved message, the log and the stock dialog label the unit."""
+    messages: list[str] = []
+    gui_ctx.message.connect(lambda text, _level: messages.append(text))
+    screen = open_screen(gui_ctx, qtbot)
+    form = screen.handover
+    pick_person(qtbot, form, "فهد القحطاني")
+    choose_gift(form, world.shield_id)
+    assert form.ui.stockLabel.text().startswith("المتوفر — درع: 2")
+    form.ui.quantitySpin.setValue(2)
+    qtbot.mouseClick(form.ui.saveButton, Qt.MouseButton.LeftButton)
+    if form.confirm_box is not None and form.confirm_box.isVisible():
+        form.confirm_save()
+    assert messages and "(درع تذكاري: 2)" in messages[-1] and "2 درع" not in messages[-1]
+    screen.tabs.setCurrentIndex(LOG_TAB)
+    gui_ctx.runner.wait_idle(5)
+    model = screen.log.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 3).data() == "درع: 2"

@@ -13,7 +13,8 @@ def test_every_screen_is_rendered_to_png_with_demo_data(gui_app, tmp_path):
 
     written = render_screenshots(DataDir(tmp_path / "data"), tmp_path / "shots", lang="ar")
     keys = [key for key, _factory in screen_factories()]
-    screens = ["login.png"] + [f"{i + 1:02d}-{k}.png" for i, k in enumerate(keys)] + ["people-record.png"]
+    screens = ["login.png"] + [f"{i + 1:02d}-{k}.png" for i, k in enumerate(keys)]
+    screens += ["desk-search.png", "gifts-log.png", "gifts-stock.png", "people-record.png"]
     sync_states = [
         "sync-01-enrol.png",
         "sync-02-synced.png",

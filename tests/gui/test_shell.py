@@ -183,6 +183,59 @@ def test_admin_adds_a_user_from_settings(main_window, gui_ctx, qtbot):
     assert [r.username for r in screen.users_model.rows] == ["khalid", "sara"]
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_admin_sets_the_public_verification_address_in_settings(main_window, gui_ctx, qtbot, make_user, lang):
+    gui_ctx.set_language(lang)
+    main_window.show_screen("settings")
+    screen = main_window.screens["settings"]
+    stored = lambda: Services(gui_ctx.store, None).settings.get("certificates.verify_address")  # noqa: E731
+    side = Qt.AlignmentFlag.AlignRight if lang == "ar" else Qt.AlignmentFlag.AlignLeft  # the form's side
+    assert screen.verify_address.alignment() & side
+    # Wrong: said plainly in the UI's language, nothing saved.
+    qtbot.keyClicks(screen.verify_address, "verify.example.sa")
+    qtbot.keyClick(screen.verify_address, Qt.Key.Key_Return)
+    assert stored() == ""
+    assert screen.verify_note.isVisible()
+    wrong = "عنوان التحقق العام غير صالح" if lang == "ar" else "verification address is not valid"
+    assert wrong in screen.verify_note.text() and "https://" in screen.verify_note.text()
+    # Right: saved as the QR will carry it, the field shows what was kept.
+    screen.verify_address.clear()
+    qtbot.keyClicks(screen.verify_address, " https://verify.example.sa/ ")
+    qtbot.mouseClick(screen.verify_save, Qt.MouseButton.LeftButton)
+    assert stored() == "https://verify.example.sa"
+    assert screen.verify_address.text() == "https://verify.example.sa"
+    assert screen.verify_note.property("note") == "ok" and "QR" in screen.verify_note.text()
+    # A coordinator sees it, and cannot change it.
+    gui_ctx.set_user(make_user(gui_ctx, "coordinator"))
+    assert screen.verify_address.isReadOnly() and not screen.verify_save.isVisible()
+    qtbot.keyClick(screen.verify_address, Qt.Key.Key_Return)
+    assert stored() == "https://verify.example.sa"
+
+
+def test_enter_signs_in_once_and_enter_in_the_user_name_only_moves_on(gui_app, store, admin_user, qtbot):
+    """Enter in the password field signs in ONCE (the field's Enter and the dialog's default button
+    both answered it: `signed_in` twice, two sign-ins); Enter in the user name goes to the password
+    without a «type your password» scolding."""
+    from fieldapp.gui.login import LoginDialog
+
+    runner = SyncRunner()  # inline: the first sign-in is done before the key event goes on
+    login = LoginDialog(store, runner)
+    qtbot.addWidget(login)
+    login.show()
+    signed = []
+    login.signed_in.connect(signed.append)
+    qtbot.keyClicks(login.ui.usernameEdit, "sara")
+    qtbot.keyClick(login.ui.usernameEdit, Qt.Key.Key_Return)
+    assert signed == [] and login.error_text() == ""
+    qtbot.keyClicks(login.ui.passwordEdit, "secret123")
+    qtbot.keyClick(login.ui.passwordEdit, Qt.Key.Key_Return)
+    assert [u.username for u in signed] == ["sara"]
+    # The button still signs in by keyboard when it has the focus (a demo account filled in).
+    login.ui.signInButton.setFocus()
+    qtbot.keyClick(login.ui.signInButton, Qt.Key.Key_Return)
+    assert [u.username for u in signed] == ["sara", "sara"]
+
+
 def test_runner_routes_user_errors_and_delivers_results(gui_ctx):
     got, errors, default = [], [], []
 

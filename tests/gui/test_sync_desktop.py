@@ -173,7 +173,7 @@ def test_enrol_by_typed_code_and_by_the_scanned_qr_text(server, laptops):
     a = laptops("a")
     a.services.people.create(PersonInput("Held before enrolling", mobile="0501110001"))
     page = a.server_page()
-    assert "1" in page.holds.text() and "أشخاص" in page.holds.text()  # told what will go up
+    assert "شخص واحد" in page.holds.text()  # told what will go up
     from PySide6.QtWidgets import QMessageBox
 
     asked = []
@@ -224,7 +224,7 @@ def test_a_scan_on_one_laptop_shows_on_the_other_desk_and_b_checks_out_by_the_sa
 
     _scan(a, desk_a, "1098765439")
     assert desk_a.banner.status == "ok"
-    a.qtbot.waitUntil(lambda: "1 بانتظار الإرسال" in a.status_text(), timeout=3000)
+    a.qtbot.waitUntil(lambda: "تغيير واحد بانتظار الإرسال" in a.status_text(), timeout=3000)
     a.sync()
     b.sync()  # no click on B's desk: the pulled scan is published and the desk refreshes
     assert desk_b.who_is_in.model.rowCount() == 1
@@ -375,3 +375,145 @@ def test_the_login_takes_a_central_account_offline_and_refuses_it_once_disabled(
     login = sign_in()
     assert login.signed == []
     assert "أوقف مدير الجهة هذا الحساب على الخادم المركزي" in login.error_text()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_last_error_keeps_the_server_address_before_its_detail_and_full_stop(main_window, gui_ctx, lang):
+    """A round against a server that is not there (a closed port on 127.0.0.1): the details
+    popup's last-error line, read back as laid out in the popup's width, has the address where the
+    sentence puts it («الخادم http://… (…).»), not the full stop or the detail before it."""
+    import socket
+
+    from fieldapp.demo_sync import stage_enrolment
+    from tests.gui.test_arabic_text import visual
+
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    stage_enrolment(gui_ctx.store, gui_ctx.user.actor, url)
+    gui_ctx.set_language(lang)
+    sync = main_window.sync
+    sync.auto = False
+    sync.reload()
+    gui_ctx.runner.wait_idle(5)
+    sync.sync_now()
+    gui_ctx.runner.wait_idle(10)
+    assert sync.view.state == "offline" and url in sync.view.error
+    popup = main_window.sync_status_label.open_details()
+    shown = visual(popup.lines.text(), rtl=lang == "ar", width=popup.lines.contentsRect().width())
+    if lang == "ar":  # right to left: «الخادم» then the address, on one line; the «.» after the detail
+        assert f"{url}مداخلا" in shown
+        assert f".{url}" not in shown and f"){url}" not in shown
+    else:
+        assert f"server{url}(" in shown.replace("\n", "")
+    popup.hide()
+
+
+def test_enrolment_waits_for_the_server_on_the_network_pool_not_the_database_thread(
+    gui_app, store, admin_user, tmp_path, qtbot
+):
+    """With the real threaded runner and a server that takes its time: while it has not answered,
+    the database thread still serves the desk (a read submitted then is done at once), and its
+    refusal reaches the page once it comes."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from fieldapp.gui.context import GuiContext
+    from fieldapp.gui.runner import ThreadRunner
+    from fieldapp.gui.sync.controller import SyncController
+    from fieldapp.gui.sync.server_page import CentralServerPage
+
+    asked, answer_now = threading.Event(), threading.Event()
+
+    class SlowServer(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.set()
+            answer_now.wait(15)
+            body = json.dumps(
+                {"error": "enroll.bad_code", "message_ar": "رمز غير صالح", "message_en": "Bad code"}
+            )
+            self.send_response(404)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        do_POST = do_GET
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    runner = ThreadRunner()
+    try:
+        ctx = GuiContext(store, runner, DataDir(tmp_path), admin_user)
+        page = CentralServerPage(ctx, SyncController(ctx, auto=False))
+        qtbot.addWidget(page)
+        page.url.setText(f"http://127.0.0.1:{server.server_address[1]}")
+        page.code.setText("ABCD-EFGH-JK")
+        qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(asked.is_set, timeout=10000)  # the read step done, the server asked
+        read = runner.db(ctx.services.people.list, 1, 20)
+        qtbot.waitUntil(lambda: read.done, timeout=2000)  # the desk's read did not wait for the server
+        assert not page.enrol_error.text()  # the enrolment still waits
+        answer_now.set()
+        qtbot.waitUntil(lambda: "رمز غير صالح" in page.enrol_error.text(), timeout=15000)
+        assert not ctx.services.sync_state.status().enrolled
+    finally:
+        answer_now.set()
+        runner.wait_idle(10)
+        runner.shutdown()
+        server.shutdown()
+
+
+def test_the_sync_status_counts_agree_with_their_numbers(gui_ctx):
+    """«قبل دقيقتين», «3 تغييرات بانتظار الإرسال», «11 تغييرًا…» (Qt's %n with the six Arabic forms),
+    English's two, and the chosen digits."""
+    from fieldapp.gui.sync.controller import SyncView
+    from fieldapp.gui.sync.server_page import what_goes_up
+    from fieldapp.gui.sync.texts import ago, status_line
+    from fieldapp.services.sync_state import SyncStatus
+
+    now = dt.datetime.now(dt.UTC)
+
+    def synced(minutes: int) -> str:
+        return ago(gui_ctx, now - dt.timedelta(minutes=minutes, seconds=5), now)
+
+    def line(pending: int = 0, skew_min: int = 0) -> str:
+        status = SyncStatus(
+            True, "https://sync.example.sa", "TAIF", "أمانة", "K7QZ", now, now, "", pending, 0
+        )
+        return status_line(gui_ctx, SyncView("ok", status, clock_skew_s=skew_min * 60))[0]
+
+    assert [synced(m) for m in (1, 2, 3, 11, 100, 120, 180, 720)] == [
+        "تمت المزامنة قبل دقيقة",
+        "تمت المزامنة قبل دقيقتين",
+        "تمت المزامنة قبل 3 دقائق",
+        "تمت المزامنة قبل 11 دقيقةً",
+        "تمت المزامنة قبل 100 دقيقة",
+        "تمت المزامنة قبل ساعتين",
+        "تمت المزامنة قبل 3 ساعات",
+        "تمت المزامنة قبل 12 ساعةً",
+    ]
+    assert [line(n).split(" — ")[-1] for n in (1, 2, 3, 11, 100)] == [
+        "تغيير واحد بانتظار الإرسال",
+        "تغييران بانتظار الإرسال",
+        "3 تغييرات بانتظار الإرسال",
+        "11 تغييرًا بانتظار الإرسال",
+        "100 تغيير بانتظار الإرسال",
+    ]
+    assert line(skew_min=13).startswith("ساعة هذا الحاسوب مختلفة بـ13 دقيقةً")
+    pending = {"person": 1, "scan": 11, "certificate": 3, "audit_x": 2}  # before enrolling: what goes up
+    assert what_goes_up(gui_ctx, pending) == "11 مسحًا، 3 شهادات، شخص واحد، تغييران آخران"
+    gui_ctx.set_digits("arabic", persist=False)
+    assert line(3).endswith("٣ تغييرات بانتظار الإرسال")
+    gui_ctx.set_digits("latin", persist=False)
+    gui_ctx.set_language("en")
+    assert [synced(m) for m in (1, 2)] == ["Synced 1 minute ago", "Synced 2 minutes ago"]
+    assert [line(n).split(" — ")[-1] for n in (1, 11)] == [
+        "1 change waiting to send",
+        "11 changes waiting to send",
+    ]
+    assert line(skew_min=13).startswith("This laptop's clock is off by 13 minutes")
+    assert what_goes_up(gui_ctx, pending) == "11 scans, 3 certificates, 1 person, 2 other changes"

@@ -209,7 +209,7 @@ def test_hand_a_gift_from_the_visit(gui_ctx, qtbot, world):
     assert [(g.gift_type_id, g.quantity) for g in world.services.visits.get(world.visit_id).handed_gifts] == [
         (world.dates_gift_id, 5)
     ]
-    assert "كرتون تمر سكري × 5" in screen.detail_text.text()
+    assert "كرتون تمر سكري: 5" in screen.detail_text.text()  # the unit is in the name: a label, no count
 
 
 def test_a_visit_write_is_published_once_by_the_runner(gui_ctx, qtbot, world):

@@ -75,3 +75,30 @@ def test_the_desk_messages_agree_with_the_person():
     assert render(
         ("attendance.already_in",), "en", {"name": "Ghada", "gender": "f", "since": since}
     ).startswith("Ghada is already checked in")
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 11, 37, 100])
+def test_a_typed_unit_is_a_label_never_a_counted_noun(n):
+    """«37 درع» cannot agree (the unit has one typed form): the unit labels the number instead."""
+    assert i18n.quantity(str(n), "درع") == f"درع: {n}"
+    assert i18n.quantity(str(n), "shield") == f"shield: {n}"
+
+
+def test_a_gift_quantity_names_the_unit_only_when_the_name_does_not():
+    assert i18n.gift_quantity("درع تذكاري", "37", "درع") == "درع تذكاري: 37"
+    assert i18n.gift_quantity("كرتون تمر سكري", "8", "كرتون") == "كرتون تمر سكري: 8"
+    assert i18n.gift_quantity("حقيبة المتطوع", "2", "حقيبه") == "حقيبة المتطوع: 2"  # ة / ه forgiven
+    assert i18n.gift_quantity("تمر سكري", "8", "كرتون") == "تمر سكري — كرتون: 8"
+    assert i18n.gift_quantity("تمر", "٨", "") == "تمر: ٨"
+
+
+def test_the_clock_warning_counts_its_minutes():
+    import fieldapp.sync.enrolment  # noqa: F401  (registers the sync messages)
+
+    def warning(minutes: int, lang: str) -> str:
+        return i18n.msg("sync.clock_skew", lang, minutes=i18n.count("minutes", minutes, lang, oblique=True))
+
+    assert "بنحو دقيقتين؛" in warning(2, "ar")
+    assert "بنحو 5 دقائق؛" in warning(5, "ar")
+    assert "بنحو 13 دقيقةً؛" in warning(13, "ar")
+    assert "by about 13 min;" in warning(13, "en")

@@ -12,6 +12,9 @@ The rules (docs/ARCHITECTURE.md draws them):
 4. Inside store/ the imports form layers, with no cycle: engine.py imports nothing else from the
    store, and no store module imports another store module inside a function (an import hidden
    in a function is how a cycle gets dodged instead of broken).
+5. gui/ never touches SQL or the database's rows: no SQLAlchemy, no ORM tables, no unit of work,
+   no backup (screens call services; `fieldapp screenshots` stages its states in demo_sync.py).
+   It may hold a `Store` (open it, hand it to the services) and ask the engine what went wrong.
 """
 
 from __future__ import annotations
@@ -147,6 +150,11 @@ def test_nothing_outside_gui_imports_the_gui_or_qt():
 )
 def test_a_lower_layer_imports_no_higher_one(layer, forbidden):
     assert _offences(lambda module: _in(module, layer), forbidden) == []
+
+
+def test_the_gui_touches_no_sql():
+    sql = ("sqlalchemy", "fieldapp.store.models", "fieldapp.store.unit_of_work", "fieldapp.store.backup")
+    assert _offences(lambda module: _in(module, "fieldapp.gui"), sql) == []
 
 
 def test_the_engine_is_the_bottom_of_the_store():

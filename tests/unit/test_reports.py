@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -84,3 +85,20 @@ def test_gift_log_reports_total_per_type(tmp_path):
     assert totals == [(None, "حقيبة المتطوع", 4, "حقيبة", None, None, None, None, None)]  # the void left out
     pdf = reports.gift_log_pdf(rows, tmp_path / "g.pdf", "سجل الهدايا", "أمانة الطائف")
     assert visual_line("سعد العمري")[::-1] in PdfReader(pdf).pages[0].extract_text()
+
+
+def test_gift_log_pdf_labels_quantities_with_the_typed_unit(tmp_path):
+    """«2 حقيبة» / «37 درع» cannot agree: the PDF writes the unit as a label («حقيبة: 2»)."""
+    from fieldapp.services.gifts import HandoverView
+
+    at = dates.to_local(START)
+    rows = [
+        HandoverView("h1", "g1", "تمر سكري", "كرتون", 37, "p1", None, "سعد العمري", "", "e1", None, at,
+                     "sara", "", (), False)
+    ]  # fmt: skip
+    text = PdfReader(reports.gift_log_pdf(rows, tmp_path / "g.pdf", "سجل الهدايا", "أمانة الطائف")).pages[0]
+    # pypdf gives each drawn line back with its Arabic runs reversed and its digits kept: «37 :كرتون»
+    lines = [unicodedata.normalize("NFKC", line) for line in text.extract_text().splitlines()]
+    assert "37 :كرتون" in lines  # the row's quantity cell: «كرتون: 37»
+    assert "37 :تمر سكري — كرتون" in lines  # the total per type: «تمر سكري — كرتون: 37»
+    assert not [line for line in lines if "كرتون 37" in line or "37 كرتون" in line]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fieldapp.core import i18n
 
 
@@ -14,9 +16,12 @@ class FieldAppError(Exception):
         self.params = params
         super().__init__(self.message("en"))
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str | None = None, shown: Callable[[str, object], object] | None = None) -> str:
+        """shown(name, value): how a screen presents a parameter (the GUI isolates an address)."""
         # A param may itself be a message in both languages: a callable taking the language.
         params = {k: v(lang) if callable(v) else v for k, v in self.params.items()}
+        if shown is not None:
+            params = {k: shown(k, v) for k, v in params.items()}
         return i18n.msg(self.key, lang, **params)
 
     def __str__(self) -> str:

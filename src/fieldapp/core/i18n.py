@@ -120,6 +120,27 @@ def format_count(n: float, digits: str = "latin") -> str:
     return text.translate(_ARABIC_INDIC).replace(".", "٫") if digits == "arabic" else text
 
 
+def quantity(number: str, unit: str) -> str:
+    """A number of a unit a user typed: the unit as a label, the number as its value («درع: 37»).
+
+    A typed unit has one stored form («درع»), and Arabic needs up to six after a number (درعان،
+    3 دروع، 11 درعًا): «37 درع» is broken, and so is «37 shield». The label form is right for
+    every number in both languages, so every quantity of a typed unit is written this way.
+    `number` is already formatted (digits, grouping) by the caller.
+    """
+    return f"{unit}: {number}"
+
+
+def gift_quantity(name: str, number: str, unit: str) -> str:
+    """A quantity of a named gift: «درع تذكاري: 37»; the unit is added when the name does not
+    already say it («تمر — كرتون: 8»)."""
+    from fieldapp.core.text import fold  # core.text imports this module
+
+    if not unit or fold(unit) in fold(name).split():
+        return f"{name}: {number}"
+    return f"{name} — {quantity(number, unit)}"
+
+
 def count(word: str, n: float, lang: str | None = None, digits: str = "latin", oblique: bool = False) -> str:
     """`n` with `word` in the form the number calls for: «ساعة واحدة، ساعتان، 3 ساعات، 11 ساعةً».
 

@@ -45,7 +45,6 @@ class BrandingBox(QGroupBox):
                 grid.addWidget(widget, row, column)
         grid.setColumnStretch(4, 1)
         self.retranslate()
-        self.show_current()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("صور الشهادات"))
@@ -61,6 +60,7 @@ class BrandingBox(QGroupBox):
             self.clear[key].setAccessibleName(self.tr("إزالة") + " " + names[key])
         self.setEnabled(self.ctx.can("settings.edit"))
         self.setToolTip("" if self.isEnabled() else self.tr("يغيّرها مدير النظام فقط."))
+        self.show_current()  # «لا توجد» in the new language
 
     def show_current(self) -> None:
         for key in self.KEYS:

@@ -211,6 +211,14 @@ class GuiContext(QObject):
             times = f"{ltr(self.fmt_time(a))} – {self.fmt_hijri(b)} ({self.fmt_gregorian(b)}) {ltr(self.fmt_time(b))}"
         return f"{day}، {times}" if self.lang == "ar" else f"{day}, {times}"
 
+    def fmt_quantity(self, n: int, unit: str) -> str:
+        """«درع: 37» — a typed unit cannot agree with a number (core.i18n.quantity says why)."""
+        return i18n.quantity(self.fmt_number(n), unit)
+
+    def fmt_gift_quantity(self, name: str, n: int, unit: str) -> str:
+        """«درع تذكاري: 37», «تمر — كرتون: 8»."""
+        return i18n.gift_quantity(name, self.fmt_number(n), unit)
+
     def fmt_number(self, n: float | int, decimals: int = 0, trim: bool = False) -> str:
         """Grouped digits: 12,345 / ١٢٬٣٤٥ (Arabic-Indic uses the Arabic separators).
 

@@ -7,6 +7,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -79,6 +80,15 @@ class LoginDialog(QDialog):
         self._busy = False
         self.retranslate()
         self.runner.db(self.services.setup.demo_accounts, on_done=self._accounts_loaded)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter is answered where it was pressed (the password submits, the user name moves on,
+        the focused button clicks), never again by the dialog's default button: a field's Enter
+        goes on to the dialog, which signed in a second time and scolded an Enter in the user name."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _accounts_loaded(self, accounts: list[dict[str, str]]) -> None:
         self._accounts = accounts

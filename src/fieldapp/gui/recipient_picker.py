@@ -59,10 +59,8 @@ class RecipientPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        self.person_radio = QRadioButton(self.tr("شخص"))
-        self.body_radio = QRadioButton(self.tr("جهة"))
-        self.person_radio.setAccessibleName(self.tr("المستلم شخص"))
-        self.body_radio.setAccessibleName(self.tr("المستلم جهة"))
+        self.person_radio = QRadioButton()
+        self.body_radio = QRadioButton()
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.person_radio)
         self.mode_group.addButton(self.body_radio)
@@ -77,12 +75,10 @@ class RecipientPicker(QWidget):
 
         self.search = SearchField()
         self.search.setObjectName("recipientSearch")
-        self.search.setAccessibleName(self.tr("ابحث عن المستلم"))
         layout.addWidget(self.search)
 
         self.results = ResultsList()
         self.results.setObjectName("recipientResults")
-        self.results.setAccessibleName(self.tr("نتائج البحث"))
         self.results.setMaximumHeight(150)
         self.results.setVisible(False)
         self.results.attach_to(self.search)
@@ -93,17 +89,14 @@ class RecipientPicker(QWidget):
         self.chosen_label.setObjectName("recipientChosen")
         self.chosen_label.setProperty("role", "subheading")
         self.chosen_label.setWordWrap(True)
-        self.clear_button = QPushButton(self.tr("تغيير"))
+        self.clear_button = QPushButton()
         self.clear_button.setProperty("kind", "flat")
-        self.clear_button.setAccessibleName(self.tr("تغيير المستلم"))
         chosen_row.addWidget(self.chosen_label, 1)
         chosen_row.addWidget(self.clear_button)
         layout.addLayout(chosen_row)
 
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("recipientLabel")
-        self.label_edit.setPlaceholderText(self.tr("الصفة، مثل: مدير السجن (اختياري)"))
-        self.label_edit.setAccessibleName(self.tr("صفة المستلم في الجهة"))
         self.label_edit.setVisible(False)
         self._with_label = with_label
         layout.addWidget(self.label_edit)
@@ -115,7 +108,7 @@ class RecipientPicker(QWidget):
         self.clear_button.clicked.connect(self.clear_choice)
         self.label_edit.textChanged.connect(lambda _t: self.changed.emit())
         self.setFocusProxy(self.search)
-        self._show_choice()
+        self.retranslate()
 
     # -- reading --------------------------------------------------------------------------------
     def mode(self) -> str:
@@ -247,6 +240,20 @@ class RecipientPicker(QWidget):
                 else self.tr("اكتب اسم الجهة أو هاتفها")
             )
             self.search.setPlaceholderText(placeholder)
+
+    def retranslate(self) -> None:
+        """Every text again, in the language now installed (the owner calls this on a switch)."""
+        self.person_radio.setText(self.tr("شخص"))
+        self.body_radio.setText(self.tr("جهة"))
+        self.person_radio.setAccessibleName(self.tr("المستلم شخص"))
+        self.body_radio.setAccessibleName(self.tr("المستلم جهة"))
+        self.search.setAccessibleName(self.tr("ابحث عن المستلم"))
+        self.results.setAccessibleName(self.tr("نتائج البحث"))
+        self.clear_button.setText(self.tr("تغيير"))
+        self.clear_button.setAccessibleName(self.tr("تغيير المستلم"))
+        self.label_edit.setPlaceholderText(self.tr("الصفة، مثل: مدير السجن (اختياري)"))
+        self.label_edit.setAccessibleName(self.tr("صفة المستلم في الجهة"))
+        self._show_choice()
 
     def choose_first(self) -> bool:
         """Pick the first result (tests, and Enter with one obvious hit)."""

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.core import i18n
 from fieldapp.gui.context import GuiContext
@@ -64,6 +64,9 @@ class Screen(QWidget):
         self._stale = True  # never loaded yet: the first activation refreshes
         self.setObjectName(f"screen_{self.key or type(self).__name__}")
         ctx.notifier.changed.connect(self.on_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
 
     # -- to override --------------------------------------------------------------------------
     def title(self) -> str:
@@ -100,6 +103,19 @@ class Screen(QWidget):
 
     def mark_stale(self) -> None:
         self._stale = True
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        """A button or field that hid or greyed itself after use («اجعلها الفعالية الحالية», «إلغاء
+        التسليم», a search field replaced by its choice) had the focus: Qt passed it on to whatever
+        came next in the chain — the navigation, or an unrelated table — and ↓ or typing went there.
+        Focus goes back where this screen is worked from (activate())."""
+        if old is None or not self.isVisible() or not self.isAncestorOf(old):
+            return
+        if old.isVisible() and old.isEnabled():
+            return  # moved on purpose: Tab, a click, a screen of its own choosing
+        if not old.window().isVisible():
+            return
+        self.activate()
 
 
 class PlaceholderScreen(Screen):

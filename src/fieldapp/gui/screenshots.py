@@ -37,6 +37,29 @@ def _grab(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _detail_shots(window, out: Path, settle) -> list[Path]:
+    """States a screen only reaches by use: the desk's suggestions, the gift log and the stock."""
+    written: list[Path] = []
+    desk = window.screens.get("desk")
+    if desk is not None:
+        window.show_screen("desk")
+        desk.scan_field.setText("محمد")
+        desk._search("محمد")  # the debounce timer would fire after the grab
+        settle()
+        written.append(_grab(window, out / "desk-search.png"))
+        desk.scan_field.clear()
+        desk._hide_results()
+    gifts = window.screens.get("gifts")
+    if gifts is not None:
+        window.show_screen("gifts")
+        for tab, name in ((1, "gifts-log"), (2, "gifts-stock")):
+            gifts.tabs.setCurrentIndex(tab)
+            settle()
+            written.append(_grab(window, out / f"{name}.png"))
+        gifts.tabs.setCurrentIndex(0)
+    return written
+
+
 def pick_user(store: Store) -> UserView:
     """The demo's administrator (every screen visible), else any active admin, else any user."""
     nobody = Services(store, None)  # reads only
@@ -105,6 +128,7 @@ def render_screenshots(
             window.show_screen(key)
             _settle(runner)
             written.append(_grab(window, out / f"{index + 1:02d}-{key}.png"))
+        written += _detail_shots(window, out, lambda: _settle(runner))
         from fieldapp.gui.people.record import most_active_record
 
         record = most_active_record(ctx, window)

@@ -1,4 +1,5 @@
-"""Settings: language (live), digits, sounds; the laptop's users (administrators); about."""
+"""Settings: language (live), digits, sounds; the certificates' public verification address
+(administrators); the laptop's users (administrators); about."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from fieldapp.gui.certificates import TemplateEditor
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, TableModel, user_message
+from fieldapp.gui.widgets.inputs import set_note
+from fieldapp.services.settings import VERIFY_ADDRESS
 
 
 class SettingsScreen(Screen):
@@ -66,6 +69,7 @@ class SettingsScreen(Screen):
         layout.addWidget(self.heading)
 
         layout.addWidget(self._build_display())
+        layout.addWidget(self._build_verify_address())
         layout.addWidget(self._build_users())
         layout.addWidget(self.users_note)
         layout.addWidget(self._build_about(ctx))
@@ -77,6 +81,8 @@ class SettingsScreen(Screen):
         self.sounds.toggled.connect(lambda on: ctx.set_setting("ui.sounds", on))
         self.add_user_button.clicked.connect(self._add_user)
         self.new_password.returnPressed.connect(self._add_user)
+        self.verify_save.clicked.connect(self._save_verify_address)
+        self.verify_address.returnPressed.connect(self._save_verify_address)
         ctx.user_changed.connect(lambda _u: self._apply_permissions())
         self._apply_permissions()
         self.retranslate()
@@ -118,6 +124,30 @@ class SettingsScreen(Screen):
         for combo in (self.language, self.digits):
             combo.setMinimumWidth(320)
         return self.display_box
+
+    def _build_verify_address(self) -> QWidget:
+        """The central server's public address that new certificates' QR opens (administrators)."""
+        self.verify_box = QGroupBox(objectName="verifyAddressBox")
+        box = QVBoxLayout(self.verify_box)
+        self.verify_intro = QLabel(wordWrap=True)
+        self.verify_intro.setProperty("role", "muted")
+        box.addWidget(self.verify_intro)
+        row = QHBoxLayout()
+        self.verify_address = QLineEdit(objectName="verifyAddressEdit")
+        self.verify_address.setPlaceholderText("https://verify.example.sa")
+        self.verify_address.setMinimumWidth(420)
+        self.verify_save = QPushButton(objectName="saveVerifyAddress")
+        self.verify_save.setProperty("kind", "primary")
+        row.addWidget(self.verify_address, 1)
+        row.addWidget(self.verify_save)
+        box.addLayout(row)
+        self.verify_note = QLabel(wordWrap=True, objectName="verifyAddressNote")
+        set_note(self.verify_note, "idle", "")
+        box.addWidget(self.verify_note)
+        self.verify_admin_note = QLabel(wordWrap=True)
+        self.verify_admin_note.setProperty("role", "muted")
+        box.addWidget(self.verify_admin_note)
+        return self.verify_box
 
     def _build_users(self) -> QWidget:
         """The laptop's users (administrators only), and the note others see."""
@@ -206,9 +236,16 @@ class SettingsScreen(Screen):
     def _apply_permissions(self) -> None:
         self.users_box.setVisible(self.admin())
         self.users_note.setVisible(not self.admin())
+        edits_org = self.ctx.can("settings.edit")  # an organisation setting, as the branding
+        self.verify_address.setReadOnly(not edits_org)
+        self.verify_save.setVisible(edits_org)
+        self.verify_admin_note.setVisible(not edits_org)
 
     def refresh(self) -> None:
         self._load_values()
+        self.ctx.runner.db(
+            self.ctx.services.settings.get, VERIFY_ADDRESS, on_done=self.verify_address.setText
+        )
         if self.server_page is not None:
             self.server_page.refresh()
         if self.admin():
@@ -222,6 +259,28 @@ class SettingsScreen(Screen):
 
     def _digits_chosen(self, _index: int) -> None:
         self.ctx.set_digits(self.digits.currentData())
+
+    def _save_verify_address(self) -> None:
+        if not self.ctx.can("settings.edit"):
+            return
+        set_note(self.verify_note, "idle", "")
+        self.ctx.runner.write(
+            self.ctx.services.settings.set,
+            VERIFY_ADDRESS,
+            self.verify_address.text(),
+            on_done=lambda _done: self._verify_address_saved(),
+            on_error=lambda exc: set_note(self.verify_note, "error", user_message(exc)),
+        )
+
+    def _verify_address_saved(self) -> None:
+        # The field shows what was kept (trimmed, no trailing slash) when the "settings" change
+        # refreshes this screen; the note says what it means for the certificates.
+        text = (
+            self.tr("حُفظ العنوان: رمز QR في الشهادات الجديدة يفتح صفحة التحقق على الخادم.")
+            if self.verify_address.text().strip()
+            else self.tr("أُزيل العنوان: رمز QR في الشهادات الجديدة يحمل الرمز الموقَّع وحده.")
+        )
+        set_note(self.verify_note, "ok", text)
 
     def _add_user(self) -> None:
         self.users_error.setText("")
@@ -238,6 +297,7 @@ class SettingsScreen(Screen):
     def _user_added(self, _user) -> None:
         for edit in (self.new_username, self.new_name, self.new_password):
             edit.clear()
+        self.new_username.setFocus()  # ready for the next user, not left on the emptied password
         self.ctx.show_message(self.tr("أُضيف المستخدم."), "ok")  # the list refreshes on the "users" change
 
     # -- texts --------------------------------------------------------------------------------
@@ -258,6 +318,21 @@ class SettingsScreen(Screen):
         self.digits.setItemText(1, self.tr("عربية مشرقية (٠١٢٣٤٥٦٧٨٩)"))
         self.sounds.setText(self.tr("صوت عند كل نتيجة في مكتب التسجيل"))
         self.sounds.setAccessibleName(self.sounds.text())
+        self.verify_box.setTitle(self.tr("التحقق من الشهادات بالجوال"))
+        self.verify_intro.setText(
+            self.tr(
+                "العنوان العام لخادم الجهة: يحمله رمز QR في الشهادات الجديدة، فتفتح كاميرا أي جوال صفحة "
+                "التحقق منها. اتركه فارغًا ليحمل الرمز التوقيع وحده (يُتحقَّق منه في البرنامج). "
+                "الشهادات المطبوعة من قبل تبقى صالحة."
+            )
+        )
+        self.verify_address.setAccessibleName(self.tr("عنوان التحقق العام للخادم"))
+        # An address reads left to right (its first letter sets the box's direction): it is held on
+        # the form's side, the right in Arabic and the left in English.
+        side = Qt.AlignmentFlag.AlignRight if self.ctx.is_rtl() else Qt.AlignmentFlag.AlignLeft
+        self.verify_address.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        self.verify_save.setText(self.tr("حفظ العنوان"))
+        self.verify_admin_note.setText(self.tr("يغيّر هذا العنوانَ مديرُ النظام."))
         self.users_box.setTitle(self.tr("مستخدمو هذا الجهاز"))
         self.users_note.setText(self.tr("إدارة المستخدمين لمدير النظام فقط."))
         lang = 0 if self.ctx.lang == "ar" else 1
@@ -280,6 +355,7 @@ class SettingsScreen(Screen):
         if self.server_page is not None:
             self.tabs.setTabText(self.server_tab, i18n.msg("gui.server.title", self.ctx.lang))
         self.branding.retranslate()
+        self.template_editor.retranslate()
         self.version_label.setText(self.tr("الإصدار"))
         self.data_dir_label.setText(self.tr("مجلد البيانات"))
         self.db_label.setText(self.tr("قاعدة البيانات"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from fieldapp.core import dates
+from fieldapp.core import dates, i18n
 from fieldapp.core.visits import status_label
 from fieldapp.reports.pdf import Column, _TablePdf
 from fieldapp.reports.xlsx import _RIGHT, HOURS_FORMAT, _cell, _header, _put, _sheet, _title_block
@@ -45,7 +45,12 @@ def history_lines(history: BodyHistory) -> list[HistoryLine]:
         for v in history.visits
     ]
     lines += [
-        HistoryLine(g.at.date(), "gift", f"{g.gift_name}: {g.quantity} {g.unit}", g.recipient)
+        HistoryLine(
+            g.at.date(),
+            "gift",
+            i18n.gift_quantity(g.gift_name, i18n.format_count(g.quantity), g.unit),
+            g.recipient,
+        )
         for g in history.gifts
     ]
     lines += [HistoryLine(e.starts_at.date(), "event", e.title, e.place) for e in history.events]
@@ -72,7 +77,7 @@ def _history_totals(history: BodyHistory) -> list[str]:
     done = sum(1 for v in history.visits if v.status == "done")
     return [
         f"الزيارات: {len(history.visits)} (منفذة: {done})",
-        f"الهدايا: {sum(g.quantity for g in history.gifts)} في {len(history.gifts)} تسليمًا",
+        f"الهدايا: {sum(g.quantity for g in history.gifts)} — التسليمات: {len(history.gifts)}",
         f"الفعاليات: {len(history.events)} — الاتفاقيات: {len(history.agreements)}",
     ]
 

@@ -325,7 +325,7 @@ def gift_log_pdf(
             [
                 dates.format_datetime(row.at, "ar", digits),
                 row.gift_name,
-                f"{i18n.format_count(row.quantity, digits)} {row.unit}",
+                i18n.quantity(i18n.format_count(row.quantity, digits), row.unit),
                 row.recipient_name,
                 row.recipient_label,
                 row.handed_by,
@@ -336,7 +336,7 @@ def gift_log_pdf(
             totals[(row.gift_name, row.unit)] = totals.get((row.gift_name, row.unit), 0) + row.quantity
     summary = [f"عدد التسليمات: {i18n.format_count(sum(1 for r in rows if not r.voided), digits)}"]
     summary += [
-        f"{name}: {i18n.format_count(quantity, digits)} {unit}"
+        i18n.gift_quantity(name, i18n.format_count(quantity, digits), unit)
         for (name, unit), quantity in sorted(totals.items())
     ]
     return _TablePdf(Path(path), [organisation, title], columns, title, digits).render(cells, summary)

@@ -258,10 +258,13 @@ def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
         if remembered:
             session.connection().execute(insert(AppliedOp.__table__), remembered)
         session.execute(update(OrgSync).where(OrgSync.org_id == caller.org_id).values(version=batch.version))
-        if max_hlc is not None:
-            device = session.get(Device, caller.device_id)
-            if device.max_hlc is None or max_hlc > device.max_hlc:
-                device.max_hlc = max_hlc
+        device = session.get(Device, caller.device_id)
+        if max_hlc is not None and (device.max_hlc is None or max_hlc > device.max_hlc):
+            device.max_hlc = max_hlc
+        # The count a laptop reports at hello includes what it is about to push: every op answered
+        # has left its queue (rejected ones are set aside), so "waiting" shrinks as the push goes
+        # (ops answered before, a retried batch, were counted off the first time).
+        device.pending_ops_reported = max(0, (device.pending_ops_reported or 0) - len(remembered))
         return answers
 
 

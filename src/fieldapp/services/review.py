@@ -9,8 +9,9 @@
   mobile under two names. "merge" records a `person_merge` fact (the id the server gives a merge
   of that loser, so a merge made twice is one fact) and tombstones the later-made person; the
   server then moves the loser's scans, registrations, hand-overs and certificates to the
-  survivor (server/merges.py), so hours are neither doubled nor split. "different" marks the
-  flag reviewed on this laptop.
+  survivor (server/merges.py), so hours are neither doubled nor split. "different" records a
+  `person_distinct` fact (its id derived from the pair), which settles the flag on every laptop
+  and in the server's counts.
 - A **set-aside op** is one the server refused (outbox status set_aside, with its reason).
   "retry" sends it again under a new op id (the server remembers its answer to the old one);
   "discard" keeps it in the outbox as discarded, with the reason, in the audit trail.
@@ -38,6 +39,7 @@ from fieldapp.store.models import (
     Conflict,
     Outbox,
     Person,
+    PersonDistinct,
     PersonMerge,
     Record,
     Scan,
@@ -46,7 +48,7 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.unit_of_work import audit
 from fieldapp.sync.hlc import Timestamp
-from fieldapp.sync.ids import uuid7
+from fieldapp.sync.ids import distinct_pair, uuid7
 
 i18n.register(
     {
@@ -271,10 +273,21 @@ class ReviewService(Service):
 
     @write
     def different(self, seq: int) -> Done:
-        """Two people who share a mobile: the flag is reviewed, both stay."""
+        """Two people who share a mobile: both stay, and every laptop and the server learn it."""
         require(self.actor, "sync.review")
         with self.transaction() as session:
             flag = self._open(session, seq)
+            fact_id, first_id, second_id = _flagged_pair(flag)
+            if session.get(PersonDistinct, fact_id) is None:
+                session.add(
+                    PersonDistinct(
+                        id=fact_id,
+                        first_id=first_id,
+                        second_id=second_id,
+                        at=dt.datetime.now(dt.UTC),
+                        user_name=self.actor.user_name,
+                    )
+                )
             flag.resolved = True
             audit(session, "review.different", "", "person", flag.row_id)
         return Done(TOPICS)
@@ -336,10 +349,18 @@ def _decided(session: Session, conflict: Conflict) -> bool:
         people = [
             session.get(Person, (v or {}).get("id")) for v in (conflict.kept_value, conflict.lost_value)
         ]
-        return any(p is None or p.deleted for p in people)  # merged (or removed) since
+        if any(p is None or p.deleted for p in people):  # merged (or removed) since
+            return True
+        return session.get(PersonDistinct, _flagged_pair(conflict)[0]) is not None
     if row is None:
         return False
     return row.field_stamp(conflict.field) > max(conflict.kept_hlc, conflict.lost_hlc)
+
+
+def _flagged_pair(flag: Conflict) -> tuple[str, str, str]:
+    """The person_distinct id and the two people of a possible-duplicate flag."""
+    first, second = ((value or {}).get("id") or "" for value in (flag.kept_value, flag.lost_value))
+    return distinct_pair(first, second)
 
 
 def _record(session: Session, table: str, row_id: str) -> Record | None:

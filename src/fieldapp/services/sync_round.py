@@ -178,7 +178,7 @@ class SyncService(SyncSteps):
             raise SyncError("sync.server_too_old")
         report.clock_skew_s = round(enrolment.clock_skew_s(hello["server_time"]), 1)
         if abs(report.clock_skew_s) > enrolment.MAX_SKEW_S:
-            report.warnings.append(i18n.msg("sync.clock_skew", minutes=round(abs(report.clock_skew_s) / 60)))
+            report.warnings.append(enrolment.clock_skew_warning(report.clock_skew_s))
         why = _restored(link, hello, self.store.clock.last())
         if hello.get("device_max_hlc"):  # never stamp below what the server already has from us
             self.store.clock.observe(hello["device_max_hlc"])

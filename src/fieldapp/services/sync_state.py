@@ -1,8 +1,9 @@
 """This laptop's link to the organisation's central server: enrol once, and say where sync stands.
 
 `enrol` follows the write contract, with one rule of its own: the network calls (/v1/meta, then
-/v1/enroll) happen BEFORE the transaction opens, so SQLite's write lock is never held across a
-network call. The enrolment is then saved in ONE transaction (the sync_state row, a changed short
+/v1/enroll, in `contact_server`) happen BEFORE the transaction opens, so SQLite's write lock is
+never held across a network call; the GUI runs them on its network pool, between a read
+(`prepare_enrolment`) and the write that saves the answer (`save_enrolment`). The enrolment is then saved in ONE transaction (the sync_state row, a changed short
 code in the device row, the public signing key as a synced fact, an audit line). A laptop that
 already holds data loses nothing: its pending outbox ops are what will go up, and it is told so.
 """
@@ -82,7 +83,22 @@ class EnrolResult:
 
 
 @dataclass(frozen=True)
-class _Answer:
+class EnrolRequest:
+    """What enrolment asks the server, read from this laptop before any network call."""
+
+    url: str
+    code: str
+    name: str  # how the server lists this laptop
+    ca_file: str | None
+    device_id: str
+    short_code: str
+    key: keys.LocalKey
+
+
+@dataclass(frozen=True)
+class EnrolAnswer:
+    """What the server answered (`contact_server`), for `save_enrolment`."""
+
     url: str
     body: dict
     skew_s: float
@@ -118,18 +134,37 @@ class SyncStateService(Service):
                 last_verified_at=state.last_verified_at if state else None,
             )
 
+    # -- enrolling: read, then the network, then one write --------------------------------------
+    # The GUI runs the three steps where each belongs: the reads on the database thread, the server
+    # calls on the network pool (the desk never waits on the network), the save on the database
+    # thread again. `enrol` runs them in a row (the CLI, tests).
+
     @write
     def enrol(
         self, url: str | None, code: str, laptop_name: str | None = None, ca_file: str | None = None
     ) -> EnrolResult:
         """Bind this laptop to the organisation of a one-time code (typed, or the QR text whole)."""
+        request = self.prepare_enrolment(url, code, laptop_name, ca_file)
+        return self.save_enrolment(request, contact_server(request))
+
+    def prepare_enrolment(
+        self, url: str | None, code: str, laptop_name: str | None = None, ca_file: str | None = None
+    ) -> EnrolRequest:
+        """What the server is asked (no network here): refused at once for a laptop already
+        enrolled, a user who may not enrol, or an address or code that cannot be right."""
         require(self.actor, "settings.edit")
         self._refuse_if_enrolled()
         url, code = enrolment.read_input(url, code)
         key = keys.load_or_create(self.store)
         name = (laptop_name or "").strip() or socket.gethostname() or f"Laptop {self.store.device_code}"
-        answer = self._call_server(url, code, name[:200], key, ca_file)  # no transaction open yet
-        old_code = self.store.device_code
+        return EnrolRequest(url, code, name[:200], ca_file, self.store.device_id, self.store.device_code, key)
+
+    @write
+    def save_enrolment(self, request: EnrolRequest, answer: EnrolAnswer) -> EnrolResult:
+        """The server's answer saved in ONE transaction (the sync_state row, a changed short code in
+        the device row, the public signing key as a synced fact, an audit line)."""
+        require(self.actor, "settings.edit")
+        old_code = request.short_code
         body, org = answer.body, answer.body["organisation"]
         with self.transaction() as session:
             self._refuse_if_enrolled(session)
@@ -147,7 +182,7 @@ class SyncStateService(Service):
                     enrolled_by=self.actor.user_name,
                     pull_cursor=0,
                     last_error="",
-                    ca_file=ca_file,
+                    ca_file=request.ca_file,
                 )
             )
             if answer.short_code != old_code:
@@ -156,7 +191,7 @@ class SyncStateService(Service):
                     .where(Device.id == self.store.device_id)
                     .values(short_code=answer.short_code)
                 )
-            keys.ensure_signing_key_fact(session, key, self.store)
+            keys.ensure_signing_key_fact(session, request.key, self.store)
             audit(session, "sync.enrol", f"{org['code']} {answer.url} {answer.short_code}")
             session.flush()
             pending = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.status == PENDING))
@@ -212,30 +247,31 @@ class SyncStateService(Service):
             raise SyncError("sync.already_enrolled", org=state.org_name, url=state.server_url)
         return None
 
-    def _call_server(
-        self, url: str, code: str, name: str, key: keys.LocalKey, ca_file: str | None
-    ) -> _Answer:
-        """/v1/meta, then /v1/enroll; on a short-code clash, once more with a new short code."""
-        short = self.store.device_code
-        with SyncClient(url, ca_file=ca_file) as client:
-            skew = enrolment.clock_skew_s(client.meta()["server_time"])
-            body = enrolment.enroll_body(
-                code, self.store.device_id, name, short, key.key_id, key.public_raw, __version__
-            )
-            try:
-                answer = client.enroll(body)
-            except ServerRefusal as exc:
-                if exc.code != "enroll.short_code_taken":
-                    raise
-                short = enrolment.new_short_code(avoid=short)
-                answer = client.enroll({**body, "short_code": short})
-            return _Answer(client.base_url, answer, skew, answer["device"]["short_code"])
+
+def contact_server(request: EnrolRequest) -> EnrolAnswer:
+    """/v1/meta, then /v1/enroll; on a short-code clash, once more with a new short code. Network
+    only, no database: the GUI runs it on the network pool."""
+    short = request.short_code
+    key = request.key
+    with SyncClient(request.url, ca_file=request.ca_file) as client:
+        skew = enrolment.clock_skew_s(client.meta()["server_time"])
+        body = enrolment.enroll_body(
+            request.code, request.device_id, request.name, short, key.key_id, key.public_raw, __version__
+        )
+        try:
+            answer = client.enroll(body)
+        except ServerRefusal as exc:
+            if exc.code != "enroll.short_code_taken":
+                raise
+            short = enrolment.new_short_code(avoid=short)
+            answer = client.enroll({**body, "short_code": short})
+        return EnrolAnswer(client.base_url, answer, skew, answer["device"]["short_code"])
 
 
-def _warnings(answer: _Answer, old_code: str) -> tuple[str, ...]:
+def _warnings(answer: EnrolAnswer, old_code: str) -> tuple[str, ...]:
     said = []
     if abs(answer.skew_s) > enrolment.MAX_SKEW_S:
-        said.append(i18n.msg("sync.clock_skew", minutes=round(abs(answer.skew_s) / 60)))
+        said.append(enrolment.clock_skew_warning(answer.skew_s))
     if answer.short_code != old_code:
         said.append(i18n.msg("sync.short_code_changed", old=old_code, new=answer.short_code))
     return tuple(said)

@@ -79,6 +79,7 @@ TOPIC_OF = {
     "person": "people",
     "registration": "people",
     "person_merge": "people",
+    "person_distinct": "people",
     "scan": "scans",
     "handover": "gifts",
     "gift_type": "gifts",

@@ -46,7 +46,7 @@ KEEP_BACKUPS = 5
 # The newest revision in migrations/versions (a test keeps it equal to Alembic's head). A database
 # already there opens without importing Alembic at all: ~150 ms of every start of the app. That is
 # why Alembic is imported inside the functions below (no store module is).
-HEAD = "0005"
+HEAD = "0006"
 
 
 def alembic_config() -> Config:

@@ -352,6 +352,18 @@ class PersonMerge(Fact, Base):
     at: Mapped[dt.datetime]
 
 
+class PersonDistinct(Fact, Base):
+    """Two people the server flagged as possible duplicates (one mobile, two names) are two people:
+    a supervisor said so on the review screen. Synced, so the flag is settled on every laptop and
+    in the server's counts. `first_id` < `second_id`; the id is derived from the pair."""
+
+    __tablename__ = "person_distinct"
+    first_id: Mapped[str] = mapped_column(String(36), index=True)
+    second_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[dt.datetime]
+    user_name: Mapped[str] = mapped_column(String(100), default="")
+
+
 class SigningKey(Fact, Base):
     """A laptop's Ed25519 public key; synced so every laptop can verify every laptop's certificates."""
 

@@ -15,12 +15,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, Text, select
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, select
 from sqlalchemy.engine import Connection
 
 from fieldapp.store import search_index
@@ -32,6 +33,7 @@ from fieldapp.sync.digest import (
     bucket_of,
     canonical_hash,
     conflict_hash,
+    encode_simple,
     encode_sorted,
 )
 from fieldapp.sync.merge import SYSTEM_COLUMNS
@@ -305,6 +307,8 @@ def _stored_to_wire(sql_type: Any) -> Callable[[Any], Any] | None:
         return _plain_float
     if type(sql_type).__name__ == "UTCDateTime":
         return _utc_text_to_wire
+    if isinstance(sql_type, JSON):  # stored as JSON text; on the wire the value itself
+        return json.loads
     return None
 
 
@@ -319,6 +323,8 @@ def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, str]
     columns = MODEL_BY_TABLE[table].__table__.columns
     keys = sorted(c.key for c in columns if c.key not in SYSTEM_COLUMNS)
     converters = [(i, f) for i, k in enumerate(keys) if (f := _stored_to_wire(columns[k].type)) is not None]
+    simple = not any(isinstance(columns[k].type, Float | JSON) for k in keys)
+    encode = encode_simple if simple else encode_sorted
     cursor = connection.connection.driver_connection.execute(
         f"SELECT id, {', '.join(keys)} FROM {table}"  # names from the models, not from input
     )
@@ -328,7 +334,7 @@ def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, str]
             for i, convert in converters:
                 if values[i] is not None:
                     values[i] = convert(values[i])
-            yield row[0], canonical_hash(table, row[0], encode_sorted(dict(zip(keys, values, strict=True))))
+            yield row[0], canonical_hash(table, row[0], encode(dict(zip(keys, values, strict=True))))
 
 
 def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import orjson
 
 from fieldapp.core import i18n
 from fieldapp.core.errors import FieldAppError
@@ -227,6 +228,13 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def _json(response: httpx.Response) -> Any:
+    """The answer's JSON: orjson parses a pull page several times faster than the standard library
+    (less of the GIL taken from the desk while a large pull runs); what it refuses (an integer
+    past 64 bits) the standard library reads."""
+    try:
+        return orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        pass
     try:
         return response.json()
     except ValueError:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from fieldapp.sync.merge import SYSTEM_COLUMNS
 
 BUCKETS = 16
@@ -32,20 +34,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# One encoder for every row (json.dumps with options builds a new one per call).
+# The canonical form is the standard library's (one encoder for every row: json.dumps with options
+# builds a new one per call). orjson writes the same text several times faster for the values
+# most rows hold (text, integers of 64 bits, booleans, nulls); anything else (floats, whose
+# exponents it writes another way, nested values, text it refuses) goes the standard way.
 _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_INT64 = range(-(2**63), 2**63)
 
 
 def canonical(data: dict[str, Any]) -> str:
     """One text for one row's data, whichever side made it (keys sorted, 5.0 written 5)."""
     if any(type(v) is float for v in data.values()):
         data = {k: _plain(v) for k, v in data.items()}
-    return _ENCODE(data)
+    return encode_sorted(data)
 
 
 def encode_sorted(plain: dict[str, Any]) -> str:
     """canonical() of data whose floats are already plain (the caller converted them)."""
-    return _ENCODE(plain)
+    for value in plain.values():
+        kind = type(value)
+        if not (kind is str or value is None or kind is bool or (kind is int and value in _INT64)):
+            return _ENCODE(plain)
+    return encode_simple(plain)
+
+
+def encode_simple(plain: dict[str, Any]) -> str:
+    """encode_sorted() of data whose values the caller knows are text, integers of 64 bits (what
+    SQLite holds), booleans or nulls: a table without float or JSON columns."""
+    try:
+        return orjson.dumps(plain, option=orjson.OPT_SORT_KEYS).decode()
+    except orjson.JSONEncodeError:  # e.g. a lone surrogate: the standard form, as before
+        return _ENCODE(plain)
 
 
 def row_hash(table: str, row_id: str, data: dict[str, Any]) -> str:

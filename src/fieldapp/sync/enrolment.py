@@ -22,8 +22,8 @@ i18n.register(
             "Give the server address, or scan the QR code that holds both the address and the code.",
         ),
         "sync.clock_skew": (
-            "ساعة هذا الحاسوب تختلف عن ساعة الخادم بنحو {minutes} دقيقة؛ صحّحها. البيانات تُرفع رغم ذلك.",
-            "This laptop's clock differs from the server's by about {minutes} minutes; correct it. "
+            "ساعة هذا الحاسوب تختلف عن ساعة الخادم بنحو {minutes}؛ صحّحها. البيانات تُرفع رغم ذلك.",
+            "This laptop's clock differs from the server's by about {minutes}; correct it. "
             "Data still goes up.",
         ),
         "sync.bad_code": (
@@ -64,6 +64,12 @@ def new_short_code(avoid: str) -> str:
         code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
         if code != avoid:
             return code
+
+
+def clock_skew_warning(skew_s: float, lang: str | None = None) -> str:
+    """«…بنحو 13 دقيقةً؛ صحّحها…»: the minutes counted as the number calls for (after a preposition)."""
+    minutes = i18n.count("minutes", round(abs(skew_s) / 60), lang, oblique=True)
+    return i18n.msg("sync.clock_skew", lang, minutes=minutes)
 
 
 def clock_skew_s(server_time: str, now: dt.datetime | None = None) -> float:

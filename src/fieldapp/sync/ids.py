@@ -31,3 +31,13 @@ def uuid7() -> str:
     rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | counter << 64 | 0b10 << 62 | rand_b
     return str(uuid.UUID(int=value))
+
+
+_DISTINCT_NAMESPACE = uuid.UUID("6b1f4c2e-9d3a-4e7b-8c5d-2a1f0e9b8c7d")
+
+
+def distinct_pair(first: str, second: str) -> tuple[str, str, str]:
+    """(id, lower id, higher id) of the person_distinct fact of two people: derived from the pair,
+    so two laptops marking the same pair make one fact, and the server can look it up."""
+    low, high = sorted((first, second))
+    return str(uuid.uuid5(_DISTINCT_NAMESPACE, f"{low}/{high}")), low, high

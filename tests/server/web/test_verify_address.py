@@ -73,3 +73,31 @@ def test_the_address_is_set_from_the_command_line(tmp_path, capsys, cli_user):
     assert '"https://verify.example.sa"' in capsys.readouterr().out
     assert cli.main([*data, "settings", "no.such.key", "1"]) == 2
     assert "no setting named no.such.key" in capsys.readouterr().err
+    # the address is checked where every change goes through (services.settings), so here too
+    assert cli.main([*data, "settings", "certificates.verify_address", "verify.example.sa"]) == 2
+    assert "starting with https://" in capsys.readouterr().err
+    assert cli.main([*data, "settings", "certificates.verify_address", "--json"]) == 0
+    assert '"https://verify.example.sa"' in capsys.readouterr().out  # the old one kept
+
+
+def test_only_an_http_address_is_kept_as_the_verification_address(services):
+    from fieldapp.core.errors import ValidationError
+
+    services.settings.set("certificates.verify_address", "  https://verify.example.sa:8443/fieldapp/ ")
+    assert services.settings.get("certificates.verify_address") == "https://verify.example.sa:8443/fieldapp"
+    for wrong in (
+        "verify.example.sa",
+        "ftp://verify.example.sa",
+        "https://",
+        "https://a b.sa",
+        "https://x.sa/?q=1",
+    ):
+        try:
+            services.settings.set("certificates.verify_address", wrong)
+        except ValidationError as exc:
+            assert exc.key == "settings.verify_address_invalid" and wrong.strip() in exc.message("en")
+        else:
+            raise AssertionError(f"{wrong!r} was accepted")
+    assert services.settings.get("certificates.verify_address") == "https://verify.example.sa:8443/fieldapp"
+    services.settings.set("certificates.verify_address", "")  # cleared: the QR holds the code alone
+    assert services.settings.get("certificates.verify_address") == ""

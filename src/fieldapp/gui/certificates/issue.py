@@ -33,7 +33,7 @@ from fieldapp.gui.context import GuiContext
 from fieldapp.gui.runner import Task
 from fieldapp.gui.widgets import Column, TableModel, user_message
 from fieldapp.gui.widgets.file_dialog import file_dialog
-from fieldapp.gui.widgets.inputs import number_inputs, progress_in_digits, set_note
+from fieldapp.gui.widgets.inputs import CountedSuffix, number_inputs, progress_in_digits, set_note
 from fieldapp.gui.widgets.table import Index
 from fieldapp.services.certificates import BatchResult, Eligibility, EligibleRow
 
@@ -142,6 +142,9 @@ class IssueTab(QWidget):
         self.min_hours.setDecimals(1)
         self.min_hours.setEnabled(False)
         number_inputs(self.ctx.digits, self.min_hours)  # the chosen digits, no tiny arrow buttons
+        self.min_hours_suffix = CountedSuffix(
+            self.min_hours, lambda n: self.tr("%n ساعة", "spin box suffix", n)
+        )
         self.template_label = QLabel()
         self.template_combo = QComboBox(objectName="templateCombo")
         self.template_combo.setMinimumWidth(220)
@@ -440,7 +443,7 @@ class IssueTab(QWidget):
 
     def retranslate(self) -> None:
         self.override_check.setText(self.tr("تجاوز الحد الأدنى للساعات:"))
-        self.min_hours.setSuffix(self.tr(" ساعة"))
+        self.min_hours_suffix.refresh()
         self.min_hours.setAccessibleName(self.tr("الحد الأدنى للساعات"))
         self.override_check.setToolTip(self.tr("بدونه يُطبَّق الحد الأدنى المحدد في الفعالية"))
         self.template_label.setText(self.tr("القالب:"))

@@ -110,12 +110,9 @@ class CertificatesScreen(Screen):
         wanted = self.event_id or self.ctx.current_event_id or data.running_id
         self.event_combo.blockSignals(True)
         self.event_combo.clear()
-        for event in sorted(data.events, key=lambda e: e.starts_at, reverse=True):
-            # FSI…PDI: an Arabic title keeps its place inside an English line (and the reverse).
-            self.event_combo.addItem(
-                directed(f"{embed(event.title)} — {self.ctx.fmt_date(event.starts_at)}", self.ctx.is_rtl()),
-                event.id,
-            )
+        self._events = sorted(data.events, key=lambda e: e.starts_at, reverse=True)
+        for event in self._events:
+            self.event_combo.addItem(self._event_text(event), event.id)
         index = self.event_combo.findData(wanted)
         if index < 0 and self.event_combo.count():
             index = 0
@@ -123,6 +120,10 @@ class CertificatesScreen(Screen):
         self.event_combo.blockSignals(False)
         self.issue_tab.set_templates(data.template_keys, data.default_template)
         self._event_chosen()
+
+    def _event_text(self, event) -> str:
+        # FSI…PDI: an Arabic title keeps its place inside an English line (and the reverse).
+        return directed(f"{embed(event.title)} — {self.ctx.fmt_date(event.starts_at)}", self.ctx.is_rtl())
 
     def _event_chosen(self, _index: int = -1) -> None:
         for tab in (self.issue_tab, self.issued_tab, self.log_tab):
@@ -322,5 +323,7 @@ class CertificatesScreen(Screen):
         self.tabs.setTabText(ISSUED_TAB, self.tr("الشهادات الصادرة"))
         self.tabs.setTabText(LOG_TAB, self.tr("سجل الطباعة"))
         self.tabs.setTabText(VERIFY_TAB, self.tr("التحقق"))
+        for index, event in enumerate(getattr(self, "_events", [])):
+            self.event_combo.setItemText(index, self._event_text(event))  # its date in the new language
         for tab in (self.issue_tab, self.preview, self.issued_tab, self.log_tab, self.verify_tab):
             tab.retranslate()

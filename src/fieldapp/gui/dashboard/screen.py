@@ -221,7 +221,7 @@ class DashboardScreen(Screen):
     def _fill_handed(self, data: DashboardData) -> None:
         self.handed_list.clear()
         for line in data.handed:
-            self.handed_list.addItem(f"{line.gift_name}: {self.ctx.fmt_number(line.quantity)} {line.unit}")
+            self.handed_list.addItem(self.ctx.fmt_gift_quantity(line.gift_name, line.quantity, line.unit))
         if not data.handed:
             self._empty(self.handed_list, self.tr("لم تُسلَّم هدايا في هذه الفعالية بعد"))
 
@@ -229,11 +229,10 @@ class DashboardScreen(Screen):
         self.low_list.clear()
         for gift in data.low_stock:
             item = QListWidgetItem(
-                self.tr("%1: بقي %2 %3 (حد التنبيه %4)")
+                self.tr("%1 — الباقي: %2 (حد التنبيه %3)")
                 .replace("%1", gift.name)
                 .replace("%2", self.ctx.fmt_number(gift.stock))
-                .replace("%3", gift.unit)
-                .replace("%4", self.ctx.fmt_number(gift.low_stock_threshold))
+                .replace("%3", self.ctx.fmt_number(gift.low_stock_threshold))
             )
             item.setForeground(QColor(theme.WARNING))
             item.setBackground(QColor(theme.STATUS_BACKGROUNDS["warning"]))
@@ -261,7 +260,7 @@ class DashboardScreen(Screen):
         """Agreements ending within 30 days, then partners with a running agreement not visited in 6 months."""
         self.partners_list.clear()
         for a in data.ending_soon:
-            days = self.tr("تنتهي اتفاقيتها بعد %1 يومًا").replace("%1", self.ctx.fmt_number(a.days_left or 0))
+            days = self.ctx.fmt_digits(self.tr("تنتهي اتفاقيتها بعد %n يوم", "", a.days_left or 0))
             item = QListWidgetItem(f"{a.body_name}\n{days}")
             item.setForeground(QColor(theme.WARNING))
             self.partners_list.addItem(item)

@@ -14,10 +14,11 @@ from fieldapp.services.search import SearchHit
 
 
 class PeopleFound(ResultsList):
+    """Placed by the desk over its result panel while open (not in a layout)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskResults")
-        self.setMaximumHeight(250)
         self.setVisible(False)
         self.itemClicked.connect(lambda item: self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 

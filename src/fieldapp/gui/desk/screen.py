@@ -138,7 +138,8 @@ class DeskScreen(Screen):
         actions_row.addWidget(self.check_out_all_button)
         main.addWidget(self.scan_field)
         main.addWidget(self.hint_label)
-        main.addWidget(self.results)
+        # The suggestions are not in the layout: open, they lie over the result panel and use the
+        # column's whole height (eight rows and more on a laptop); closed, the panel is seen again.
         main.addWidget(self.result_panel, 1)
         main.addLayout(actions_row)
         return main
@@ -162,6 +163,7 @@ class DeskScreen(Screen):
         self.scan_field.submitted.connect(self._submit)
         self.scan_field.escape_pressed.connect(self._hide_results)
         self.scan_field.installEventFilter(self)
+        self.results.installEventFilter(self)
         self.results.attach_to(self.scan_field)
         self.results.chosen.connect(self._choose)
         self.event_picker.picked.connect(self._event_chosen)
@@ -239,12 +241,23 @@ class DeskScreen(Screen):
         self._redisplay()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results and event.type() == QEvent.Type.Show:
+            self._place_results()
         if watched is self.scan_field and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             if key_event.matches(QKeySequence.StandardKey.Undo) and not self.scan_field.text():
                 self.undo_last()
                 return True
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_results()
+
+    def _place_results(self) -> None:
+        """The suggestions cover the result panel (the column under the scan field and its hint)."""
+        self.results.setGeometry(self.result_panel.geometry())
+        self.results.raise_()
 
     # -- focus --------------------------------------------------------------------------------
     def focus_scan_field(self) -> None:

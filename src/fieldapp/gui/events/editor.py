@@ -12,7 +12,7 @@ from fieldapp.core.errors import FieldAppError
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_event_edit import Ui_EventEditForm
 from fieldapp.gui.widgets import user_message
-from fieldapp.gui.widgets.inputs import number_inputs
+from fieldapp.gui.widgets.inputs import CountedSuffix, number_inputs
 from fieldapp.services.events import EventInput, EventView
 
 ROUNDING_STEPS = (0, 5, 10, 15, 30, 60)
@@ -61,6 +61,9 @@ class EventDialog(QDialog):
         for widget in (ui.startsAt, ui.endsAt):
             widget.set_digits(ctx.digits)
         number_inputs(ctx.digits, ui.plannedHours, ui.capacity, ui.minScanInterval, ui.minCertificateHours)
+        self.interval_suffix = CountedSuffix(
+            ui.minScanInterval, lambda n: self.tr("%n دقيقة", "spin box suffix", n)
+        )
         ui.parent.addItem(self.tr("— فعالية مستقلة —"), None)
         for candidate in parents or []:
             if event is None or candidate.id != event.id:

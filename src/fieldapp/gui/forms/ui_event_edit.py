@@ -249,7 +249,6 @@ class Ui_EventEditForm(object):
 #if QT_CONFIG(accessibility)
         self.minScanInterval.setAccessibleName(QCoreApplication.translate("EventEditForm", u"\u0623\u0642\u0644 \u0645\u062f\u0629 \u0628\u064a\u0646 \u0645\u0633\u062d\u064a\u0646 \u0628\u0627\u0644\u062f\u0642\u0627\u0626\u0642", None))
 #endif // QT_CONFIG(accessibility)
-        self.minScanInterval.setSuffix(QCoreApplication.translate("EventEditForm", u" \u062f\u0642\u064a\u0642\u0629", None))
         self.roundingLabel.setText(QCoreApplication.translate("EventEditForm", u"\u062a\u0642\u0631\u064a\u0628 \u0627\u0644\u0633\u0627\u0639\u0627\u062a (\u0644\u0644\u0623\u0633\u0641\u0644)", None))
 #if QT_CONFIG(accessibility)
         self.rounding.setAccessibleName(QCoreApplication.translate("EventEditForm", u"\u062a\u0642\u0631\u064a\u0628 \u0627\u0644\u0633\u0627\u0639\u0627\u062a \u0644\u0644\u0623\u0633\u0641\u0644", None))

@@ -159,11 +159,16 @@ class LogTab(QWidget):
             Column(lambda: self.tr("الهدية"), lambda h: h.gift_name),
             Column(
                 lambda: self.tr("الكمية"),
-                lambda h: f"{ctx.fmt_number(h.quantity)} {h.unit}",
+                lambda h: ctx.fmt_quantity(h.quantity, h.unit),
                 sort=lambda h: h.quantity,
             ),
             Column(lambda: self.tr("سلّمها"), lambda h: h.handed_by),
-            Column(lambda: self.tr("تنبيهات"), flags, colour=flag_colour, tooltip=lambda h: h.note or None),
+            Column(
+                lambda: self.tr("تنبيهات"),
+                flags,
+                colour=flag_colour,
+                tooltip=lambda h: "\n".join(part for part in (flags(h), h.note) if part) or None,
+            ),
         ]
 
     # -- export -----------------------------------------------------------------------------------
@@ -267,8 +272,9 @@ class LogTab(QWidget):
         dialog = ReasonDialog(
             self,
             self.tr("إلغاء التسليم"),
-            self.tr("لماذا يُلغى تسليم {0} {1} إلى {2}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.").format(
-                self.ctx.fmt_number(chosen.quantity), chosen.gift_name, chosen.recipient_display
+            self.tr("لماذا يُلغى التسليم ({0}) إلى {1}؟ يُحفظ السبب مع اسمك وتعود الكمية إلى المخزون.").format(
+                self.ctx.fmt_gift_quantity(chosen.gift_name, chosen.quantity, chosen.unit),
+                chosen.recipient_display,
             ),
             self.tr("ألغِ التسليم"),
         )

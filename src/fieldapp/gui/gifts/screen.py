@@ -55,8 +55,13 @@ class GiftsScreen(Screen):
             self.stock.refresh()
 
     def activate(self) -> None:
-        if self.tabs.currentIndex() == HANDOVER_TAB:
+        index = self.tabs.currentIndex()
+        if index == HANDOVER_TAB:
             self.handover.recipient.setFocus()
+        elif index == LOG_TAB:
+            self.log.table.setFocus()
+        else:
+            self.stock.types_table.setFocus()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("الهدايا والمخزون"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core import i18n
 from fieldapp.gui import theme
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.forms.ui_stock_entry import Ui_StockEntryDialog
@@ -52,6 +53,19 @@ def stock_colour(t: GiftTypeView) -> str | None:
     return theme.WARNING if t.low else None
 
 
+def problems_first(types: list[GiftTypeView]) -> list[GiftTypeView]:
+    """Overdrawn, then out of stock, then low, then the rest (each group in the service's order)."""
+
+    def rank(t: GiftTypeView) -> int:
+        if t.stock < 0:
+            return 0
+        if t.stock == 0:
+            return 1
+        return 2 if t.low else 3
+
+    return sorted(types, key=rank)
+
+
 class StockEntryDialog(QDialog):
     """Receive goods (quantity, note) or adjust a count (signed, reason required). Non-blocking:
     `open()` and connect `accepted`; `values()` -> (quantity or delta, note)."""
@@ -64,7 +78,9 @@ class StockEntryDialog(QDialog):
         self.ui = Ui_StockEntryDialog()
         self.ui.setupUi(self)
         self.gift = gift
-        self.ui.giftName.setText(f"{gift.name} — {gift.stock} {gift.unit}")
+        self.ui.giftName.setText(
+            self.tr("{0} — المخزون الآن: {1}").format(gift.name, i18n.format_count(gift.stock, digits))
+        )
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         if adjust:
             self.setObjectName("adjustDialog")
@@ -91,6 +107,8 @@ class StockEntryDialog(QDialog):
         self.ui.reasonEdit.textChanged.connect(lambda _t: self._validate())
         number_inputs(digits, self.ui.quantitySpin)
         self._validate()
+        self.ui.quantitySpin.setFocus()  # the quantity first, then the note (Tab)
+        self.ui.quantitySpin.selectAll()
 
     def values(self) -> tuple[int, str]:
         return self.ui.quantitySpin.value(), self.ui.reasonEdit.text().strip()
@@ -167,6 +185,7 @@ class GiftTypeDialog(QDialog):
         else:
             self.unit_edit.setText(self.tr("قطعة"))
             self.active_check.setChecked(True)
+        self.name_edit.setFocus()
 
     def value(self) -> GiftTypeInput:
         return GiftTypeInput(
@@ -210,10 +229,11 @@ class StockTab(QWidget):
         ledger_layout.setContentsMargins(0, 8, 0, 0)
         ledger_layout.addWidget(self.ledger_title)
         ledger_layout.addWidget(self.ledger_table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.types_table)
         splitter.addWidget(ledger_box)
-        splitter.setSizes([300, 300])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
         self.types_table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -301,12 +321,27 @@ class StockTab(QWidget):
     def _show_types(self, types: list[GiftTypeView]) -> None:
         keep = self._want_selected or (self.selected().id if self.selected() else None)
         self._want_selected = None
-        self.types_model.set_rows(types)
+        self.types_model.set_rows(problems_first(types))
         fit_columns(self.types_table, stretch=0)
+        self._share_height()
         row = next((i for i, t in enumerate(types) if t.id == keep), 0 if types else -1)
         if row >= 0:
             select_row(self.types_table, row)
         self._selection_changed()
+
+    def _share_height(self) -> None:
+        """Every type in view when it fits (up to three quarters of the height); the ledger has the rest."""
+        table = self.types_table
+        rows = self.types_model.rowCount()
+        row_height = table.verticalHeader().defaultSectionSize()
+        wanted = table.horizontalHeader().height() + rows * row_height + 2 * table.frameWidth() + 4
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        types_height = min(wanted, total * 3 // 4) if total > 0 else wanted
+        self.splitter.setSizes([types_height, max(total - types_height, 0)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._share_height()
 
     def selected(self) -> GiftTypeView | None:
         rows = self.types_table.selectionModel().selectedRows()
@@ -388,9 +423,7 @@ class StockTab(QWidget):
 
     def _written(self, view: GiftTypeView) -> None:
         self.ctx.show_message(
-            self.tr("{0}: المخزون الآن {1} {2}").format(
-                view.name, self.ctx.fmt_number(view.stock), view.unit
-            ),
+            self.tr("{0} — المخزون الآن: {1}").format(view.name, self.ctx.fmt_number(view.stock)),
             "ok",
         )
         self._want_selected = view.id

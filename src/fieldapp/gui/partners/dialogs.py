@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import FieldAppError
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.widgets import HijriDateEdit, IdLineEdit, show_error, user_message
-from fieldapp.gui.widgets.inputs import number_inputs, set_note
+from fieldapp.gui.widgets.inputs import CountedSuffix, number_inputs, set_note
 from fieldapp.services.bodies import (
     AGREEMENT_STATUSES,
     BODY_TYPES,
@@ -113,6 +113,7 @@ class BodyDialog(_Dialog):
             self.phone_edit.setText(body.contact_phone or "")
             self.notes_edit.setPlainText(body.notes)
         self.resize(520, 0)
+        self.name_edit.setFocus()  # the kind has a default; the name is what is typed first
 
     def data(self) -> BodyInput:
         return BodyInput(
@@ -175,7 +176,9 @@ class AgreementDialog(_Dialog):
         self.reminder_spin = QSpinBox(objectName="agreementReminder")
         self.reminder_spin.setRange(0, 365)
         self.reminder_spin.setSpecialValueText(self.tr("بلا تذكير"))
-        self.reminder_spin.setSuffix(self.tr(" يومًا قبل النهاية"))
+        self.reminder_suffix = CountedSuffix(
+            self.reminder_spin, lambda n: self.tr("%n يوم قبل النهاية", "spin box suffix", n)
+        )
         number_inputs(ctx.digits, self.reminder_spin, self.start_edit.edit, self.end_edit.edit)
         self.notes_edit = QPlainTextEdit(objectName="agreementNotes")
         self.notes_edit.setFixedHeight(54)
@@ -211,6 +214,7 @@ class AgreementDialog(_Dialog):
             self.reminder_spin.setValue(agreement.reminder_days or 0)
             self.notes_edit.setPlainText(agreement.notes)
         self.resize(560, 0)
+        self.title_edit.setFocus()  # the first thing typed
 
     def data(self) -> AgreementInput:
         return AgreementInput(
@@ -275,6 +279,7 @@ class MergeDialog(_Dialog):
         self.survivor_combo.setAccessibleName(self.tr("الجهة التي تبقى"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("دمج"))
         self.resize(520, 0)
+        self.survivor_combo.setFocus()  # type to find the body that stays
 
     def save(self) -> None:
         survivor = self.survivor_combo.currentData()

@@ -370,6 +370,8 @@ class PartnersScreen(Screen):
         for model in (self.model, self.agreement_model, self.history_model):
             model.retranslate()
             model.refresh_display()
+        if getattr(self, "directory", None) is not None:
+            self._show_directory(self.directory)  # its counts and empty-list texts, reworded
         self._update_actions()
         self._show_card()
 
@@ -388,10 +390,10 @@ class PartnersScreen(Screen):
         self.directory = directory
         self._fill_combo(self.city_combo, [(None, self.tr("كل المدن"))] + [(c, c) for c in directory.cities])
         self.model.set_rows(directory.bodies)
-        self.count_label.setText(self.tr("%1 جهة").replace("%1", self.ctx.fmt_number(len(directory.bodies))))
+        self.count_label.setText(self.ctx.fmt_digits(self.tr("%n جهة", "", len(directory.bodies))))
         self.ending_list.clear()
         for a in directory.ending_soon:
-            days = self.tr("تنتهي بعد %1 يومًا").replace("%1", self.ctx.fmt_number(a.days_left or 0))
+            days = self.ctx.fmt_digits(self.tr("تنتهي بعد %n يوم", "", a.days_left or 0))
             item = QListWidgetItem(f"{embed(a.body_name)} — {days}")
             item.setToolTip(f"{a.title} — {self.ctx.fmt_date(a.end_date)}" if a.end_date else a.title)
             item.setData(Qt.ItemDataRole.UserRole, a.body_id)
@@ -502,9 +504,7 @@ class PartnersScreen(Screen):
         lines = [f"<b>{embed(html.escape(a.title))}</b> — {a.status_label(self.ctx.lang)}"]
         if a.reminder_due:
             lines.append(
-                self.tr("⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.").replace(
-                    "%1", self.ctx.fmt_number(a.days_left or 0)
-                )
+                self.ctx.fmt_digits(self.tr("⚠ تنتهي بعد %n يوم: حان وقت التجديد.", "", a.days_left or 0))
             )
         if a.start_date or a.end_date:
             lines.append(" – ".join(self.ctx.fmt_date(d) for d in (a.start_date, a.end_date) if d))
@@ -514,12 +514,6 @@ class PartnersScreen(Screen):
             lines.append(self.tr("التزاماتنا: %1").replace("%1", a.our_commitments))
         if a.partner_commitments:
             lines.append(self.tr("التزامات الجهة: %1").replace("%1", a.partner_commitments))
-        if a.reminder_due:
-            lines.append(
-                self.tr("⚠ تنتهي بعد %1 يومًا: حان وقت التجديد.").replace(
-                    "%1", self.ctx.fmt_number(a.days_left or 0)
-                )
-            )
         self.agreement_detail.setText("<br>".join(lines))
         self._update_actions()
 

@@ -225,7 +225,7 @@ class VolunteerRecordDialog(QDialog):
             [
                 Column(lambda: self.tr("التاريخ"), lambda g: self.ctx.fmt_hijri(g.at)),
                 Column(lambda: self.tr("الهدية"), lambda g: g.gift_name),
-                Column(lambda: self.tr("الكمية"), lambda g: f"{self.ctx.fmt_number(g.quantity)} {g.unit}"),
+                Column(lambda: self.tr("الكمية"), lambda g: self.ctx.fmt_quantity(g.quantity, g.unit)),
                 Column(lambda: self.tr("الفعالية"), lambda g: g.event_title),
             ]
         )
@@ -300,7 +300,7 @@ class VolunteerRecordDialog(QDialog):
         self.record = record
         self.name_label.setText(record.full_name)
         first = min((e.starts_at for e in record.events), default=None)
-        summary = self.tr("%1 فعالية، %2 في المجموع").replace("%1", self.ctx.fmt_number(len(record.events)))
+        summary = self.ctx.fmt_digits(self.tr("%n فعالية، %2 في المجموع", "", len(record.events)))
         summary = summary.replace("%2", self.ctx.fmt_hours(record.total_hours))
         if first is not None:
             summary += self.tr("، منذ %1").replace("%1", self.ctx.fmt_hijri(first))

@@ -139,10 +139,13 @@ class PeopleScreen(Screen):
         self.hours_button.setText(self.tr("تقرير الساعات…"))
         self.hours_button.setAccessibleName(self.tr("تقرير الساعات التطوعية لكل متطوع في فترة"))
         self.model.refresh_display()
+        if getattr(self, "_count", None) is not None:
+            self._loaded(*self._count)
         self._update_actions()
 
     # -- state --------------------------------------------------------------------------------
     def _loaded(self, total: int, searching: bool) -> None:
+        self._count = (total, searching)  # worded again after a language switch
         if searching:
             self.count_label.setText(self.ctx.fmt_digits(self.tr("%n نتيجة", "", total)))
         else:

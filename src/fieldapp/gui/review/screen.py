@@ -11,6 +11,7 @@ audited write that syncs where it must):
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core import dates, i18n
+from fieldapp.core.identifiers import format_mobile_display
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.screen import Screen
 from fieldapp.gui.widgets import Column, TableModel, user_message
-from fieldapp.gui.widgets.inputs import embed
+from fieldapp.gui.widgets.inputs import embed, ltr
 from fieldapp.services.review import ConflictItem, DuplicateItem, PersonSide, SetAsideItem
 
 i18n.register(
@@ -100,11 +102,10 @@ def _msg(key: str, **params: Any) -> str:
     return i18n.msg(key, **params)
 
 
-def _value(value: Any) -> str:
-    """A value as text, kept whole in its own direction (a +966 mobile stays +966… in Arabic)."""
-    if value is None or value == "":
-        return EMPTY
-    return embed(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+#: fields whose values read left to right inside Arabic: one LTR run each, as in the people table
+_LTR_FIELDS = frozenset({"mobile", "national_id", "latin_name", "badge_code"})
+#: fields holding a moment (ISO text on the wire), shown as every table shows a moment
+_MOMENT_FIELDS = frozenset({"starts_at", "ends_at"})
 
 
 def _field(name: str) -> str:
@@ -139,11 +140,11 @@ class ReviewScreen(Screen):
             [
                 Column(lambda: _msg("gui.review.col.record"), lambda c: c.record),
                 Column(lambda: _msg("gui.review.col.field"), lambda c: _field(c.field)),
-                Column(lambda: _msg("gui.review.col.kept"), lambda c: _value(c.kept_value)),
+                Column(lambda: _msg("gui.review.col.kept"), lambda c: self._value(c.field, c.kept_value)),
                 Column(
                     lambda: _msg("gui.review.col.kept_by"), lambda c: self._at_on(c.kept_at, c.kept_laptop)
                 ),
-                Column(lambda: _msg("gui.review.col.lost"), lambda c: _value(c.lost_value)),
+                Column(lambda: _msg("gui.review.col.lost"), lambda c: self._value(c.field, c.lost_value)),
                 Column(
                     lambda: _msg("gui.review.col.lost_by"), lambda c: self._at_on(c.lost_at, c.lost_laptop)
                 ),
@@ -285,18 +286,34 @@ class ReviewScreen(Screen):
         self._decide(self.ctx.services.review.discard, seq, reason)
 
     # -- texts --------------------------------------------------------------------------------
+    def _value(self, field: str, value: Any) -> str:
+        """A kept or lost value as its field is shown elsewhere: a mobile «+966 55 070 7115» and an
+        ID as one left-to-right run (`ltr`, as the people table shows them), a moment as a date and
+        time (`fmt_when`), a name as it is."""
+        if value is None or value == "":
+            return EMPTY
+        if field in _MOMENT_FIELDS and isinstance(value, str):
+            try:
+                return self.ctx.fmt_when(dt.datetime.fromisoformat(value))
+            except ValueError:
+                pass  # not a moment after all: shown as it came
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if field == "mobile":
+            text = format_mobile_display(text)
+        return ltr(text) if field in _LTR_FIELDS else text
+
     def _at_on(self, when, laptop: str) -> str:
         """'2026-11-30 13:36 — K7QZ': short enough for a column (the full date is in the audit)."""
         short = self.ctx.fmt_digits(dates.to_local(when).strftime("%Y-%m-%d %H:%M"))
-        return _msg("gui.review.at_on", when=embed(short), laptop=embed(laptop))
+        return _msg("gui.review.at_on", when=ltr(short), laptop=embed(laptop))
 
     def _person(self, side: PersonSide) -> str:
         none = EMPTY
         return _msg(
             "gui.review.person",
             name=side.full_name,
-            nid=embed(side.national_id) if side.national_id else none,
-            mobile=embed(side.mobile) if side.mobile else none,
+            nid=ltr(side.national_id) if side.national_id else none,
+            mobile=ltr(format_mobile_display(side.mobile)) if side.mobile else none,
             laptop=self._at_on(side.created_at, side.laptop),
             scans=self.ctx.fmt_number(side.scans),
         )

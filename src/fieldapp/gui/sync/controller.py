@@ -31,11 +31,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from fieldapp.core.errors import FieldAppError
 from fieldapp.gui.context import GuiContext
+from fieldapp.gui.widgets.errors import user_message
 from fieldapp.services import Changed
 from fieldapp.services.review import ReviewCounts
 from fieldapp.services.sync_round import SyncReport
 from fieldapp.services.sync_state import SyncStatus
-from fieldapp.sync.client import SyncError, SyncOffline, SyncRevoked, SyncServerError
+from fieldapp.sync.client import SyncOffline, SyncRevoked, SyncServerError
 from fieldapp.sync.enrolment import MAX_SKEW_S
 
 DEBOUNCE_MS = 3_000  # after a local write
@@ -279,7 +280,7 @@ class SyncController(QObject):
         since = self.view.offline_since
         if state == "offline" and since is None:
             since = dt.datetime.now(dt.UTC)
-        text = exc.message(self.ctx.lang) if isinstance(exc, SyncError | FieldAppError) else str(exc)
+        text = user_message(exc, self.ctx.lang) if isinstance(exc, FieldAppError) else str(exc)
         self._set_view(replace(self.view, state=state, offline_since=since, error=text))
         self.round_finished.emit(exc)
         self.reload()

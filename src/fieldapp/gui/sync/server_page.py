@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from fieldapp.core import i18n
 from fieldapp.gui.context import GuiContext
 from fieldapp.gui.sync.controller import SyncController, SyncView
-from fieldapp.gui.sync.texts import details
+from fieldapp.gui.sync.texts import SyncTexts, details
 from fieldapp.gui.widgets import user_message
 from fieldapp.gui.widgets.inputs import directed, ltr
-from fieldapp.services.sync_state import EnrolResult
+from fieldapp.services.sync_state import EnrolAnswer, EnrolRequest, EnrolResult, contact_server
 from fieldapp.sync.enrolment import QR_TAG
 
 i18n.register(
@@ -77,33 +77,33 @@ i18n.register(
             "تسجيل الحاسوب في الخادم ومغادرته لمدير النظام.",
             "Enrolling this laptop and leaving the organisation are for an administrator.",
         ),
-        "gui.server.table.person": ("أشخاص", "people"),
-        "gui.server.table.scan": ("مسوحات", "scans"),
-        "gui.server.table.registration": ("تسجيلات", "registrations"),
-        "gui.server.table.event": ("فعاليات", "events"),
-        "gui.server.table.handover": ("تسليمات هدايا", "gift hand-overs"),
-        "gui.server.table.certificate": ("شهادات", "certificates"),
-        "gui.server.table.visit": ("زيارات", "visits"),
-        "gui.server.table.other": ("تغييرات أخرى", "other changes"),
     }
 )
 
-_NAMED_TABLES = ("person", "scan", "registration", "event", "handover", "certificate", "visit")
+# What waits to go up, counted with its noun (Qt's %n: «شخص واحد، 3 مسوحات، 11 تسجيلًا»).
+_COUNTED_TABLES = {
+    "person": lambda n: SyncTexts.tr("%n شخص", "", n),
+    "scan": lambda n: SyncTexts.tr("%n مسح", "", n),
+    "registration": lambda n: SyncTexts.tr("%n تسجيل", "", n),
+    "event": lambda n: SyncTexts.tr("%n فعالية", "", n),
+    "handover": lambda n: SyncTexts.tr("%n تسليم للهدايا", "", n),
+    "certificate": lambda n: SyncTexts.tr("%n شهادة", "", n),
+    "visit": lambda n: SyncTexts.tr("%n زيارة", "", n),
+}
 
 
 def what_goes_up(ctx: GuiContext, by_table: dict[str, int]) -> str:
     """'120 people, 340 scans, 12 other changes' in the user's language."""
-    lang = ctx.lang
     parts = []
     other = 0
     for table, count in sorted(by_table.items(), key=lambda kv: -kv[1]):
-        if table in _NAMED_TABLES:
-            parts.append(f"{ctx.fmt_number(count)} {i18n.msg(f'gui.server.table.{table}', lang)}")
+        if table in _COUNTED_TABLES:
+            parts.append(ctx.fmt_digits(_COUNTED_TABLES[table](count)))
         else:
             other += count
     if other:
-        parts.append(f"{ctx.fmt_number(other)} {i18n.msg('gui.server.table.other', lang)}")
-    return ("، " if lang == "ar" else ", ").join(parts)
+        parts.append(ctx.fmt_digits(SyncTexts.tr("%n تغيير آخر", "", other)))
+    return ("، " if ctx.lang == "ar" else ", ").join(parts)
 
 
 class CentralServerPage(QWidget):
@@ -250,14 +250,34 @@ class CentralServerPage(QWidget):
         self.enrol_button.setEnabled(False)
         self.enrol_button.setText(i18n.msg("gui.server.enrolling", self.ctx.lang))
         name = self.name.text().strip()
-        # The network calls happen before enrol's transaction opens (SyncStateService.enrol), so
-        # the database thread waits on the server at most a connect timeout, never holding a lock.
-        self.ctx.runner.write(
-            self.ctx.services.sync_state.enrol,
+        sync_state = self.ctx.services.sync_state
+        runner = self.ctx.runner
+
+        # Three steps, each where it belongs: reads on the database thread, the server calls on the
+        # network pool (a desk scanning meanwhile never waits on the network), the save as a write.
+        def call_server(request: EnrolRequest) -> None:
+            runner.net(
+                contact_server,
+                request,
+                on_done=lambda answer: save(request, answer),
+                on_error=self._enrol_failed,
+            )
+
+        def save(request: EnrolRequest, answer: EnrolAnswer) -> None:
+            runner.write(
+                sync_state.save_enrolment,
+                request,
+                answer,
+                on_done=lambda result: self._enrolled(result, name),
+                on_error=self._enrol_failed,
+            )
+
+        runner.db(
+            sync_state.prepare_enrolment,
             self.url.text().strip() or None,
             self.code.text(),
             name or None,
-            on_done=lambda result: self._enrolled(result, name),
+            on_done=call_server,
             on_error=self._enrol_failed,
         )
 

@@ -1,12 +1,16 @@
 """What sync says to a coordinator, in Arabic and English: the status bar line and its details.
 
 Messages go through core.i18n (both languages side by side, as the services' messages), so the
-status bar and the Settings page say the same things in the same words.
+status bar and the Settings page say the same things in the same words. A count with its noun goes
+through Qt's %n numerus instead (fieldapp_ar.ts holds the six Arabic forms: «قبل دقيقتين»,
+«3 تغييرات بانتظار الإرسال», «11 تغييرًا…»; fieldapp_en.ts the English two).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+
+from PySide6.QtCore import QObject
 
 from fieldapp.core import i18n
 from fieldapp.gui.context import GuiContext
@@ -23,15 +27,8 @@ i18n.register(
         ),
         "gui.sync.syncing": ("جارٍ المزامنة…", "Syncing…"),
         "gui.sync.just_now": ("تمت المزامنة الآن", "Synced just now"),
-        "gui.sync.minutes_ago": ("تمت المزامنة قبل {n} دقيقة", "Synced {n} min ago"),
-        "gui.sync.hours_ago": ("تمت المزامنة قبل {n} ساعة", "Synced {n} h ago"),
         "gui.sync.never": ("لم تتم المزامنة بعد", "Not synced yet"),
-        "gui.sync.waiting": ("{n} بانتظار الإرسال", "{n} waiting to send"),
         "gui.sync.offline": ("دون اتصال منذ {time}", "Offline since {time}"),
-        "gui.sync.clock": (
-            "ساعة هذا الحاسوب مختلفة بـ{n} دقيقة — صحّح الساعة",
-            "This laptop's clock is off by {n} min — fix the clock",
-        ),
         "gui.sync.revoked": (
             "أُزيل هذا الحاسوب من الجهة — العمل مستمر دون اتصال ولم يضِع شيء",
             "This laptop was removed from the organisation — work continues offline, nothing is lost",
@@ -41,7 +38,6 @@ i18n.register(
             "The server needs a newer version of the app — update it",
         ),
         "gui.sync.error": ("تعذّرت المزامنة — التفاصيل", "Sync failed — details"),
-        "gui.sync.review": ("{n} للمراجعة", "{n} to review"),
         "gui.sync.detail.server": ("الخادم: {url}", "Server: {url}"),
         "gui.sync.detail.org": ("الجهة: {org}", "Organisation: {org}"),
         "gui.sync.detail.laptop": ("رمز هذا الحاسوب: {code}", "This laptop's code: {code}"),
@@ -65,6 +61,11 @@ i18n.register(
 )
 
 
+class SyncTexts(QObject):
+    """The translation context of the counted texts below: pyside6-lupdate marks
+    `SyncTexts.tr(text, "", n)` as a plural (numerus) message, QCoreApplication.translate(…, n) not."""
+
+
 def _t(key: str, ctx: GuiContext, **params) -> str:
     return i18n.msg(key, ctx.lang, **params)
 
@@ -78,8 +79,9 @@ def ago(ctx: GuiContext, at: dt.datetime | None, now: dt.datetime | None = None)
     if minutes < 1:
         return _t("gui.sync.just_now", ctx)
     if minutes < 120:
-        return _t("gui.sync.minutes_ago", ctx, n=ctx.fmt_number(minutes))
-    return _t("gui.sync.hours_ago", ctx, n=ctx.fmt_number(minutes // 60))
+        return ctx.fmt_digits(SyncTexts.tr("تمت المزامنة قبل %n دقيقة", "", minutes))
+    hours = minutes // 60
+    return ctx.fmt_digits(SyncTexts.tr("تمت المزامنة قبل %n ساعة", "", hours))
 
 
 def status_line(ctx: GuiContext, view: SyncView) -> tuple[str, str]:
@@ -103,13 +105,16 @@ def status_line(ctx: GuiContext, view: SyncView) -> tuple[str, str]:
         parts.append(_t("gui.sync.error", ctx))
         level = "warning"
     elif view.clock_wrong:  # the one thing to fix: said instead of "synced N min ago"
-        parts.append(_t("gui.sync.clock", ctx, n=ctx.fmt_number(round(abs(view.clock_skew_s) / 60))))
+        minutes = round(abs(view.clock_skew_s) / 60)
+        off_by = SyncTexts.tr("ساعة هذا الحاسوب مختلفة بـ%n دقيقة — صحّح الساعة", "", minutes)
+        parts.append(ctx.fmt_digits(off_by))
         level = "warning"
     else:
         parts.append(ago(ctx, status.last_success_at))
         level = "ok"
-    if status.pending_ops:
-        parts.append(_t("gui.sync.waiting", ctx, n=ctx.fmt_number(status.pending_ops)))
+    waiting = status.pending_ops
+    if waiting:
+        parts.append(ctx.fmt_digits(SyncTexts.tr("%n بانتظار الإرسال", "", waiting)))
     return " — ".join(parts), level
 
 

@@ -39,12 +39,12 @@ def time_range(ctx: GuiContext, v: VisitView) -> str:
 
 def gifts_text(ctx: GuiContext, v: VisitView) -> str:
     sep = "، " if ctx.lang == "ar" else ", "
-    return sep.join(f"{g.gift_name} × {ctx.fmt_number(g.quantity)}" for g in v.planned_gifts)
+    return sep.join(f"{g.gift_name}: {ctx.fmt_number(g.quantity)}" for g in v.planned_gifts)
 
 
 def handed_text(ctx: GuiContext, v: VisitView) -> str:
     sep = "، " if ctx.lang == "ar" else ", "
-    return sep.join(f"{g.gift_name} × {ctx.fmt_number(g.quantity)} {g.unit}" for g in v.handed_gifts)
+    return sep.join(ctx.fmt_gift_quantity(g.gift_name, g.quantity, g.unit) for g in v.handed_gifts)
 
 
 def team_text(ctx: GuiContext, v: VisitView) -> str:

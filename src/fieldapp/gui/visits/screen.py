@@ -271,6 +271,7 @@ class VisitsScreen(Screen):
         )
 
     def _show(self, data: AgendaData) -> None:
+        self._shown = data  # drawn again, in the new language, after a switch
         self.visits = {v.id: v for v in data.visits}
         today = dates.local_now().date()
         if data.mode == DAY:
@@ -476,7 +477,10 @@ class VisitsScreen(Screen):
             button.setAccessibleName(button.text())
         self.list_table.setAccessibleName(self.tr("قائمة الزيارات"))
         self.list_model.retranslate()
-        self._show_details()
+        if getattr(self, "_shown", None) is not None:
+            self._show(self._shown)  # day names, dates and counts of the agenda, reworded
+        else:
+            self._show_details()
 
 
 def _esc(text: str) -> str:

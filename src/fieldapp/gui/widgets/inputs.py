@@ -3,9 +3,10 @@ chosen digits, row selection, inline notes, and the required-reason dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateTimeEdit,
@@ -160,3 +161,33 @@ class ReasonDialog(QDialog):
         if not self.text():  # required: never accepted empty, even by code
             return
         super().accept()
+
+
+# A fraction takes CLDR's «other» form in Arabic and English («12.5 ساعة», "12.5 hours"); Qt's
+# numerus takes whole numbers only, and 100 is «other» in both languages.
+_FRACTION_STANDS_FOR = 100
+_LEADING_NUMBER = re.compile(r"^\s*[-+]?[\d٠-٩]+")
+
+
+class CountedSuffix(QObject):
+    """A spin box suffix in the form its value calls for: «1 ساعة، 2 ساعتان، 3 ساعات، 11 ساعة».
+
+        self.hours_suffix = CountedSuffix(spin, lambda n: self.tr("%n ساعة", "spin box suffix", n))
+        ...retranslate(): self.hours_suffix.refresh()
+
+    `text_for(n)` is a tr() with %n (numerus forms in the .ts, each starting with %n); the spin box
+    shows the number itself, so the suffix is that text without its number. It follows every
+    value change, and `refresh()` re-reads it after a language switch.
+    """
+
+    def __init__(self, spin: QAbstractSpinBox, text_for: Callable[[int], str]) -> None:
+        super().__init__(spin)
+        self.spin = spin
+        self.text_for = text_for
+        spin.valueChanged.connect(lambda _value: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        value = self.spin.value()
+        n = int(value) if float(value).is_integer() else _FRACTION_STANDS_FOR
+        self.spin.setSuffix(" " + _LEADING_NUMBER.sub("", self.text_for(n)).strip())

@@ -26,6 +26,8 @@ Index = QModelIndex | QPersistentModelIndex
 #: the role carrying a column's raw sort value (for QSortFilterProxyModel.setSortRole)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole
+#: cells with more characters than this carry their whole text as a tooltip (they may be elided)
+LONG_TEXT = 20
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,13 @@ class TableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(row)
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(row)
+            # A long text may be cut at the column's edge: the whole of it on hover.
+            value = column.value(row)
+            text = "" if value is None else str(value)
+            return text if len(text) > LONG_TEXT else None
         if role == SORT_ROLE:
             return (column.sort or column.value)(row)
         if role == ROW_ROLE:

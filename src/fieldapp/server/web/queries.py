@@ -30,9 +30,12 @@ from fieldapp.server.models import (
 )
 from fieldapp.server.web.security import end_sessions_of
 from fieldapp.services.attendance.results import AttendanceRow, EventAttendance
+from fieldapp.store.models import PersonDistinct
 from fieldapp.sync.digest import CONFLICT_TABLE
+from fieldapp.sync.ids import distinct_pair
 
 UNSEEN_AFTER = dt.timedelta(days=1)
+DISTINCT_TABLE = PersonDistinct.__tablename__
 
 
 def _detached(s, items: list) -> list:
@@ -165,10 +168,10 @@ def health(engine: Engine, org_id: str, rejected_shown: int = 20) -> Health:
         conflicts = duplicates = 0
         rows = s.scalars(
             select(SyncRow.data).where(SyncRow.org_id == org_id, SyncRow.table_name == CONFLICT_TABLE)
-        )
+        ).all()
         for data in rows:
             conflict = json.loads(data)
-            if conflict.get("resolved") or conflict.get("deleted"):
+            if conflict.get("resolved") or conflict.get("deleted") or _decided(s, org_id, conflict):
                 continue
             if conflict.get("field") == POSSIBLE_DUPLICATE:
                 duplicates += 1
@@ -182,6 +185,27 @@ def health(engine: Engine, org_id: str, rejected_shown: int = 20) -> Health:
         duplicates=duplicates,
         pending_ops=sum(d.pending_ops_reported for d in live),
     )
+
+
+def _decided(s, org_id: str, conflict: dict[str, Any]) -> bool:
+    """A laptop's review decision, as it reached the server (services/review.py `_decided`): a
+    possible duplicate merged, removed or marked as two people; a field edited after both values
+    (keeping or restoring a value on the review screen is such an edit)."""
+
+    def row(table: str, row_id: str) -> SyncRow | None:
+        return s.get(SyncRow, (org_id, table, row_id))
+
+    if conflict.get("field") == POSSIBLE_DUPLICATE:
+        ids = [(conflict.get(side) or {}).get("id") or "" for side in ("kept_value", "lost_value")]
+        people = [row("person", person_id) for person_id in ids]
+        if any(p is None or json.loads(p.data).get("deleted") for p in people):
+            return True
+        return row(DISTINCT_TABLE, distinct_pair(*ids)[0]) is not None
+    record = row(str(conflict.get("table_name")), str(conflict.get("row_id")))
+    if record is None:
+        return False
+    stamp = json.loads(record.field_hlc or "{}").get(conflict.get("field")) or record.created_hlc
+    return stamp > max(str(conflict.get("kept_hlc")), str(conflict.get("lost_hlc")))
 
 
 # --- events and attendance, from every laptop's synced rows ---------------------------------------
