@@ -12,12 +12,38 @@ import pytest
 from fieldapp.core import i18n
 
 
+def _app_state(app) -> tuple:
+    """What create_app sets on the QApplication besides the language."""
+    font = app.font()
+    return (
+        app.applicationName(),
+        app.applicationDisplayName(),
+        app.applicationVersion(),
+        app.organizationName(),
+        font.family(),
+        font.pointSize(),
+        app.style().objectName(),
+        app.styleSheet(),
+    )
+
+
+_created: list[tuple] = []  # _app_state right after create_app
+
+
 @pytest.fixture
 def gui_app(qapp):
-    """The QApplication with bundled fonts, stylesheet and the Arabic translators; restored afterwards."""
+    """The QApplication with bundled fonts, stylesheet and the Arabic translators; restored afterwards.
+
+    create_app runs again only when a test changed what it sets: setting the same style and
+    stylesheet again re-polishes every widget alive, seconds per test late in a module."""
     from fieldapp.gui.app import create_app, switch_language
 
-    app = create_app(lang="ar")
+    if _created and _app_state(qapp) == _created[0]:
+        switch_language("ar")
+        app = qapp
+    else:
+        app = create_app(lang="ar")
+        _created[:] = [_app_state(app)]
     yield app
     switch_language("ar")
     i18n.set_language(None)  # back to FIELDAPP_LANG (en) for the non-GUI tests

@@ -67,6 +67,7 @@ def test_wrong_passwords_lock_the_name_for_a_growing_time_and_are_audited(servic
     assert wrong.value.key == "user.bad_login"
 
 
+@pytest.mark.real_password_cost
 def test_an_unknown_name_answers_like_a_wrong_password_and_costs_the_same(services):
     services.users.create("sara", "سارة", "coordinator", "right-pass")
     users = services.as_user(None).users
