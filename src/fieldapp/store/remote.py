@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections import defaultdict
@@ -30,11 +31,11 @@ from fieldapp.store.models import MODEL_BY_TABLE, Conflict, Outbox, Person, Reco
 from fieldapp.store.unit_of_work import Change, to_json_value
 from fieldapp.sync.digest import (
     CONFLICT_TABLE,
+    HASH_BYTES,
     TableDigest,
     bucket_of,
-    canonical_hash,
     conflict_hash,
-    encode_simple,
+    encode_simple_sorted_bytes,
     encode_sorted,
 )
 from fieldapp.sync.merge import SYSTEM_COLUMNS
@@ -313,29 +314,38 @@ def _stored_to_wire(sql_type: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, str]]:
-    """(id, row hash) of every row of a table, as sync.digest.row_hash makes them from the wire
-    form. Read through SQLite's own cursor, the columns in canonical (sorted) order and only those
-    that need it converted: verify hashes every row, so this is its cost."""
+def _hashed_rows(connection: Connection, table: str) -> Iterable[tuple[str, bytes]]:
+    """(id, row hash as bytes) of every row of a table, as sync.digest.row_hash makes them from
+    the wire form. Read through SQLite's own cursor, the columns in canonical (sorted) order and
+    only those that need it converted, hashed as bytes: verify hashes every row, so this is its
+    cost."""
     if table == CONFLICT_TABLE:  # the conflicts the server recorded, proven by their ids
         query = select(Conflict.remote_id).where(Conflict.remote_id.is_not(None))
-        yield from ((rid, conflict_hash(rid)) for rid in connection.execute(query).scalars())
+        yield from ((rid, bytes.fromhex(conflict_hash(rid))) for rid in connection.execute(query).scalars())
         return
     columns = MODEL_BY_TABLE[table].__table__.columns
     keys = sorted(c.key for c in columns if c.key not in SYSTEM_COLUMNS)
     converters = [(i, f) for i, k in enumerate(keys) if (f := _stored_to_wire(columns[k].type)) is not None]
-    simple = not any(isinstance(columns[k].type, Float | JSON) for k in keys)
-    encode = encode_simple if simple else encode_sorted
+    if any(isinstance(columns[k].type, Float | JSON) for k in keys):
+        encode: Callable[[dict[str, Any]], bytes] = lambda plain: encode_sorted(plain).encode()  # noqa: E731
+    else:
+        encode = encode_simple_sorted_bytes  # the dict below is built in sorted key order
+    prefix, blake2b = f"{table}\x00".encode(), hashlib.blake2b
     cursor = connection.connection.driver_connection.execute(
         f"SELECT id, {', '.join(keys)} FROM {table}"  # names from the models, not from input
     )
     while rows := cursor.fetchmany(5_000):
         for row in rows:
-            values = list(row[1:])
-            for i, convert in converters:
-                if values[i] is not None:
-                    values[i] = convert(values[i])
-            yield row[0], canonical_hash(table, row[0], encode(dict(zip(keys, values, strict=True))))
+            row_id = row[0]
+            if converters:
+                values = list(row[1:])
+                for i, convert in converters:
+                    if values[i] is not None:
+                        values[i] = convert(values[i])
+            else:
+                values = row[1:]
+            text = prefix + row_id.encode() + b"\x00" + encode(dict(zip(keys, values, strict=True)))
+            yield row_id, blake2b(text, digest_size=HASH_BYTES).digest()
 
 
 def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:
@@ -344,8 +354,8 @@ def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:
     result = {}
     for name in sorted((*MODEL_BY_TABLE, CONFLICT_TABLE)):
         digest = TableDigest()
-        for n, (row_id, hash_hex) in enumerate(_hashed_rows(connection, name), start=1):
-            digest.add(row_id, hash_hex)
+        for n, (row_id, hash_bytes) in enumerate(_hashed_rows(connection, name), start=1):
+            digest.add_bytes(row_id, hash_bytes)
             if n % YIELD_EVERY_ROWS == 0:
                 time.sleep(YIELD_S)
         result[name] = digest.as_json()
@@ -355,14 +365,15 @@ def table_digests(connection: Connection) -> dict[str, dict[str, Any]]:
 # The app computes its digests on a network thread while the desk works. Hashing in Python holds
 # the GIL; the desk's database thread lets go of it for every SQLite call and would then wait up
 # to the interpreter's 5 ms switch interval to get it back, statement after statement (a scan
-# took 80+ ms instead of 15). A short sleep every ~2 ms of hashing hands the GIL over at once.
-YIELD_EVERY_ROWS = 100
+# took 80+ ms instead of 15). A short sleep every ~2 ms of hashing (~250 rows at ~8 µs a row)
+# hands the GIL over at once; each sleep costs ~0.2 ms, so not more often.
+YIELD_EVERY_ROWS = 250
 YIELD_S = 0.0001
 
 
 def row_hashes(connection: Connection, table: str, bucket: int) -> dict[str, str]:
     """id -> row hash of the rows of one bucket of one table."""
-    return {row_id: h for row_id, h in _hashed_rows(connection, table) if bucket_of(row_id) == bucket}
+    return {row_id: h.hex() for row_id, h in _hashed_rows(connection, table) if bucket_of(row_id) == bucket}
 
 
 # --- a re-baseline ----------------------------------------------------------------------------
