@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table, Text, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -103,6 +103,24 @@ class NewRow:
 Row = SyncRow | NewRow
 
 
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Rows holding every column of `table`, in the session's transaction. PostgreSQL takes them
+    by COPY (psycopg would send one INSERT per row); SQLite by one executemany."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    names = [column.name for column in table.columns]
+    with (
+        connection.connection.driver_connection.cursor() as cursor,
+        cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy,  # names from the model
+    ):
+        for row in rows:
+            copy.write_row([row[name] for name in names])
+
+
 class Batch:
     """What one push transaction holds: the session, the caller, the versions handed out, and
     the sync rows it read or made (so an op sees what an earlier op of the batch wrote).
@@ -161,9 +179,7 @@ class Batch:
 
     def write_new_rows(self) -> None:
         if self.new_rows:
-            self.session.connection().execute(
-                insert(SyncRow.__table__), [row.values() for row in self.new_rows]
-            )
+            bulk_insert(self.session, SyncRow.__table__, [row.values() for row in self.new_rows])
             self.new_rows = []
 
     def new_row(self, table: str, row_id: str, kind: str, stamp: str, data: dict[str, Any]) -> Row:
@@ -255,8 +271,7 @@ def _push(engine, caller: Caller, ops: list[Op], careful: bool) -> list[Answer]:
                 max_hlc = op.hlc
         session.flush()
         batch.write_new_rows()
-        if remembered:
-            session.connection().execute(insert(AppliedOp.__table__), remembered)
+        bulk_insert(session, AppliedOp.__table__, remembered)
         session.execute(update(OrgSync).where(OrgSync.org_id == caller.org_id).values(version=batch.version))
         device = session.get(Device, caller.device_id)
         if max_hlc is not None and (device.max_hlc is None or max_hlc > device.max_hlc):
