@@ -34,14 +34,16 @@ COLUMNS = SyncState.__table__.columns
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(base URL, server DB URL) of one server process for the whole module, with org RUH."""
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.db'}"
+    folder = tmp_path_factory.mktemp("server")
+    db_url = f"sqlite:///{folder / 'server.db'}"
     port = free_port()
     env = {**os.environ, "FIELDAPP_LANG": "en"}
     env.pop("FIELDAPP_SERVER_DB", None)
+    log = (folder / "server.log").open("w")  # a file, not a pipe nobody reads: a full pipe hangs the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "fieldapp", "server", "--db", db_url, "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         text=True,
         env=env,
     )
@@ -54,7 +56,8 @@ def server(tmp_path_factory):
         yield base, db_url
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=20)
+        proc.wait(timeout=20)
+        log.close()
 
 
 def new_code(db_url: str, base: str) -> str:

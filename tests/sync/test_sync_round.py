@@ -52,19 +52,20 @@ class Server:
     def start(self) -> None:
         env = {**os.environ, "FIELDAPP_LANG": "en"}
         env.pop("FIELDAPP_SERVER_DB", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "fieldapp", "server", "--db", self.db_url, "--port", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
+        with (self.path.parent / "server.log").open("a") as log:  # never a pipe nobody reads
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "fieldapp", "server", "--db", self.db_url, "--port", str(self.port)],
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                text=True,
+                env=env,
+            )
         wait_healthy(self.base, self.proc)
 
     def stop(self) -> None:
         if self.proc is not None:
             self.proc.send_signal(signal.SIGTERM)
-            self.proc.communicate(timeout=20)
+            self.proc.wait(timeout=20)
             self.proc = None
 
     def code(self) -> str:
