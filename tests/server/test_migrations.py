@@ -19,7 +19,7 @@ def test_migrations_create_the_schema_with_their_own_version_table(server_db):
         names = set(inspect(engine).get_table_names())
         assert TABLES | {"server_alembic_version"} <= names
         assert "alembic_version" not in names  # never mistaken for a laptop database
-        assert migrate.current_revision(engine) == migrate.head_revision() == "0003"
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0004"
         migrate.upgrade(engine)  # a second start is a no-op
         uniques = {tuple(u["column_names"]) for u in inspect(engine).get_unique_constraints("device")}
         assert ("org_id", "short_code") in uniques

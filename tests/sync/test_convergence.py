@@ -286,6 +286,46 @@ def test_an_edit_made_before_a_re_baseline_still_meets_its_rival(tmp_path):
         assert sorted([kept, *lost]) == ["from A", "from B"]
 
 
+def test_a_value_only_another_laptop_holds_after_a_restore_meets_its_rival(tmp_path):
+    """Found by the harness (seed 1, a laptop killed and revoked just after the server was
+    restored): an edit acknowledged by the old server and lost by the restore came back only
+    through another laptop's re-baseline, as a value it held after a sync. It lost to an edit
+    made after the restore by a laptop that never saw it, and, being "settled", vanished without
+    a conflict. Now the server keeps, per field, the stamp its value's writer had seen."""
+    with Scenario(tmp_path, laptops=3) as org:
+        a, b, c = org.laptops
+        person = a.services.people.create(person_input("90000006", "Lost laptop's edit")).id
+        org.sync(a, b, c)
+        org.backup()
+        a.set_notes(person, "from A")
+        org.sync(a, b)  # B holds A's edit; A is never seen again (stolen, broken, revoked)
+        org.restore()
+        c.set_notes(person, "from C")  # C never saw "from A"
+        org.sync(c, b, c, b)
+        kept = org.server_rows("person")[person]["notes"]
+        lost = [c["lost_value"] for c in org.server_rows("conflict").values() if c["row_id"] == person]
+        assert sorted([kept, *lost]) == ["from A", "from C"]
+        assert b.notes(person) == c.notes(person) == kept
+
+
+def test_a_value_replaced_by_one_who_saw_it_is_no_conflict_after_a_restore(tmp_path):
+    """The other side of the test above: a laptop behind on its pulls re-sends, after a restore, a
+    value that another laptop saw and replaced; no conflict is made of it."""
+    with Scenario(tmp_path, laptops=3) as org:
+        a, b, c = org.laptops
+        person = a.services.people.create(person_input("90000007", "Seen and replaced")).id
+        org.sync(a, b, c)
+        org.backup()
+        a.set_notes(person, "from A")
+        org.sync(a, b, c)  # B and C hold "from A"
+        c.set_notes(person, "from C, having read A's")
+        org.sync(c)
+        org.restore()
+        org.sync(c, b, c, b)
+        assert org.server_rows("person")[person]["notes"] == "from C, having read A's"
+        assert [x for x in org.server_rows("conflict").values() if x["row_id"] == person] == []
+
+
 def test_a_fast_laptops_next_edit_meets_the_value_it_never_saw(tmp_path):
     """Found by the nightly harness (seed 104): a laptop ten minutes fast edited a field again,
     naming its own earlier value as the one replaced; the server had brought that stamp back to its

@@ -363,10 +363,13 @@ def _write_fields(batch: Batch, row: SyncRow, changes: dict[str, Any]) -> None:
     version = batch.next_version()
     if row.kind == "record":
         hlcs, versions = json.loads(row.field_hlc), json.loads(row.field_version)
+        seen = json.loads(row.field_seen or "{}")
         for key in changes:
+            seen[key] = hlcs.get(key) or row.created_hlc  # the server wrote over what it holds
             hlcs[key], versions[key] = stamp, version
         row.field_hlc = json.dumps(hlcs, sort_keys=True)
         row.field_version = json.dumps(versions, sort_keys=True)
+        row.field_seen = json.dumps(seen, sort_keys=True)
     row.version = version
     row.updated_hlc = stamp
     set_data(row, {**json.loads(row.data), **changes})

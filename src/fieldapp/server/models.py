@@ -144,6 +144,8 @@ class SyncRow(ServerBase):
     row_hash: Mapped[str] = mapped_column(String(32))
     field_hlc: Mapped[str] = mapped_column(Text, default="{}")
     field_version: Mapped[str] = mapped_column(Text, default="{}")
+    # Per field, the stamp of the value its current value's writer had seen (sync.merge); NULL: {}.
+    field_seen: Mapped[str | None] = mapped_column(Text)
     created_hlc: Mapped[str] = mapped_column(String(64))
     updated_hlc: Mapped[str] = mapped_column(String(64))
     created_version: Mapped[int] = mapped_column(BigInteger)

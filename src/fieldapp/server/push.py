@@ -432,6 +432,7 @@ def _merge(
         json.loads(row.field_version),
         row.created_hlc,
         row.created_version,
+        json.loads(row.field_seen or "{}"),
     )
     version = batch.version + 1  # taken only if something changes
     outcome = merge_fields(
@@ -442,6 +443,7 @@ def _merge(
         row.version = version
         row.field_hlc = json.dumps(state.field_hlc, sort_keys=True)
         row.field_version = json.dumps(state.field_version, sort_keys=True)
+        row.field_seen = json.dumps(state.field_seen, sort_keys=True)
         row.updated_hlc = max([row.updated_hlc, *(state.hlc_of(k) for k in outcome.changed)])
         set_data(row, state.data)
         if op.table == "person":

@@ -37,6 +37,8 @@ class FieldState:
     field_version: dict[str, int]
     created_hlc: str
     created_version: int
+    # Per field, the stamp of the value the current value's writer had seen (sparse: unknown).
+    field_seen: dict[str, str] = field(default_factory=dict)
 
     def hlc_of(self, name: str) -> str:
         return self.field_hlc.get(name) or self.created_hlc
@@ -93,15 +95,25 @@ def merge_fields(
         else:
             unseen = base_version is None or base_version < stored.version_of(name)
         concurrent = unseen and _device(incoming_hlc) != _device(stored_hlc)
-        recorded = not (resent and name not in fresh)  # a value held after a sync: settled then
+        # A value a laptop held after a sync, sent again whole (a re-baseline), was settled then:
+        # except one older than the value now whose writer had not seen it (a value a server
+        # restore lost, come back from another laptop after someone wrote over it unseen).
+        settled = resent and name not in fresh
+        recorded = not settled
         if incoming_hlc > stored_hlc:
             if concurrent and value != current and recorded:
                 outcome.lost.append(LostValue(name, value, current, incoming_hlc, stored_hlc))
             stored.data[name] = value
             stored.field_hlc[name] = incoming_hlc
             stored.field_version[name] = new_version
+            stored.field_seen[name] = (
+                seen if seen is not None else ("" if unseen and not settled else stored_hlc)
+            )
             outcome.changed.append(name)
-        elif value != current and recorded:
+            continue
+        if settled:
+            recorded = stored.field_seen.get(name, stored_hlc) < incoming_hlc
+        if value != current and recorded:
             # An older write lost: a conflict even when not concurrent (a clock set back), so
             # nothing anyone typed disappears unseen.
             outcome.lost.append(LostValue(name, current, value, stored_hlc, incoming_hlc))
