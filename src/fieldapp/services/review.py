@@ -3,7 +3,7 @@
 - A **conflict** is a losing value of a per-field merge (the `conflict` table, pulled from the
   server). Both decisions are edits that sync: "keep" writes the kept value again, "restore"
   writes the lost one; either way the field's HLC becomes later than both values, and on EVERY
-  laptop the conflict then counts as decided (`_decided`). A conflict whose record was edited
+  laptop the conflict then counts as decided (`_undecided`). A conflict whose record was edited
   again by anyone after both values is decided the same way: the edit settled it.
 - A **possible duplicate** is the server's flag (conflict field "possible_duplicate"): the same
   mobile under two names. "merge" records a `person_merge` fact (the id the server gives a merge
@@ -319,7 +319,7 @@ class ReviewService(Service):
 
     def _open(self, session: Session, seq: int) -> Conflict:
         conflict = session.get(Conflict, seq)
-        if conflict is None or conflict.resolved or _decided(session, conflict):
+        if conflict is None or conflict.resolved or not _undecided(session, [conflict]):
             raise NotFoundError("review.not_found", field="seq")
         return conflict
 
@@ -345,6 +345,13 @@ def _open_conflicts(session: Session) -> list[Conflict]:
     hundreds of possible duplicates (one query each cost ~1 ms, on the desk's database thread).
     """
     rows = session.scalars(select(Conflict).where(Conflict.resolved.is_(False)).order_by(Conflict.seq)).all()
+    return _undecided(session, list(rows))
+
+
+def _undecided(session: Session, rows: list[Conflict]) -> list[Conflict]:
+    """The conflicts of `rows` not decided anywhere: a possible duplicate merged, removed or marked
+    as two people; a field edited after both values (keeping or restoring a value is such an
+    edit)."""
     wanted: dict[str, set[str]] = {}
     pairs: list[str] = []
     for c in rows:
@@ -383,8 +390,8 @@ def _stamps(session: Session, table: str, ids: set[str]) -> dict[str, _Stamps]:
 
 
 def _settled(conflict: Conflict, found: dict[str, dict[str, _Stamps]], distinct: set[str]) -> bool:
-    """`_decided`, from rows read in bulk (see _open_conflicts); `distinct`: the person_distinct
-    facts of the flags."""
+    """Whether a conflict is decided, from the rows `_undecided` read in bulk; `distinct`: the
+    person_distinct facts of the flags."""
     if conflict.field == POSSIBLE_DUPLICATE:
         people = found.get(Person.__tablename__, {})
         for value in (conflict.kept_value, conflict.lost_value):
@@ -398,20 +405,6 @@ def _settled(conflict: Conflict, found: dict[str, dict[str, _Stamps]], distinct:
     field_hlc, created_hlc, _deleted = row
     stamp = (field_hlc or {}).get(conflict.field) or created_hlc
     return stamp > max(conflict.kept_hlc, conflict.lost_hlc)
-
-
-def _decided(session: Session, conflict: Conflict) -> bool:
-    row = _record(session, conflict.table_name, conflict.row_id)
-    if conflict.field == POSSIBLE_DUPLICATE:
-        people = [
-            session.get(Person, (v or {}).get("id")) for v in (conflict.kept_value, conflict.lost_value)
-        ]
-        if any(p is None or p.deleted for p in people):  # merged (or removed) since
-            return True
-        return session.get(PersonDistinct, _flagged_pair(conflict)[0]) is not None
-    if row is None:
-        return False
-    return row.field_stamp(conflict.field) > max(conflict.kept_hlc, conflict.lost_hlc)
 
 
 def _flagged_pair(flag: Conflict) -> tuple[str, str, str]:

@@ -188,7 +188,7 @@ def health(engine: Engine, org_id: str, rejected_shown: int = 20) -> Health:
 
 
 def _decided(s, org_id: str, conflict: dict[str, Any]) -> bool:
-    """A laptop's review decision, as it reached the server (services/review.py `_decided`): a
+    """A laptop's review decision, as it reached the server (services/review.py `_undecided`): a
     possible duplicate merged, removed or marked as two people; a field edited after both values
     (keeping or restoring a value on the review screen is such an edit)."""
 
